@@ -1,0 +1,27 @@
+package org.liandong.agency;
+
+import org.liandong.audit.AuditableEvent;
+
+/** A user account was created for a person of an agency. */
+public record AccountCreated(String username, String displayName, String agencyCode) implements AuditableEvent {
+
+	@Override
+	public String auditAction() {
+		return "ACCOUNT_CREATED";
+	}
+
+	@Override
+	public String auditObjectType() {
+		return "user";
+	}
+
+	@Override
+	public String auditObjectId() {
+		return username;
+	}
+
+	@Override
+	public String auditDetail() {
+		return "为“%s”（机构 %s）创建账户".formatted(displayName, agencyCode);
+	}
+}

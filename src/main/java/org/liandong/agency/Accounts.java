@@ -1,0 +1,25 @@
+package org.liandong.agency;
+
+import java.util.Set;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** User accounts, their roles and the liaison roster (R1.3, R1.4). */
+public interface Accounts {
+
+	/** Creates an account (system administrator); it has no role until the security administrator grants one. */
+	AccountSummary create(NewUserAccount account);
+
+	Page<AccountSummary> list(String keyword, String agencyCode, Pageable pageable);
+
+	AccountSummary find(String username);
+
+	/** Replaces the roles of an account (security administrator); {@code version} guards against a stale edit. */
+	AccountSummary changeRoles(String username, Set<Role> roles, Long version);
+
+	/** Lifts a lockout caused by failed sign-ins (security administrator). */
+	AccountSummary unlock(String username);
+
+	Page<LiaisonEntry> liaisons(String keyword, Pageable pageable);
+}

@@ -1,0 +1,24 @@
+package org.liandong.agency;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** The agency hierarchy (R1.1, R1.2): divisions and the agencies keyed to them. */
+public interface Agencies {
+
+	Page<AgencySummary> list(String keyword, AgencyKind kind, Pageable pageable);
+
+	/** Every agency, for choosing one in a form; the hierarchy of a province is a few hundred rows. */
+	List<AgencySummary> all();
+
+	Optional<AgencySummary> find(String code);
+
+	AgencySummary register(NewAgency agency);
+
+	List<DivisionSummary> divisions();
+
+	DivisionSummary registerDivision(NewDivision division);
+}

@@ -1,0 +1,169 @@
+package org.liandong.agency.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.liandong.agency.AccountCreated;
+import org.liandong.agency.AccountSummary;
+import org.liandong.agency.Accounts;
+import org.liandong.agency.LiaisonEntry;
+import org.liandong.agency.NewUserAccount;
+import org.liandong.agency.Role;
+import org.liandong.agency.RolesChanged;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.FieldCipher;
+import org.liandong.platform.PagedQuery;
+import org.liandong.platform.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts and roles (R1.3) and the liaison roster (R1.4). */
+@Service
+@Transactional
+class AccountService implements Accounts {
+
+	private static final String SUMMARY_FROM = "user_account u join agency a on a.id = u.agency_id";
+
+	private final UserAccountRepository accounts;
+	private final AgencyRepository agencies;
+	private final JdbcClient jdbc;
+	private final PasswordEncoder passwords;
+	private final FieldCipher cipher;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	AccountService(UserAccountRepository accounts, AgencyRepository agencies, JdbcClient jdbc,
+			PasswordEncoder passwords, FieldCipher cipher, ApplicationEventPublisher events, Clock clock) {
+		this.accounts = accounts;
+		this.agencies = agencies;
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.cipher = cipher;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	public AccountSummary create(NewUserAccount request) {
+		String username = request.username().trim();
+		if (accounts.existsByUsername(username)) {
+			throw DomainException.conflict("duplicate-username", "用户名 %s 已被使用，请换一个用户名".formatted(username));
+		}
+		Agency agency = agencies.findByCode(request.agencyCode().trim())
+			.orElseThrow(() -> DomainException.invalid("unknown-agency",
+					"所属机构 %s 不存在".formatted(request.agencyCode().trim())));
+		PasswordPolicy.check(request.initialPassword(), username);
+		accounts.save(new UserAccount(username, request.displayName().trim(), agency.id(),
+				passwords.encode(request.initialPassword()), true, blankToNull(request.title()),
+				blankToNull(request.officePhone()), cipher.encrypt(blankToNull(request.mobile())),
+				blankToNull(request.email()), clock.instant()));
+		events.publishEvent(new AccountCreated(username, request.displayName().trim(), agency.code()));
+		return find(username);
+	}
+
+	/** Creates an account with its roles at once; only for seeding a new installation or the demo. */
+	void createWithRoles(NewUserAccount request, String passwordHash, boolean mustChangePassword, Set<Role> roles) {
+		Agency agency = agencies.findByCode(request.agencyCode()).orElseThrow();
+		UserAccount account = new UserAccount(request.username(), request.displayName(), agency.id(), passwordHash,
+				mustChangePassword, blankToNull(request.title()), blankToNull(request.officePhone()),
+				cipher.encrypt(blankToNull(request.mobile())), blankToNull(request.email()), clock.instant());
+		RolesChanged granted = account.changeRoles(roles);
+		accounts.save(account);
+		events.publishEvent(new AccountCreated(request.username(), request.displayName(), agency.code()));
+		events.publishEvent(granted);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<AccountSummary> list(String keyword, String agencyCode, Pageable pageable) {
+		Page<Long> ids = new PagedQuery("u.id", SUMMARY_FROM,
+				Map.of("username", "u.username", "displayName", "u.display_name", "agencyCode", "a.code"),
+				"u.username asc")
+			.matching(keyword, "u.username", "u.display_name")
+			.where("a.code = ?", agencyCode)
+			.fetch(jdbc, pageable, (rs, n) -> rs.getLong(1));
+		return ids.map(id -> summary(accounts.findById(id).orElseThrow()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public AccountSummary find(String username) {
+		return summary(load(username));
+	}
+
+	@Override
+	public AccountSummary changeRoles(String username, Set<Role> roles, Long version) {
+		UserAccount account = load(username);
+		SignedInUser.current().filter(me -> me.getUsername().equals(username)).ifPresent(me -> {
+			throw DomainException.invalid("own-roles", "不能修改自己的角色，请由另一位安全管理员操作");
+		});
+		requireVersion(account, version);
+		events.publishEvent(account.changeRoles(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles)));
+		accounts.save(account);
+		return find(username);
+	}
+
+	@Override
+	public AccountSummary unlock(String username) {
+		UserAccount account = load(username);
+		events.publishEvent(account.unlock());
+		accounts.save(account);
+		return find(username);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<LiaisonEntry> liaisons(String keyword, Pageable pageable) {
+		return new PagedQuery("""
+				a.code as agency_code, a.name as agency_name, a.division_code, u.display_name, u.title,
+				u.office_phone, u.mobile_cipher, u.email""",
+				"user_account u join user_role r on r.user_account_id = u.id and r.role = 'LIAISON' "
+						+ "join agency a on a.id = u.agency_id",
+				Map.of("agencyCode", "a.code", "agencyName", "a.name", "displayName", "u.display_name"),
+				"a.code asc, u.display_name asc")
+			.where("u.enabled = ?", true)
+			.matching(keyword, "a.name", "a.short_name", "a.code", "u.display_name")
+			.fetch(jdbc, pageable, (rs, n) -> liaison(rs));
+	}
+
+	private LiaisonEntry liaison(ResultSet rs) throws SQLException {
+		return new LiaisonEntry(rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("division_code"),
+				rs.getString("display_name"), rs.getString("title"), rs.getString("office_phone"),
+				cipher.decrypt(rs.getString("mobile_cipher")), rs.getString("email"));
+	}
+
+	private void requireVersion(UserAccount account, Long version) {
+		if (!account.checkVersion(version)) {
+			throw DomainException.conflict("stale-edit", "账户 %s 已被他人修改，请刷新后重试".formatted(account.username()));
+		}
+	}
+
+	private UserAccount load(String username) {
+		return accounts.findByUsername(username)
+			.orElseThrow(() -> DomainException.notFound("unknown-user", "用户 %s 不存在".formatted(username)));
+	}
+
+	private AccountSummary summary(UserAccount account) {
+		Agency agency = agencies.findById(account.agencyId()).orElseThrow();
+		List<Role> roles = new ArrayList<>(account.roles());
+		return new AccountSummary(account.username(), account.displayName(), agency.code(), agency.name(), roles,
+				account.title(), account.officePhone(), FieldCipher.mask(cipher.decrypt(account.mobileCipher())),
+				account.email(), account.enabled(), account.lockedUntil(), account.failedAttempts(),
+				account.mustChangePassword(), account.version());
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+}

@@ -1,0 +1,146 @@
+package org.liandong.agency.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencyKind;
+import org.liandong.agency.AgencyRegistered;
+import org.liandong.agency.AgencySummary;
+import org.liandong.agency.DivisionLevel;
+import org.liandong.agency.DivisionRegistered;
+import org.liandong.agency.DivisionSummary;
+import org.liandong.agency.NewAgency;
+import org.liandong.agency.NewDivision;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.PagedQuery;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The agency hierarchy: registration with its checks, and the read side for lists and forms. */
+@Service
+@Transactional
+class AgencyService implements Agencies {
+
+	private static final String SUMMARY_COLUMNS = """
+			a.code, a.name, a.short_name, a.kind, a.division_code, d.name as division_name, p.code as parent_code""";
+
+	private static final String SUMMARY_FROM = """
+			agency a join division d on d.code = a.division_code left join agency p on p.id = a.parent_id""";
+
+	private final AgencyRepository agencies;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	AgencyService(AgencyRepository agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.agencies = agencies;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<AgencySummary> list(String keyword, AgencyKind kind, Pageable pageable) {
+		return new PagedQuery(SUMMARY_COLUMNS, SUMMARY_FROM,
+				Map.of("code", "a.code", "name", "a.name", "kind", "a.kind", "divisionCode", "a.division_code"),
+				"a.code asc")
+			.matching(keyword, "a.code", "a.name", "a.short_name", "d.name")
+			.where("a.kind = ?", kind == null ? null : kind.name())
+			.fetch(jdbc, pageable, (rs, n) -> summary(rs));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AgencySummary> all() {
+		return jdbc.sql("select " + SUMMARY_COLUMNS + " from " + SUMMARY_FROM + " order by a.code")
+			.query((rs, n) -> summary(rs))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AgencySummary> find(String code) {
+		return jdbc.sql("select " + SUMMARY_COLUMNS + " from " + SUMMARY_FROM + " where a.code = ?")
+			.param(code)
+			.query((rs, n) -> summary(rs))
+			.optional();
+	}
+
+	@Override
+	public AgencySummary register(NewAgency request) {
+		String code = request.code().trim();
+		agencies.findByCode(code).ifPresent(existing -> {
+			throw DomainException.conflict("duplicate-agency-code",
+					"机构代码 %s 已被“%s”使用，请换一个代码".formatted(code, existing.name()));
+		});
+		requireDivision(request.divisionCode());
+		Long parentId = null;
+		if (request.parentCode() != null && !request.parentCode().isBlank()) {
+			parentId = agencies.findByCode(request.parentCode().trim())
+				.map(Agency::id)
+				.orElseThrow(() -> DomainException.invalid("unknown-agency",
+						"上级机构 %s 不存在".formatted(request.parentCode().trim())));
+		}
+		agencies.save(new Agency(code, request.name().trim(), request.shortName().trim(), request.kind(),
+				request.divisionCode(), parentId, clock.instant()));
+		events.publishEvent(new AgencyRegistered(code, request.name().trim(), request.kind(), request.divisionCode()));
+		return find(code).orElseThrow();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DivisionSummary> divisions() {
+		return jdbc.sql("select code, name, level, parent_code from division order by code")
+			.query((rs, n) -> division(rs))
+			.list();
+	}
+
+	@Override
+	public DivisionSummary registerDivision(NewDivision request) {
+		jdbc.sql("select name from division where code = ?").param(request.code()).query(String.class).optional()
+			.ifPresent(name -> {
+				throw DomainException.conflict("duplicate-division-code",
+						"行政区划代码 %s 已登记为“%s”".formatted(request.code(), name));
+			});
+		String parent = request.parentCode() == null || request.parentCode().isBlank() ? null
+				: request.parentCode().trim();
+		if (parent != null) {
+			requireDivision(parent);
+		}
+		jdbc.sql("insert into division (code, name, level, parent_code) values (?, ?, ?, ?)")
+			.params(request.code(), request.name().trim(), request.level().name(), parent)
+			.update();
+		events.publishEvent(new DivisionRegistered(request.code(), request.name().trim(), request.level()));
+		return new DivisionSummary(request.code(), request.name().trim(), request.level(), request.level().label(), parent);
+	}
+
+	private void requireDivision(String code) {
+		boolean known = jdbc.sql("select count(*) from division where code = ?").param(code).query(Integer.class)
+			.single() > 0;
+		if (!known) {
+			throw DomainException.invalid("unknown-division", "行政区划代码 %s 不存在，请先登记该行政区划".formatted(code));
+		}
+	}
+
+	private static AgencySummary summary(ResultSet rs) throws SQLException {
+		AgencyKind kind = AgencyKind.valueOf(rs.getString("kind"));
+		return new AgencySummary(rs.getString("code"), rs.getString("name"), rs.getString("short_name"), kind,
+				kind.label(), rs.getString("division_code"), rs.getString("division_name"), rs.getString("parent_code"));
+	}
+
+	private static DivisionSummary division(ResultSet rs) throws SQLException {
+		DivisionLevel level = DivisionLevel.valueOf(rs.getString("level"));
+		return new DivisionSummary(rs.getString("code"), rs.getString("name"), level, level.label(),
+				rs.getString("parent_code"));
+	}
+}

@@ -1,0 +1,78 @@
+package org.liandong.agency.internal;
+
+import org.liandong.platform.ProblemWriter;
+import org.liandong.platform.SignInFailure;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Who may reach what (X2 at the door): HTTP Basic for API clients, form sign-in with CSRF
+ * protection for people. Finer rules (role, agency) are decided per method.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String[] PUBLIC_PATHS = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+			"/swagger-ui.html" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt by default, with the algorithm recorded in each hash so it can be raised later
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		return new DefaultAuthenticationEventPublisher(publisher);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"liandong\", charset=\"UTF-8\"");
+				problems.write(response, HttpStatus.UNAUTHORIZED, SignInFailure.code(failure),
+						request.getHeader("Authorization") == null ? "请先登录：API 使用 HTTP Basic 认证"
+								: SignInFailure.describe(failure));
+			}))
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> problems
+				.write(response, HttpStatus.FORBIDDEN, "forbidden", "您没有执行此操作的权限")))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll()
+			.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailure()))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.build();
+	}
+
+	private static AuthenticationFailureHandler loginFailure() {
+		return (request, response, failure) -> {
+			request.getSession().setAttribute("loginError", SignInFailure.describe(failure));
+			request.getSession().setAttribute("loginUsername", request.getParameter("username"));
+			response.sendRedirect(request.getContextPath() + "/login?error");
+		};
+	}
+}

@@ -1,0 +1,40 @@
+package org.liandong.agency.web;
+
+import java.util.List;
+
+import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencySummary;
+import org.liandong.agency.Role;
+import org.liandong.platform.SignedInUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "当前用户")
+class MeController {
+
+	private final Agencies agencies;
+
+	MeController(Agencies agencies) {
+		this.agencies = agencies;
+	}
+
+	@GetMapping("/api/v1/me")
+	@Operation(summary = "当前用户、角色及所属机构（含行政区划代码）")
+	Me me(@AuthenticationPrincipal SignedInUser user) {
+		List<RoleView> roles = user.roles().stream().map(Role::valueOf).sorted()
+			.map(role -> new RoleView(role.name(), role.label()))
+			.toList();
+		return new Me(user.getUsername(), user.displayName(), roles, agencies.find(user.agencyCode()).orElseThrow());
+	}
+
+	record Me(String username, String displayName, List<RoleView> roles, AgencySummary agency) {
+	}
+
+	record RoleView(String code, String name) {
+	}
+}

@@ -1,0 +1,44 @@
+package org.liandong.audit;
+
+import java.time.Instant;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * The audit trail (X1): append a record, list records, verify the hash chain. Business changes
+ * reach it through {@link AuditableEvent}s; reads that must be audited call {@link #record}.
+ */
+public interface AuditTrail {
+
+	/** Appends a record within the caller's transaction, attributed to the current user. */
+	void record(String action, String objectType, String objectId, String detail);
+
+	/** Appends a record with an explicit actor (sign-in attempts, start-up tasks). */
+	void recordAs(String actor, String actorAgency, String action, String objectType, String objectId, String detail);
+
+	Page<AuditEntry> entries(AuditQuery query, Pageable pageable);
+
+	/** Recomputes every link of the chain and reports the first broken one. */
+	ChainVerification verify();
+
+	/** A filter over the trail; null fields do not filter. */
+	record AuditQuery(String actor, String action, Instant from, Instant to) {
+
+		public static AuditQuery all() {
+			return new AuditQuery(null, null, null, null);
+		}
+	}
+
+	record AuditEntry(long seq, Instant occurredAt, String actor, String actorAgency, String action,
+			String objectType, String objectId, String detail, String clientAddress, String hash) {
+	}
+
+	/**
+	 * The result of a verification: intact, or the first record at which the chain breaks, with
+	 * the reason in Chinese.
+	 */
+	record ChainVerification(boolean intact, long recordsChecked, Long firstBrokenSeq, String problem,
+			Instant verifiedAt) {
+	}
+}

@@ -1,0 +1,168 @@
+package org.liandong.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.liandong.audit.AuditTrail;
+import org.liandong.platform.ClientAddress;
+import org.liandong.platform.PagedQuery;
+import org.liandong.platform.SignedInUser;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail on the {@code audit_record} table. Appending locks the single chain-head row,
+ * so concurrent writers (also on several application instances sharing one database) extend one
+ * linear chain; the lock is held until the business transaction commits.
+ */
+@Service
+class JdbcAuditTrail implements AuditTrail {
+
+	static final String SYSTEM_ACTOR = "system";
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate streaming;
+	private final Clock clock;
+
+	JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(1000);
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void record(String action, String objectType, String objectId, String detail) {
+		SignedInUser user = SignedInUser.current().orElse(null);
+		recordAs(user == null ? SYSTEM_ACTOR : user.getUsername(), user == null ? null : user.agencyCode(), action,
+				objectType, objectId, detail);
+	}
+
+	@Override
+	@Transactional
+	public void recordAs(String actor, String actorAgency, String action, String objectType, String objectId,
+			String detail) {
+		Link head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+			.query((rs, n) -> new Link(rs.getLong(1), rs.getString(2)))
+			.single();
+		long seq = head.seq() + 1;
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		String who = clip(actor == null ? SYSTEM_ACTOR : actor, 64);
+		String text = clip(detail, 2000);
+		String address = clip(ClientAddress.current(), 64);
+		String hash = AuditChain.link(seq, at, who, actorAgency, action, objectType, objectId, text, address,
+				head.hash());
+		jdbc.sql("""
+				insert into audit_record (seq, occurred_at, actor, actor_agency, action, object_type, object_id,
+				                          detail, client_address, prev_hash, hash)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(seq, utc(at), who, actorAgency, action, objectType, objectId,
+					text, address, head.hash(), hash)
+			.update();
+		jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<AuditEntry> entries(AuditQuery query, Pageable pageable) {
+		return new PagedQuery("*", "audit_record", Map.of("seq", "seq", "occurredAt", "occurred_at"), "seq desc")
+			.where("actor = ?", query.actor())
+			.where("action = ?", query.action())
+			.where("occurred_at >= ?", utc(query.from()))
+			.where("occurred_at < ?", utc(query.to()))
+			.fetch(jdbc, pageable, (rs, n) -> entry(rs));
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ChainVerification verify() {
+		// Rows up to the head read here were committed with it; rows appended meanwhile are left for the next run.
+		Link head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
+			.query((rs, n) -> new Link(rs.getLong(1), rs.getString(2)))
+			.single();
+		ChainWalk walk = new ChainWalk();
+		streaming.query("select * from audit_record where seq <= ? order by seq", walk::accept, head.seq());
+		return walk.finish(head, clock.instant());
+	}
+
+	private static AuditEntry entry(ResultSet rs) throws SQLException {
+		return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				rs.getString("actor"), rs.getString("actor_agency"), rs.getString("action"),
+				rs.getString("object_type"), rs.getString("object_id"), rs.getString("detail"),
+				rs.getString("client_address"), rs.getString("hash"));
+	}
+
+	private static String clip(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max);
+	}
+
+	record Link(long seq, String hash) {
+	}
+
+	/** Walks the rows in order and remembers the first place where the chain does not hold. */
+	private static final class ChainWalk {
+
+		private long expectedSeq = 1;
+		private String previousHash = AuditChain.GENESIS;
+		private Long brokenAt;
+		private String problem;
+
+		void accept(ResultSet rs) throws SQLException {
+			if (brokenAt != null) {
+				return;
+			}
+			long seq = rs.getLong("seq");
+			if (seq != expectedSeq) {
+				fail(expectedSeq, "第 %d 条审计记录缺失（下一条现存记录为第 %d 条）：记录在数据库中被删除".formatted(expectedSeq, seq));
+				return;
+			}
+			String prevHash = rs.getString("prev_hash");
+			if (!previousHash.equals(prevHash)) {
+				fail(seq, "第 %d 条审计记录所载前序哈希与第 %d 条记录不符：前一条记录被改写或本条前序哈希被改动".formatted(seq, seq - 1));
+				return;
+			}
+			AuditEntry row = entry(rs);
+			String recomputed = AuditChain.link(seq, row.occurredAt(), row.actor(), row.actorAgency(), row.action(),
+					row.objectType(), row.objectId(), row.detail(), row.clientAddress(), prevHash);
+			if (!recomputed.equals(row.hash())) {
+				fail(seq, "第 %d 条审计记录的内容与其哈希不符：该记录在数据库中被修改".formatted(seq));
+				return;
+			}
+			previousHash = row.hash();
+			expectedSeq++;
+		}
+
+		ChainVerification finish(Link head, Instant now) {
+			long checked = expectedSeq - 1;
+			if (brokenAt == null && checked != head.seq()) {
+				fail(expectedSeq, "第 %d 条至第 %d 条审计记录缺失：链尾记录被删除".formatted(expectedSeq, head.seq()));
+			}
+			else if (brokenAt == null && !previousHash.equals(head.hash())) {
+				fail(head.seq(), "链头哈希与第 %d 条审计记录不符：最后一条记录被改写".formatted(head.seq()));
+			}
+			return new ChainVerification(brokenAt == null, checked, brokenAt, problem, now);
+		}
+
+		private void fail(long seq, String why) {
+			brokenAt = seq;
+			problem = why;
+		}
+	}
+}

@@ -1,0 +1,39 @@
+package org.liandong.platform;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A business rule refused an action. The message is the Chinese sentence the user reads; the
+ * code is stable for API clients (it becomes the {@code code} of the problem details).
+ */
+public class DomainException extends RuntimeException {
+
+	private final String code;
+	private final HttpStatus status;
+
+	public DomainException(HttpStatus status, String code, String message) {
+		super(message);
+		this.status = status;
+		this.code = code;
+	}
+
+	public static DomainException invalid(String code, String message) {
+		return new DomainException(HttpStatus.BAD_REQUEST, code, message);
+	}
+
+	public static DomainException conflict(String code, String message) {
+		return new DomainException(HttpStatus.CONFLICT, code, message);
+	}
+
+	public static DomainException notFound(String code, String message) {
+		return new DomainException(HttpStatus.NOT_FOUND, code, message);
+	}
+
+	public String code() {
+		return code;
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+}

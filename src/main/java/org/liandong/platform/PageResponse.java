@@ -1,0 +1,14 @@
+package org.liandong.platform;
+
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+
+/** One page of a list as the API returns it; every list of the API is paged. */
+public record PageResponse<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+
+	public static <T> PageResponse<T> of(Page<T> page) {
+		return new PageResponse<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
+				page.getTotalPages());
+	}
+}

@@ -1,0 +1,86 @@
+package org.liandong.platform;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One page of a SQL list with filters and sorting, the way every list of the platform is shown.
+ * Sorting is only by whitelisted columns, so a request parameter never reaches the SQL text.
+ */
+public final class PagedQuery {
+
+	private final String select;
+	private final String from;
+	private final StringBuilder where = new StringBuilder(" where 1 = 1");
+	private final List<Object> params = new ArrayList<>();
+	private final Map<String, String> sortable;
+	private final String defaultOrder;
+
+	/**
+	 * @param select the select list, e.g. {@code a.code, a.name}
+	 * @param from the from clause with joins, without the word {@code from}
+	 * @param sortable sort property names offered to clients, mapped to SQL columns
+	 * @param defaultOrder the order used when the client asks none, also the tie-breaker
+	 */
+	public PagedQuery(String select, String from, Map<String, String> sortable, String defaultOrder) {
+		this.select = select;
+		this.from = from;
+		this.sortable = sortable;
+		this.defaultOrder = defaultOrder;
+	}
+
+	/** Adds a condition when the value is present (not null, not blank). */
+	public PagedQuery where(String condition, Object value) {
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			return this;
+		}
+		where.append(" and ").append(condition);
+		long placeholders = condition.chars().filter(c -> c == '?').count();
+		for (int i = 0; i < placeholders; i++) {
+			params.add(value instanceof String text ? text.trim() : value);
+		}
+		return this;
+	}
+
+	/** Adds a case-insensitive substring match over several columns. */
+	public PagedQuery matching(String keyword, String... columns) {
+		if (keyword == null || keyword.isBlank()) {
+			return this;
+		}
+		String condition = Arrays.stream(columns)
+			.map(column -> "lower(" + column + ") like ?")
+			.collect(Collectors.joining(" or ", "(", ")"));
+		return where(condition, "%" + keyword.trim().toLowerCase() + "%");
+	}
+
+	public <T> Page<T> fetch(JdbcClient jdbc, Pageable pageable, RowMapper<T> rows) {
+		long total = jdbc.sql("select count(*) from " + from + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(pageable.getPageSize());
+		pageParams.add(pageable.getOffset());
+		List<T> content = jdbc.sql("select " + select + " from " + from + where + " order by " + order(pageable.getSort())
+				+ " limit ? offset ?")
+			.params(pageParams)
+			.query(rows)
+			.list();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	private String order(Sort sort) {
+		String requested = sort.stream()
+			.filter(order -> sortable.containsKey(order.getProperty()))
+			.map(order -> sortable.get(order.getProperty()) + (order.isAscending() ? " asc" : " desc"))
+			.collect(Collectors.joining(", "));
+		return requested.isEmpty() ? defaultOrder : requested + ", " + defaultOrder;
+	}
+}

@@ -1,0 +1,109 @@
+package org.liandong.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.liandong.platform.DomainException;
+import org.liandong.platform.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns every failure of an API call into problem details with a Chinese detail, and never lets
+ * bad input surface as a 500.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+	@ExceptionHandler
+	ProblemDetail domain(DomainException e) {
+		return Problems.of(e.status(), e.code(), e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalid(MethodArgumentNotValidException e) {
+		List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+			.map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList();
+		String detail = e.getBindingResult().getFieldErrors().stream()
+			.map(FieldError::getDefaultMessage)
+			.reduce((a, b) -> a + "；" + b)
+			.orElse("请求内容不符合要求");
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", detail);
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidParameters(HandlerMethodValidationException e) {
+		String detail = e.getAllErrors().stream()
+			.map(error -> String.valueOf(error.getDefaultMessage()))
+			.reduce((a, b) -> a + "；" + b)
+			.orElse("请求参数不符合要求");
+		return Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", detail);
+	}
+
+	@ExceptionHandler
+	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "请求体不是有效的 JSON，或字段类型不正确");
+	}
+
+	@ExceptionHandler
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+		return Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "参数 " + e.getName() + " 的值格式不正确");
+	}
+
+	@ExceptionHandler
+	ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+		return Problems.of(HttpStatus.BAD_REQUEST, "missing-parameter", "缺少参数 " + e.getParameterName());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+		return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "请以 application/json 格式提交");
+	}
+
+	@ExceptionHandler
+	ProblemDetail methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+		return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", Problems.defaultDetail(405));
+	}
+
+	@ExceptionHandler
+	ProblemDetail denied(AccessDeniedException e) {
+		return Problems.of(HttpStatus.FORBIDDEN, "forbidden", Problems.defaultDetail(403));
+	}
+
+	@ExceptionHandler
+	ProblemDetail staleEdit(OptimisticLockingFailureException e) {
+		return Problems.of(HttpStatus.CONFLICT, "stale-edit", "该记录已被他人修改，请刷新后重试");
+	}
+
+	@ExceptionHandler
+	ProblemDetail duplicate(DuplicateKeyException e) {
+		return Problems.of(HttpStatus.CONFLICT, "duplicate", "与已有记录重复，请检查后重试");
+	}
+
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception e) {
+		log.error("API 请求处理失败", e);
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", Problems.defaultDetail(500));
+	}
+}

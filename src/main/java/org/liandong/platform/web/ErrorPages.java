@@ -1,0 +1,58 @@
+package org.liandong.platform.web;
+
+import java.net.URI;
+
+import org.liandong.platform.Problems;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * What the container shows when nothing else handled a failure (unknown address, a filter
+ * refusing): problem details for {@code /api/**}, a Chinese page for everything else.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+	@RequestMapping("/error")
+	Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
+		int status = statusOf(request);
+		String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		if (uri.startsWith("/api/")) {
+			ProblemDetail problem = Problems.of(HttpStatus.valueOf(status), codeOf(status), Problems.defaultDetail(status));
+			problem.setInstance(URI.create(uri));
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
+		}
+		response.setStatus(status);
+		model.addAttribute("status", status);
+		model.addAttribute("title", Problems.title(status));
+		model.addAttribute("detail", Problems.defaultDetail(status));
+		return "error";
+	}
+
+	private static int statusOf(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int status = code instanceof Integer value ? value : 500;
+		return HttpStatus.resolve(status) == null ? 500 : status;
+	}
+
+	private static String codeOf(int status) {
+		return switch (status) {
+			case 401 -> "unauthenticated";
+			case 403 -> "forbidden";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			default -> status >= 500 ? "internal-error" : "bad-request";
+		};
+	}
+}
