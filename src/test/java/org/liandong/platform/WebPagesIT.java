@@ -1,0 +1,107 @@
+package org.liandong.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.liandong.support.Fixtures.PASSWORD;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.liandong.support.LiandongIntegrationTest;
+import org.liandong.support.PageSession;
+import org.liandong.support.PageSession.Page;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** X5: the pages speak Chinese, sign-in works with CSRF protection, navigation follows the role. */
+@LiandongIntegrationTest
+class WebPagesIT {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void the_login_page_is_chinese() {
+		Page login = new PageSession(port).get("/login");
+
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.html()).contains("lang=\"zh-CN\"", "用户名", "密码", "登录");
+	}
+
+	@Test
+	void pages_require_sign_in() {
+		Page home = new PageSession(port).get("/liaisons");
+
+		assertThat(home.status()).isEqualTo(302);
+		assertThat(home.location()).endsWith("/login");
+	}
+
+	@Test
+	void a_county_enforcer_signs_in_and_reads_the_liaison_roster() {
+		PageSession session = new PageSession(port);
+		assertThat(session.signIn("xinhua.enforcer", PASSWORD).location()).endsWith("/");
+
+		Page home = session.get("/");
+		assertThat(home.html()).contains("王志强", "平顶山市新华区应急管理局", "联络员名录").doesNotContain("机构管理");
+		Page roster = session.get("/liaisons?keyword=新华");
+		assertThat(roster.html()).contains("信息联络员名录", "孙丽娟", "13903750101");
+	}
+
+	@Test
+	void a_wrong_password_shows_the_reason_and_keeps_the_username() {
+		PageSession session = new PageSession(port);
+		assertThat(session.signIn("xinhua.liaison", "not-it").location()).contains("/login?error");
+
+		Page login = session.get("/login?error");
+		assertThat(login.html()).contains("用户名或密码错误", "value=\"xinhua.liaison\"");
+	}
+
+	@Test
+	void a_form_post_without_the_csrf_token_is_refused() {
+		PageSession session = new PageSession(port);
+		session.signIn("sysadmin", PASSWORD);
+
+		Page forged = new PageSession(port).post("/admin/agencies", Map.of("code", "forged"));
+		assertThat(forged.status()).isIn(302, 403);
+		assertThat(forged.location()).doesNotEndWith("/admin/agencies");
+	}
+
+	@Test
+	void an_invalid_agency_form_keeps_what_was_typed_and_explains_in_chinese() {
+		PageSession session = new PageSession(port);
+		session.signIn("sysadmin", PASSWORD);
+		session.get("/admin/agencies");
+
+		Page form = session.post("/admin/agencies", Map.of("code", "ok-code", "name", "新登记的部门", "shortName", "",
+				"kind", "", "divisionCode", "4104", "parentCode", ""));
+
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.html()).contains("value=\"新登记的部门\"", "请填写机构简称", "请选择机构类型", "行政区划代码应为 6 位数字");
+	}
+
+	@Test
+	void an_enforcer_is_refused_the_administration_pages_in_chinese() {
+		PageSession session = new PageSession(port);
+		session.signIn("xinhua.enforcer", PASSWORD);
+
+		Page refused = session.get("/admin/users");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.html()).contains("无权操作", "您没有执行此操作的权限");
+	}
+
+	@Test
+	void an_unknown_page_is_a_chinese_404() {
+		PageSession session = new PageSession(port);
+		session.signIn("xinhua.enforcer", PASSWORD);
+
+		Page missing = session.get("/no-such-page");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.html()).contains("未找到");
+	}
+
+	@Test
+	void the_api_description_is_published() {
+		Page docs = new PageSession(port).get("/v3/api-docs");
+
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.html()).contains("/api/v1/me", "/api/v1/agencies", "/api/v1/audit/verification");
+	}
+}

@@ -1,0 +1,94 @@
+package org.liandong.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client of the API, as a script of another government system would use it. */
+public final class Api {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String base;
+	private final HttpClient http = HttpClient.newHttpClient();
+	private String authorization;
+
+	private Api(String base) {
+		this.base = base;
+	}
+
+	public static Api at(int port) {
+		return new Api("http://localhost:" + port);
+	}
+
+	/** Sends HTTP Basic credentials of the given account on every following call. */
+	public Api as(String username, String password) {
+		Api api = new Api(base);
+		api.authorization = "Basic " + Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return api;
+	}
+
+	public Api anonymous() {
+		return new Api(base);
+	}
+
+	public Reply get(String path) {
+		return send(request(path).GET());
+	}
+
+	public Reply post(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
+	public Reply put(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+		return authorization == null ? builder : builder.header("Authorization", authorization);
+	}
+
+	private Reply send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Reply(response.statusCode(), response.body(),
+					response.headers().firstValue("Content-Type").orElse(""));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A response: status, body and content type; {@link #json()} parses the body. */
+	public record Reply(int status, String body, String contentType) {
+
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		/** The {@code code} of a problem-details body. */
+		public String problemCode() {
+			return json().path("code").asString();
+		}
+
+		public String detail() {
+			return json().path("detail").asString();
+		}
+	}
+}

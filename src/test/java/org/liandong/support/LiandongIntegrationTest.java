@@ -1,0 +1,23 @@
+package org.liandong.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a random port with the demo data, on H2 (or on PostgreSQL when the
+ * CI passes {@code spring.datasource.*}). Tests talk to it over HTTP through {@link Api}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public @interface LiandongIntegrationTest {
+
+	/** The password of every demo account. */
+	String DEMO_PASSWORD = "Liandong@2026";
+}

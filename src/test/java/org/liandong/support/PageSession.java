@@ -1,0 +1,77 @@
+package org.liandong.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A person's browser session at the HTTP level: cookies, the CSRF token of the last page, form posts. */
+public final class PageSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+	private String csrf;
+
+	public PageSession(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	/** Signs in through the login form and returns where the application sent the browser. */
+	public Page signIn(String username, String password) {
+		get("/login");
+		return post("/login", Map.of("username", username, "password", password));
+	}
+
+	public Page get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*;q=0.8").GET());
+	}
+
+	public Page post(String path, Map<String, String> form) {
+		Map<String, String> fields = new LinkedHashMap<>(form);
+		if (csrf != null) {
+			fields.put("_csrf", csrf);
+		}
+		String body = fields.entrySet().stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private Page send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher token = CSRF.matcher(response.body());
+			if (token.find()) {
+				csrf = token.group(1);
+			}
+			return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(""));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public record Page(int status, String html, String location) {
+	}
+}
