@@ -1,0 +1,95 @@
+package org.liandong.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.liandong.LiandongApplication;
+import org.liandong.support.Api;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The prod profile: no demo data, no demo secrets, and a first installation that creates only the
+ * three administrators. Each case starts the real application on its own in-memory database.
+ */
+class ProductionProfileIT {
+
+	private static final String STRONG_KEY = "a-production-master-key-0123456789";
+
+	@Test
+	void refuses_to_start_with_the_demo_master_key() {
+		Map<String, Object> settings = production(freshDatabase());
+		settings.put("LIANDONG_MASTER_KEY", "liandong-demo-master-key-do-not-use-in-production");
+
+		assertThatThrownBy(() -> start(settings)).hasStackTraceContaining("不得使用演示主密钥");
+	}
+
+	@Test
+	void refuses_to_start_while_demo_accounts_keep_the_demo_password() {
+		String database = freshDatabase();
+		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(LiandongApplication.class)
+			.run("--spring.datasource.url=" + database, "--server.port=0", "--spring.main.banner-mode=off")) {
+			assertThat(demo.isRunning()).isTrue();
+		}
+
+		assertThatThrownBy(() -> start(production(database))).hasStackTraceContaining("演示账户")
+			.hasStackTraceContaining("xinhua.enforcer");
+	}
+
+	@Test
+	void a_new_installation_without_administrator_settings_says_what_is_missing() {
+		Map<String, Object> settings = production(freshDatabase());
+		settings.remove("LIANDONG_AUDITOR_PASSWORD");
+
+		assertThatThrownBy(() -> start(settings)).hasStackTraceContaining("LIANDONG_AUDITOR_PASSWORD");
+	}
+
+	@Test
+	void a_new_installation_creates_the_city_bureau_and_three_administrators_only() {
+		try (ConfigurableApplicationContext app = start(production(freshDatabase()))) {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			Api sysadmin = Api.at(port).as("sysadmin", "Xitong#Guanli1");
+
+			assertThat(sysadmin.get("/api/v1/me").json().path("agency").path("name").asString())
+				.isEqualTo("某市应急管理局");
+			assertThat(sysadmin.get("/api/v1/agencies").json().path("totalElements").asLong()).isEqualTo(1);
+			assertThat(sysadmin.get("/api/v1/users").json().path("content").findValuesAsString("username"))
+				.containsExactly("auditor", "secadmin", "sysadmin");
+			assertThat(Api.at(port).as("xinhua.enforcer", "Liandong@2026").get("/api/v1/me").status()).isEqualTo(401);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Map<String, Object> settings) {
+		// as command-line arguments, so they win over application.yml as real settings would
+		String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		return new SpringApplicationBuilder(LiandongApplication.class).profiles("prod").run(args);
+	}
+
+	private static String freshDatabase() {
+		return "jdbc:h2:mem:prod-" + UUID.randomUUID()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+	}
+
+	private static Map<String, Object> production(String database) {
+		Map<String, Object> settings = new HashMap<>();
+		settings.put("LIANDONG_DB_URL", database);
+		settings.put("LIANDONG_DB_USERNAME", "sa");
+		settings.put("LIANDONG_DB_PASSWORD", "");
+		settings.put("LIANDONG_MASTER_KEY", STRONG_KEY);
+		settings.put("LIANDONG_PORT", "0");
+		settings.put("LIANDONG_CITY_DIVISION_CODE", "419900");
+		settings.put("LIANDONG_CITY_DIVISION_NAME", "某市");
+		settings.put("LIANDONG_CITY_BUREAU_NAME", "某市应急管理局");
+		settings.put("LIANDONG_SYSADMIN_PASSWORD", "Xitong#Guanli1");
+		settings.put("LIANDONG_SECADMIN_PASSWORD", "Anquan#Guanli2");
+		settings.put("LIANDONG_AUDITOR_PASSWORD", "Shenji#Guanli3");
+		settings.put("spring.main.banner-mode", "off");
+		return settings;
+	}
+}
