@@ -3,6 +3,10 @@ package org.liandong.agency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The prod profile: no demo data, no demo secrets, and a first installation that creates only the
- * three administrators. Each case starts the real application on its own in-memory database.
+ * three administrators. Each case starts the real application on a database of its own: an H2
+ * in-memory database, or a new schema when the suite runs against PostgreSQL.
  */
 class ProductionProfileIT {
 
@@ -34,7 +39,8 @@ class ProductionProfileIT {
 	void refuses_to_start_while_demo_accounts_keep_the_demo_password() {
 		String database = freshDatabase();
 		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(LiandongApplication.class)
-			.run("--spring.datasource.url=" + database, "--server.port=0", "--spring.main.banner-mode=off")) {
+			.run(arguments(Map.of("spring.datasource.url", database, "spring.datasource.username", username(),
+					"spring.datasource.password", password(), "server.port", "0", "spring.main.banner-mode", "off")))) {
 			assertThat(demo.isRunning()).isTrue();
 		}
 
@@ -66,21 +72,48 @@ class ProductionProfileIT {
 	}
 
 	private static ConfigurableApplicationContext start(Map<String, Object> settings) {
-		// as command-line arguments, so they win over application.yml as real settings would
-		String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-		return new SpringApplicationBuilder(LiandongApplication.class).profiles("prod").run(args);
+		return new SpringApplicationBuilder(LiandongApplication.class).profiles("prod").run(arguments(settings));
+	}
+
+	/** Command-line arguments win over application.yml and system properties, as real settings would. */
+	private static String[] arguments(Map<String, ?> settings) {
+		return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 	}
 
 	private static String freshDatabase() {
-		return "jdbc:h2:mem:prod-" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+		String suite = System.getProperty("spring.datasource.url", "");
+		if (!suite.startsWith("jdbc:postgresql:")) {
+			return "jdbc:h2:mem:prod-" + UUID.randomUUID()
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+		}
+		String schema = "liandong_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (Connection connection = DriverManager.getConnection(suite, username(), password());
+				Statement statement = connection.createStatement()) {
+			statement.execute("create schema " + schema);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+		return suite.replaceFirst("currentSchema=[^&]*", "currentSchema=" + schema);
+	}
+
+	private static String username() {
+		return System.getProperty("spring.datasource.username", "sa");
+	}
+
+	private static String password() {
+		return System.getProperty("spring.datasource.password", "");
 	}
 
 	private static Map<String, Object> production(String database) {
 		Map<String, Object> settings = new HashMap<>();
 		settings.put("LIANDONG_DB_URL", database);
-		settings.put("LIANDONG_DB_USERNAME", "sa");
-		settings.put("LIANDONG_DB_PASSWORD", "");
+		settings.put("LIANDONG_DB_USERNAME", username());
+		settings.put("LIANDONG_DB_PASSWORD", password());
+		// the PostgreSQL run of the suite sets spring.datasource.* as system properties; these win over them
+		settings.put("spring.datasource.url", database);
+		settings.put("spring.datasource.username", username());
+		settings.put("spring.datasource.password", password());
 		settings.put("LIANDONG_MASTER_KEY", STRONG_KEY);
 		settings.put("LIANDONG_PORT", "0");
 		settings.put("LIANDONG_CITY_DIVISION_CODE", "419900");
