@@ -8,6 +8,11 @@ public record AccountSummary(String username, String displayName, String agencyC
 		List<Role> roles, String title, String officePhone, String maskedMobile, String email, boolean enabled,
 		Instant lockedUntil, int failedAttempts, boolean mustChangePassword, long version) {
 
+	public AccountSummary withRoles(List<Role> granted) {
+		return new AccountSummary(username, displayName, agencyCode, agencyName, granted.stream().sorted().toList(), title,
+				officePhone, maskedMobile, email, enabled, lockedUntil, failedAttempts, mustChangePassword, version);
+	}
+
 	public boolean lockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}

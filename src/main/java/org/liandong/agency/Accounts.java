@@ -5,18 +5,21 @@ import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
 /** User accounts, their roles and the liaison roster (R1.3, R1.4). */
 public interface Accounts {
 
 	/** Creates an account (system administrator); it has no role until the security administrator grants one. */
-	AccountSummary create(NewUserAccount account);
+	AccountSummary create(@Valid NewUserAccount account);
 
 	Page<AccountSummary> list(String keyword, String agencyCode, Pageable pageable);
 
 	AccountSummary find(String username);
 
 	/** Replaces the roles of an account (security administrator); {@code version} guards against a stale edit. */
-	AccountSummary changeRoles(String username, Set<Role> roles, Long version);
+	AccountSummary changeRoles(String username, @NotNull(message = "请提供角色列表") Set<Role> roles, Long version);
 
 	/** Lifts a lockout caused by failed sign-ins (security administrator). */
 	AccountSummary unlock(String username);

@@ -6,7 +6,12 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
-/** The agency hierarchy (R1.1, R1.2): divisions and the agencies keyed to them. */
+import jakarta.validation.Valid;
+
+/**
+ * The agency hierarchy (R1.1, R1.2): divisions and the agencies keyed to them. Input is validated
+ * here, at the module's edge, whoever the caller is.
+ */
 public interface Agencies {
 
 	Page<AgencySummary> list(String keyword, AgencyKind kind, Pageable pageable);
@@ -16,9 +21,9 @@ public interface Agencies {
 
 	Optional<AgencySummary> find(String code);
 
-	AgencySummary register(NewAgency agency);
+	AgencySummary register(@Valid NewAgency agency);
 
 	List<DivisionSummary> divisions();
 
-	DivisionSummary registerDivision(NewDivision division);
+	DivisionSummary registerDivision(@Valid NewDivision division);
 }

@@ -130,6 +130,14 @@ class AgencyApiIT {
 	}
 
 	@Test
+	void a_caller_without_the_role_is_refused_before_the_input_is_examined() {
+		Reply refused = enforcer.post("/api/v1/agencies", "{}");
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.problemCode()).isEqualTo("forbidden");
+	}
+
+	@Test
 	void an_unknown_api_address_answers_problem_details() {
 		Reply missing = enforcer.get("/api/v1/no-such-thing");
 

@@ -6,10 +6,13 @@ import static org.liandong.support.Fixtures.PASSWORD;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.liandong.support.Api;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.PageSession;
 import org.liandong.support.PageSession.Page;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
 
 /** X5: the pages speak Chinese, sign-in works with CSRF protection, navigation follows the role. */
 @LiandongIntegrationTest
@@ -43,6 +46,22 @@ class WebPagesIT {
 		assertThat(home.html()).contains("王志强", "平顶山市新华区应急管理局", "联络员名录").doesNotContain("机构管理");
 		Page roster = session.get("/liaisons?keyword=新华");
 		assertThat(roster.html()).contains("信息联络员名录", "孙丽娟", "13903750101");
+	}
+
+	@Test
+	void signing_in_and_out_through_the_pages_is_audited() {
+		PageSession session = new PageSession(port);
+		session.signIn("baofeng.liaison", PASSWORD);
+		session.get("/");
+
+		Page out = session.post("/logout", Map.of());
+
+		assertThat(out.location()).endsWith("/login?logout");
+		JsonNode records = Api.at(port).as("auditor", PASSWORD).get("/api/v1/audit/records?actor=baofeng.liaison&size=5")
+			.json()
+			.path("content");
+		assertThat(records.findValuesAsString("action")).containsSubsequence("LOGOUT", "LOGIN");
+		assertThat(records.get(0).path("actorAgency").asString()).isEqualTo("410421");
 	}
 
 	@Test

@@ -3,7 +3,9 @@ package org.liandong.agency.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +24,23 @@ import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /** Accounts and roles (R1.3) and the liaison roster (R1.4). */
 @Service
+@Validated
 @Transactional
 class AccountService implements Accounts {
+
+	private static final String SUMMARY_COLUMNS = """
+			u.username, u.display_name, u.title, u.office_phone, u.mobile_cipher, u.email, u.enabled, u.locked_until,
+			u.failed_attempts, u.must_change_password, u.version, a.code as agency_code, a.name as agency_name""";
 
 	private static final String SUMMARY_FROM = "user_account u join agency a on a.id = u.agency_id";
 
@@ -87,19 +96,24 @@ class AccountService implements Accounts {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<AccountSummary> list(String keyword, String agencyCode, Pageable pageable) {
-		Page<Long> ids = new PagedQuery("u.id", SUMMARY_FROM,
+		Page<AccountSummary> page = new PagedQuery(SUMMARY_COLUMNS, SUMMARY_FROM,
 				Map.of("username", "u.username", "displayName", "u.display_name", "agencyCode", "a.code"),
 				"u.username asc")
 			.matching(keyword, "u.username", "u.display_name")
 			.where("a.code = ?", agencyCode)
-			.fetch(jdbc, pageable, (rs, n) -> rs.getLong(1));
-		return ids.map(id -> summary(accounts.findById(id).orElseThrow()));
+			.fetch(jdbc, pageable, (rs, n) -> summary(rs));
+		return withRoles(page);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public AccountSummary find(String username) {
-		return summary(load(username));
+		return jdbc.sql("select " + SUMMARY_COLUMNS + " from " + SUMMARY_FROM + " where u.username = ?")
+			.param(username)
+			.query((rs, n) -> summary(rs))
+			.optional()
+			.map(account -> withRoles(new PageImpl<>(List.of(account))).getContent().get(0))
+			.orElseThrow(() -> unknown(username));
 	}
 
 	@Override
@@ -150,17 +164,37 @@ class AccountService implements Accounts {
 	}
 
 	private UserAccount load(String username) {
-		return accounts.findByUsername(username)
-			.orElseThrow(() -> DomainException.notFound("unknown-user", "用户 %s 不存在".formatted(username)));
+		return accounts.findByUsername(username).orElseThrow(() -> unknown(username));
 	}
 
-	private AccountSummary summary(UserAccount account) {
-		Agency agency = agencies.findById(account.agencyId()).orElseThrow();
-		List<Role> roles = new ArrayList<>(account.roles());
-		return new AccountSummary(account.username(), account.displayName(), agency.code(), agency.name(), roles,
-				account.title(), account.officePhone(), FieldCipher.mask(cipher.decrypt(account.mobileCipher())),
-				account.email(), account.enabled(), account.lockedUntil(), account.failedAttempts(),
-				account.mustChangePassword(), account.version());
+	private AccountSummary summary(ResultSet rs) throws SQLException {
+		OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+		return new AccountSummary(rs.getString("username"), rs.getString("display_name"), rs.getString("agency_code"),
+				rs.getString("agency_name"), List.of(), rs.getString("title"), rs.getString("office_phone"),
+				FieldCipher.mask(cipher.decrypt(rs.getString("mobile_cipher"))), rs.getString("email"),
+				rs.getBoolean("enabled"), lockedUntil == null ? null : lockedUntil.toInstant(),
+				rs.getInt("failed_attempts"), rs.getBoolean("must_change_password"), rs.getLong("version"));
+	}
+
+	/** Fills in the roles of a page of accounts with one query. */
+	private Page<AccountSummary> withRoles(Page<AccountSummary> page) {
+		if (page.isEmpty()) {
+			return page;
+		}
+		Map<String, List<Role>> roles = new HashMap<>();
+		jdbc.sql("""
+				select u.username, r.role from user_role r join user_account u on u.id = r.user_account_id
+				where u.username in (:usernames) order by r.role""")
+			.param("usernames", page.map(AccountSummary::username).getContent())
+			.query(rs -> {
+				roles.computeIfAbsent(rs.getString("username"), name -> new ArrayList<>())
+					.add(Role.valueOf(rs.getString("role")));
+			});
+		return page.map(account -> account.withRoles(roles.getOrDefault(account.username(), List.of())));
+	}
+
+	private static DomainException unknown(String username) {
+		return DomainException.notFound("unknown-user", "用户 %s 不存在".formatted(username));
 	}
 
 	private static String blankToNull(String text) {

@@ -24,9 +24,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /** The agency hierarchy: registration with its checks, and the read side for lists and forms. */
 @Service
+@Validated
 @Transactional
 class AgencyService implements Agencies {
 

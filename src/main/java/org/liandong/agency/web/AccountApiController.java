@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -58,14 +56,14 @@ class AccountApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(Access.SYSTEM_ADMIN)
 	@Operation(summary = "创建用户（系统管理员）；角色由安全管理员授予")
-	AccountSummary create(@Valid @RequestBody NewUserAccount account) {
+	AccountSummary create(@RequestBody NewUserAccount account) {
 		return accounts.create(account);
 	}
 
 	@PutMapping("/users/{username}/roles")
 	@PreAuthorize(Access.SECURITY_ADMIN)
 	@Operation(summary = "设置用户角色（安全管理员）")
-	AccountSummary changeRoles(@PathVariable String username, @Valid @RequestBody RoleChange change) {
+	AccountSummary changeRoles(@PathVariable String username, @RequestBody RoleChange change) {
 		return accounts.changeRoles(username, change.roles(), change.version());
 	}
 
@@ -85,6 +83,6 @@ class AccountApiController {
 	}
 
 	/** The new role set; {@code version} is the account version the administrator saw. */
-	record RoleChange(@NotNull(message = "请提供角色列表") Set<Role> roles, Long version) {
+	record RoleChange(Set<Role> roles, Long version) {
 	}
 }

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -57,7 +56,7 @@ class AgencyApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(Access.SYSTEM_ADMIN)
 	@Operation(summary = "登记机构（系统管理员）")
-	AgencySummary register(@Valid @RequestBody NewAgency agency) {
+	AgencySummary register(@RequestBody NewAgency agency) {
 		return agencies.register(agency);
 	}
 
@@ -71,7 +70,7 @@ class AgencyApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(Access.SYSTEM_ADMIN)
 	@Operation(summary = "登记行政区划或功能区（系统管理员）")
-	DivisionSummary registerDivision(@Valid @RequestBody NewDivision division) {
+	DivisionSummary registerDivision(@RequestBody NewDivision division) {
 		return agencies.registerDivision(division);
 	}
 }

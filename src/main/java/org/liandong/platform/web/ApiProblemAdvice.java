@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -23,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 
 /**
  * Turns every failure of an API call into problem details with a Chinese detail, and never lets
@@ -40,16 +43,38 @@ class ApiProblemAdvice {
 
 	@ExceptionHandler
 	ProblemDetail invalid(MethodArgumentNotValidException e) {
-		List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-			.map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
-			.toList();
-		String detail = e.getBindingResult().getFieldErrors().stream()
-			.map(FieldError::getDefaultMessage)
-			.reduce((a, b) -> a + "；" + b)
+		return validationProblem(e.getBindingResult().getFieldErrors().stream()
+			.map(error -> fieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+			.toList());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalid(ConstraintViolationException e) {
+		return validationProblem(e.getConstraintViolations().stream()
+			.map(violation -> fieldError(field(violation), violation.getMessage()))
+			.toList());
+	}
+
+	private static Map<String, String> fieldError(String field, String message) {
+		return Map.of("field", field, "message", message);
+	}
+
+	/** One problem listing every refused field, with all messages joined in the detail. */
+	private static ProblemDetail validationProblem(List<Map<String, String>> errors) {
+		String detail = errors.stream().map(error -> error.get("message")).reduce((a, b) -> a + "；" + b)
 			.orElse("请求内容不符合要求");
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", detail);
 		problem.setProperty("errors", errors);
 		return problem;
+	}
+
+	/** The last name of the path, e.g. {@code code} of {@code register.agency.code}. */
+	private static String field(ConstraintViolation<?> violation) {
+		String field = "";
+		for (Path.Node node : violation.getPropertyPath()) {
+			field = node.getName();
+		}
+		return field;
 	}
 
 	@ExceptionHandler
