@@ -18,8 +18,10 @@ public interface Accounts {
 
 	AccountSummary find(String username);
 
-	/** Replaces the roles of an account (security administrator); {@code version} guards against a stale edit. */
-	AccountSummary changeRoles(String username, @NotNull(message = "请提供角色列表") Set<Role> roles, Long version);
+	/** Replaces the roles of an account (security administrator); {@code version} is the one the administrator saw. */
+	AccountSummary changeRoles(String username,
+			@NotNull(message = "请提供角色列表") Set<@NotNull(message = "角色不能为空") Role> roles,
+			@NotNull(message = "请提供账户的版本号（version），以免覆盖他人的修改") Long version);
 
 	/** Lifts a lockout caused by failed sign-ins (security administrator). */
 	AccountSummary unlock(String username);

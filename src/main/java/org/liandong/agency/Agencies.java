@@ -25,5 +25,13 @@ public interface Agencies {
 
 	List<DivisionSummary> divisions();
 
+	Optional<DivisionSummary> division(String code);
+
+	/** The division and its ancestors, nearest first (a county, then its city, then its province). */
+	List<DivisionSummary> divisionPath(String code);
+
+	/** The agency of the given kind keyed to exactly this division, e.g. the county bureau of 410402. */
+	Optional<AgencySummary> agencyFor(String divisionCode, AgencyKind kind);
+
 	DivisionSummary registerDivision(@Valid NewDivision division);
 }

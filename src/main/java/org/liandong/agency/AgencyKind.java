@@ -18,4 +18,9 @@ public enum AgencyKind {
 	public String label() {
 		return label;
 	}
+
+	/** The city bureau and its offices direct the mechanism and see every case (R2.7). */
+	public boolean isCityLevel() {
+		return this == CITY_BUREAU || this == LEGAL_OFFICE || this == ENFORCEMENT_DETACHMENT;
+	}
 }

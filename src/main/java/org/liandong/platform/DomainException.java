@@ -21,6 +21,10 @@ public class DomainException extends RuntimeException {
 		return new DomainException(HttpStatus.BAD_REQUEST, code, message);
 	}
 
+	public static DomainException forbidden(String code, String message) {
+		return new DomainException(HttpStatus.FORBIDDEN, code, message);
+	}
+
 	public static DomainException conflict(String code, String message) {
 		return new DomainException(HttpStatus.CONFLICT, code, message);
 	}

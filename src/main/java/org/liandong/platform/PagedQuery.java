@@ -22,6 +22,7 @@ public final class PagedQuery {
 	private final String select;
 	private final String from;
 	private final StringBuilder where = new StringBuilder(" where 1 = 1");
+	private final List<Object> fromParams = new ArrayList<>();
 	private final List<Object> params = new ArrayList<>();
 	private final Map<String, String> sortable;
 	private final String defaultOrder;
@@ -39,6 +40,12 @@ public final class PagedQuery {
 		this.defaultOrder = defaultOrder;
 	}
 
+	/** Binds the placeholders of the from clause (in a join condition, say), in order. */
+	public PagedQuery fromParams(Object... values) {
+		fromParams.addAll(Arrays.asList(values));
+		return this;
+	}
+
 	/** Adds a condition when the value is present (not null, not blank). */
 	public PagedQuery where(String condition, Object value) {
 		if (value == null || (value instanceof String text && text.isBlank())) {
@@ -48,6 +55,15 @@ public final class PagedQuery {
 		long placeholders = condition.chars().filter(c -> c == '?').count();
 		for (int i = 0; i < placeholders; i++) {
 			params.add(value instanceof String text ? text.trim() : value);
+		}
+		return this;
+	}
+
+	/** Adds a condition with several different parameters, in order, when {@code apply} holds. */
+	public PagedQuery whereIf(boolean apply, String condition, Object... values) {
+		if (apply) {
+			where.append(" and ").append(condition);
+			params.addAll(Arrays.asList(values));
 		}
 		return this;
 	}
@@ -64,8 +80,10 @@ public final class PagedQuery {
 	}
 
 	public <T> Page<T> fetch(JdbcClient jdbc, Pageable pageable, RowMapper<T> rows) {
-		long total = jdbc.sql("select count(*) from " + from + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
+		List<Object> allParams = new ArrayList<>(fromParams);
+		allParams.addAll(params);
+		long total = jdbc.sql("select count(*) from " + from + where).params(allParams).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(allParams);
 		pageParams.add(pageable.getPageSize());
 		pageParams.add(pageable.getOffset());
 		List<T> content = jdbc.sql("select " + select + " from " + from + where + " order by " + order(pageable.getSort())

@@ -2,7 +2,6 @@ package org.liandong.platform;
 
 import java.net.URI;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -34,7 +33,21 @@ public final class Problems {
 			case 413 -> "内容过大";
 			case 415 -> "不支持的内容类型";
 			case 429 -> "请求过于频繁";
-			default -> status >= 500 ? "系统内部错误" : HttpStatus.valueOf(status).getReasonPhrase();
+			default -> status >= 500 ? "系统内部错误" : "请求未能完成";
+		};
+	}
+
+	/** A stable code for a status when nothing more specific is known. */
+	public static String code(int status) {
+		return switch (status) {
+			case 401 -> "unauthenticated";
+			case 403 -> "forbidden";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 409 -> "conflict";
+			case 415 -> "unsupported-media-type";
+			default -> status >= 500 ? "internal-error" : "bad-request";
 		};
 	}
 
@@ -46,6 +59,9 @@ public final class Problems {
 			case 403 -> "您没有执行此操作的权限";
 			case 404 -> "请求的资源不存在";
 			case 405 -> "该地址不支持此请求方法";
+			case 406 -> "无法以所要求的格式返回结果";
+			case 409 -> "与现有数据冲突，请刷新后重试";
+			case 415 -> "不支持的内容类型，请以 application/json 格式提交";
 			default -> status >= 500 ? "系统内部错误，请稍后重试；如持续出现请联系系统管理员" : title(status);
 		};
 	}

@@ -91,8 +91,9 @@ class AccountApiIT {
 	void no_account_may_hold_two_administrator_duties() {
 		String username = Fixtures.person(api, "410400");
 
+		long version = secadmin.get("/api/v1/users/" + username).json().path("version").asLong();
 		Reply refused = secadmin.put("/api/v1/users/" + username + "/roles",
-				"{\"roles\": [\"SECURITY_ADMIN\", \"AUDIT_ADMIN\"]}");
+				"{\"roles\": [\"SECURITY_ADMIN\", \"AUDIT_ADMIN\"], \"version\": %d}".formatted(version));
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.problemCode()).isEqualTo("separation-of-duties");
@@ -110,6 +111,19 @@ class AccountApiIT {
 			.formatted(Fixtures.unique("x."))).status()).isEqualTo(403);
 		assertThat(api.as("auditor", PASSWORD).get("/api/v1/users").status()).isEqualTo(403);
 		assertThat(sysadmin.get("/api/v1/audit/records").status()).isEqualTo(403);
+	}
+
+	@Test
+	void a_role_change_without_the_version_seen_or_with_an_empty_role_is_refused() {
+		String username = Fixtures.person(api, "410411");
+
+		Reply withoutVersion = secadmin.put("/api/v1/users/" + username + "/roles", "{\"roles\": [\"ENFORCER\"]}");
+		Reply nullRole = secadmin.put("/api/v1/users/" + username + "/roles", "{\"roles\": [null], \"version\": 0}");
+
+		assertThat(withoutVersion.status()).isEqualTo(400);
+		assertThat(withoutVersion.detail()).isEqualTo("请提供账户的版本号（version），以免覆盖他人的修改");
+		assertThat(nullRole.status()).isEqualTo(400);
+		assertThat(secadmin.get("/api/v1/users/" + username).json().path("roles").size()).isZero();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
+import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.PageSession;
 import org.liandong.support.PageSession.Page;
@@ -74,13 +75,30 @@ class WebPagesIT {
 	}
 
 	@Test
-	void a_form_post_without_the_csrf_token_is_refused() {
+	void a_signed_in_form_post_without_the_csrf_token_is_refused_and_saves_nothing() {
 		PageSession session = new PageSession(port);
 		session.signIn("sysadmin", PASSWORD);
+		String code = Fixtures.unique("csrf");
 
-		Page forged = new PageSession(port).post("/admin/agencies", Map.of("code", "forged"));
-		assertThat(forged.status()).isIn(302, 403);
-		assertThat(forged.location()).doesNotEndWith("/admin/agencies");
+		Page forged = session.postWithoutCsrf("/admin/agencies", Map.of("code", code, "name", "伪造请求",
+				"shortName", "伪造", "kind", "EXTERNAL_DEPARTMENT", "divisionCode", "410400", "parentCode", ""));
+
+		assertThat(forged.status()).isEqualTo(403);
+		assertThat(Api.at(port).as("sysadmin", PASSWORD).get("/api/v1/agencies/" + code).status()).isEqualTo(404);
+	}
+
+	@Test
+	void a_signed_in_form_post_with_the_token_is_accepted() {
+		PageSession session = new PageSession(port);
+		session.signIn("sysadmin", PASSWORD);
+		session.get("/admin/agencies");
+		String code = Fixtures.unique("form");
+
+		Page saved = session.post("/admin/agencies", Map.of("code", code, "name", "页面登记的部门", "shortName", "页面部门",
+				"kind", "EXTERNAL_DEPARTMENT", "divisionCode", "410400", "parentCode", ""));
+
+		assertThat(saved.location()).endsWith("/admin/agencies");
+		assertThat(session.get("/admin/agencies?keyword=" + code).html()).contains("页面登记的部门");
 	}
 
 	@Test

@@ -54,8 +54,15 @@ public final class Api {
 			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	public Reply patch(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
 	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+		// Chinese in a query is sent percent-encoded, as a browser sends it
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(URI.create(base + path).toASCIIString()))
+			.header("Accept", "application/json");
 		return authorization == null ? builder : builder.header("Authorization", authorization);
 	}
 

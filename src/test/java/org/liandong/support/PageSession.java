@@ -37,7 +37,9 @@ public final class PageSession {
 	}
 
 	public Page get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*;q=0.8").GET());
+		return send(HttpRequest.newBuilder(URI.create(URI.create(base + path).toASCIIString()))
+			.header("Accept", "text/html,*/*;q=0.8")
+			.GET());
 	}
 
 	public Page post(String path, Map<String, String> form) {
@@ -45,6 +47,15 @@ public final class PageSession {
 		if (csrf != null) {
 			fields.put("_csrf", csrf);
 		}
+		return postFields(path, fields);
+	}
+
+	/** A forged post: the session's cookie goes along, the page's CSRF token does not. */
+	public Page postWithoutCsrf(String path, Map<String, String> form) {
+		return postFields(path, form);
+	}
+
+	private Page postFields(String path, Map<String, String> fields) {
 		String body = fields.entrySet().stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

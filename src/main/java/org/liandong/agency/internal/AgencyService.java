@@ -3,6 +3,7 @@ package org.liandong.agency.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,14 +86,16 @@ class AgencyService implements Agencies {
 			throw DomainException.conflict("duplicate-agency-code",
 					"机构代码 %s 已被“%s”使用，请换一个代码".formatted(code, existing.name()));
 		});
-		requireDivision(request.divisionCode());
-		Long parentId = null;
+		DivisionSummary division = division(request.divisionCode())
+			.orElseThrow(() -> DomainException.invalid("unknown-division",
+					"行政区划代码 %s 不存在，请先登记该行政区划".formatted(request.divisionCode())));
+		AgencySummary parent = null;
 		if (request.parentCode() != null && !request.parentCode().isBlank()) {
-			parentId = agencies.findByCode(request.parentCode().trim())
-				.map(Agency::id)
-				.orElseThrow(() -> DomainException.invalid("unknown-agency",
-						"上级机构 %s 不存在".formatted(request.parentCode().trim())));
+			parent = find(request.parentCode().trim()).orElseThrow(() -> DomainException.invalid("unknown-agency",
+					"上级机构 %s 不存在".formatted(request.parentCode().trim())));
 		}
+		AgencyHierarchy.checkPlace(request.kind(), division, parent, agencyFor(division.code(), request.kind()));
+		Long parentId = parent == null ? null : agencies.findByCode(parent.code()).map(Agency::id).orElseThrow();
 		agencies.save(new Agency(code, request.name().trim(), request.shortName().trim(), request.kind(),
 				request.divisionCode(), parentId, clock.instant()));
 		events.publishEvent(new AgencyRegistered(code, request.name().trim(), request.kind(), request.divisionCode()));
@@ -108,6 +111,40 @@ class AgencyService implements Agencies {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<DivisionSummary> division(String code) {
+		return jdbc.sql("select code, name, level, parent_code from division where code = ?")
+			.param(code)
+			.query((rs, n) -> division(rs))
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DivisionSummary> divisionPath(String code) {
+		List<DivisionSummary> path = new ArrayList<>();
+		Optional<DivisionSummary> next = division(code);
+		// bounded: division codes have at most province, city, county and zone levels
+		while (next.isPresent() && path.size() < 8) {
+			path.add(next.get());
+			next = next.get().parentCode() == null ? Optional.empty() : division(next.get().parentCode());
+		}
+		return path;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AgencySummary> agencyFor(String divisionCode, AgencyKind kind) {
+		return jdbc.sql("select " + SUMMARY_COLUMNS + " from " + SUMMARY_FROM
+				+ " where a.division_code = ? and a.kind = ? order by a.code")
+			.params(divisionCode, kind.name())
+			.query((rs, n) -> summary(rs))
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	@Override
 	public DivisionSummary registerDivision(NewDivision request) {
 		jdbc.sql("select name from division where code = ?").param(request.code()).query(String.class).optional()
 			.ifPresent(name -> {
@@ -116,22 +153,14 @@ class AgencyService implements Agencies {
 			});
 		String parent = request.parentCode() == null || request.parentCode().isBlank() ? null
 				: request.parentCode().trim();
-		if (parent != null) {
-			requireDivision(parent);
-		}
+		DivisionSummary parentDivision = parent == null ? null : division(parent)
+			.orElseThrow(() -> DomainException.invalid("unknown-division", "上级区划 %s 不存在".formatted(parent)));
+		AgencyHierarchy.checkLevel(request.level(), parentDivision);
 		jdbc.sql("insert into division (code, name, level, parent_code) values (?, ?, ?, ?)")
 			.params(request.code(), request.name().trim(), request.level().name(), parent)
 			.update();
 		events.publishEvent(new DivisionRegistered(request.code(), request.name().trim(), request.level()));
 		return new DivisionSummary(request.code(), request.name().trim(), request.level(), request.level().label(), parent);
-	}
-
-	private void requireDivision(String code) {
-		boolean known = jdbc.sql("select count(*) from division where code = ?").param(code).query(Integer.class)
-			.single() > 0;
-		if (!known) {
-			throw DomainException.invalid("unknown-division", "行政区划代码 %s 不存在，请先登记该行政区划".formatted(code));
-		}
 	}
 
 	private static AgencySummary summary(ResultSet rs) throws SQLException {

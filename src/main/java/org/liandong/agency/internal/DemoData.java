@@ -23,14 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo installation: the Pingdingshan hierarchy of R1.1, three external departments (R1.2)
- * and one account per demo role, all with the password {@value #PASSWORD}. Loaded once, on an
- * empty database, in every profile but {@code prod}.
+ * and one account per demo role, all with the password {@value PasswordPolicy#DEMO_PASSWORD}. Loaded
+ * once, on an empty database, in the {@code demo} profile only (the default when none is chosen).
  */
 @Component
-@Profile("!prod")
+@Profile("demo")
 class DemoData implements ApplicationRunner {
 
-	static final String PASSWORD = "Liandong@2026";
+	static final String PASSWORD = PasswordPolicy.DEMO_PASSWORD;
 
 	static final String CITY = "410400";
 

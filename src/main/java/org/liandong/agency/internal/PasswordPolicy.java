@@ -1,5 +1,7 @@
 package org.liandong.agency.internal;
 
+import java.nio.charset.StandardCharsets;
+
 import org.liandong.platform.DomainException;
 
 /**
@@ -10,12 +12,24 @@ final class PasswordPolicy {
 
 	static final int MIN_LENGTH = 8;
 
+	/** bcrypt reads at most 72 bytes; a longer password is refused rather than silently cut. */
+	static final int MAX_LENGTH = 64;
+
+	/** Published with the demo installation, so never acceptable for a real account. */
+	static final String DEMO_PASSWORD = "Liandong@2026";
+
 	private PasswordPolicy() {
 	}
 
 	static void check(String password, String username) {
 		if (password == null || password.length() < MIN_LENGTH) {
 			throw weak("密码长度至少 %d 位".formatted(MIN_LENGTH));
+		}
+		if (password.length() > MAX_LENGTH || password.getBytes(StandardCharsets.UTF_8).length > 72) {
+			throw weak("密码过长：不能超过 %d 个字符（汉字按 3 个字节计，总长不超过 72 字节）".formatted(MAX_LENGTH));
+		}
+		if (password.equals(DEMO_PASSWORD)) {
+			throw weak("该密码是公开的演示密码，不能使用");
 		}
 		if (classes(password) < 3) {
 			throw weak("密码须包含大写字母、小写字母、数字、其他字符中的至少三类");

@@ -10,12 +10,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start a production installation that still carries demo secrets: the demo master
+ * Refuses to start any installation but the demo (the prod profile, or a mistyped one) that still
+ * carries demo secrets: the demo master
  * key, or any demo account whose password is still the published demo password. Runs before the
  * web server opens its port.
  */
 @Component
-@Profile("prod")
+@Profile("!demo")
 class ProductionSafety implements SmartInitializingSingleton {
 
 	static final String DEMO_MASTER_KEY = "liandong-demo-master-key-do-not-use-in-production";

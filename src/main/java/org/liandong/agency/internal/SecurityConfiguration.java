@@ -12,10 +12,13 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may reach what (X2 at the door): HTTP Basic for API clients, form sign-in with CSRF
@@ -58,11 +61,24 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/** The sessions of each signed-in person, so that a change of their roles ends them (SessionRevocation). */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll()
 			.anyRequest().authenticated())
+			.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+				.expiredUrl("/login?expired"))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailure()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.build();

@@ -84,7 +84,7 @@ class UserAccount {
 	}
 
 	boolean checkVersion(Long expected) {
-		return expected == null || expected.intValue() == version;
+		return expected != null && expected.intValue() == version;
 	}
 
 	Long id() {

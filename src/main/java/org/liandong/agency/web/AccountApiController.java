@@ -3,7 +3,7 @@ package org.liandong.agency.web;
 import java.util.Set;
 
 import org.liandong.agency.AccountSummary;
-import org.liandong.agency.Access;
+import org.liandong.platform.Access;
 import org.liandong.agency.Accounts;
 import org.liandong.agency.LiaisonEntry;
 import org.liandong.agency.NewUserAccount;

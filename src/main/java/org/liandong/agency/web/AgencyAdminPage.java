@@ -1,6 +1,6 @@
 package org.liandong.agency.web;
 
-import org.liandong.agency.Access;
+import org.liandong.platform.Access;
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.DivisionLevel;

@@ -2,7 +2,7 @@ package org.liandong.agency.web;
 
 import java.util.List;
 
-import org.liandong.agency.Access;
+import org.liandong.platform.Access;
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
@@ -11,6 +11,7 @@ import org.liandong.agency.NewAgency;
 import org.liandong.agency.NewDivision;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PageResponse;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -61,9 +62,12 @@ class AgencyApiController {
 	}
 
 	@GetMapping("/divisions")
-	@Operation(summary = "行政区划列表")
-	List<DivisionSummary> divisions() {
-		return agencies.divisions();
+	@Operation(summary = "行政区划列表（分页，按代码排序）")
+	PageResponse<DivisionSummary> divisions(@PageableDefault(size = 100) Pageable pageable) {
+		List<DivisionSummary> all = agencies.divisions();
+		int from = (int) Math.min(pageable.getOffset(), all.size());
+		int to = Math.min(from + pageable.getPageSize(), all.size());
+		return PageResponse.of(new PageImpl<>(all.subList(from, to), pageable, all.size()));
 	}
 
 	@PostMapping("/divisions")

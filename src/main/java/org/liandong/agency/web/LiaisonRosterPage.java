@@ -1,6 +1,6 @@
 package org.liandong.agency.web;
 
-import org.liandong.agency.Access;
+import org.liandong.platform.Access;
 import org.liandong.agency.Accounts;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.liandong.agency.Access;
+import org.liandong.platform.Access;
 import org.liandong.agency.Accounts;
 import org.liandong.agency.Role;
 import org.liandong.platform.DomainException;

@@ -10,10 +10,15 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Writes the audit rows for business events and sign-in activity. Listening synchronously keeps
- * a business change and its audit row in one transaction. Each HTTP Basic request of an API
+ * Writes the audit rows for business events and sign-in activity. A business event is recorded
+ * just before its transaction commits: the row commits or rolls back with the change, and the
+ * chain head is locked last and only briefly, always after the business rows, so two transactions
+ * never wait for each other in opposite orders. Events outside a transaction (sign-in) are
+ * recorded at once. Each HTTP Basic request of an API
  * client authenticates anew; those are not sign-ins and are not recorded, but their failures are.
  */
 @Component
@@ -25,7 +30,7 @@ class AuditListener {
 		this.trail = trail;
 	}
 
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(AuditableEvent event) {
 		if (event.auditActor() != null) {
 			trail.recordAs(event.auditActor(), null, event.auditAction(), event.auditObjectType(),

@@ -60,17 +60,20 @@ class JdbcAuditTrail implements AuditTrail {
 			.single();
 		long seq = head.seq() + 1;
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		// every field is cut to its column, so no input (a 500-character user name tried at sign-in) fails the write
 		String who = clip(actor == null ? SYSTEM_ACTOR : actor, 64);
+		String agency = clip(actorAgency, 32);
+		String what = clip(action, 64);
+		String type = clip(objectType, 64);
+		String object = clip(objectId, 128);
 		String text = clip(detail, 2000);
 		String address = clip(ClientAddress.current(), 64);
-		String hash = AuditChain.link(seq, at, who, actorAgency, action, objectType, objectId, text, address,
-				head.hash());
+		String hash = AuditChain.link(seq, at, who, agency, what, type, object, text, address, head.hash());
 		jdbc.sql("""
 				insert into audit_record (seq, occurred_at, actor, actor_agency, action, object_type, object_id,
 				                          detail, client_address, prev_hash, hash)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(seq, utc(at), who, actorAgency, action, objectType, objectId,
-					text, address, head.hash(), hash)
+			.params(seq, utc(at), who, agency, what, type, object, text, address, head.hash(), hash)
 			.update();
 		jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
 	}
@@ -109,8 +112,13 @@ class JdbcAuditTrail implements AuditTrail {
 				rs.getString("client_address"), rs.getString("hash"));
 	}
 
+	/** Cut to the column's length; NUL removed, which PostgreSQL refuses in text. */
 	private static String clip(String text, int max) {
-		return text == null || text.length() <= max ? text : text.substring(0, max);
+		if (text == null) {
+			return null;
+		}
+		String clean = text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+		return clean.length() <= max ? clean : clean.substring(0, max);
 	}
 
 	record Link(long seq, String hash) {

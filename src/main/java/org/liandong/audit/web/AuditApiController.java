@@ -3,6 +3,7 @@ package org.liandong.audit.web;
 import java.time.Instant;
 
 import org.liandong.audit.AuditTrail;
+import org.liandong.platform.Access;
 import org.liandong.audit.AuditTrail.AuditEntry;
 import org.liandong.audit.AuditTrail.AuditQuery;
 import org.liandong.audit.AuditTrail.ChainVerification;
@@ -22,7 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** The audit administrator's window on the trail (X1): read and verify, nothing else. */
 @RestController
 @RequestMapping("/api/v1/audit")
-@PreAuthorize("hasRole('AUDIT_ADMIN')")
+@PreAuthorize(Access.AUDIT_ADMIN)
 @Tag(name = "审计")
 class AuditApiController {
 

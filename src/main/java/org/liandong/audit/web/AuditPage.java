@@ -1,6 +1,7 @@
 package org.liandong.audit.web;
 
 import org.liandong.audit.AuditTrail;
+import org.liandong.platform.Access;
 import org.liandong.audit.AuditTrail.AuditQuery;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 @RequestMapping("/audit")
-@PreAuthorize("hasRole('AUDIT_ADMIN')")
+@PreAuthorize(Access.AUDIT_ADMIN)
 class AuditPage {
 
 	private final AuditTrail trail;

@@ -7,12 +7,16 @@ import org.liandong.platform.DomainException;
 import org.liandong.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -32,6 +36,7 @@ import jakarta.validation.Path;
  * bad input surface as a 500.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
@@ -127,7 +132,17 @@ class ApiProblemAdvice {
 	}
 
 	@ExceptionHandler
+	ProblemDetail integrity(DataIntegrityViolationException e) {
+		return Problems.of(HttpStatus.CONFLICT, "conflict", "数据与已有记录冲突或不完整，请检查后重试");
+	}
+
+	@ExceptionHandler
 	ProblemDetail unexpected(Exception e) {
+		if (e instanceof ErrorResponse known) {
+			// Spring's own failures (406, an unknown address, ...) carry their status: keep it, in Chinese
+			int status = known.getStatusCode().value();
+			return Problems.of(known.getStatusCode(), Problems.code(status), Problems.defaultDetail(status));
+		}
 		log.error("API 请求处理失败", e);
 		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", Problems.defaultDetail(500));
 	}

@@ -28,7 +28,7 @@ class ErrorPages implements ErrorController {
 		int status = statusOf(request);
 		String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
 		if (uri.startsWith("/api/")) {
-			ProblemDetail problem = Problems.of(HttpStatus.valueOf(status), codeOf(status), Problems.defaultDetail(status));
+			ProblemDetail problem = Problems.of(HttpStatus.valueOf(status), Problems.code(status), Problems.defaultDetail(status));
 			problem.setInstance(URI.create(uri));
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);
@@ -44,15 +44,5 @@ class ErrorPages implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer value ? value : 500;
 		return HttpStatus.resolve(status) == null ? 500 : status;
-	}
-
-	private static String codeOf(int status) {
-		return switch (status) {
-			case 401 -> "unauthenticated";
-			case 403 -> "forbidden";
-			case 404 -> "not-found";
-			case 405 -> "method-not-allowed";
-			default -> status >= 500 ? "internal-error" : "bad-request";
-		};
 	}
 }

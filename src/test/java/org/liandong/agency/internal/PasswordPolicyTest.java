@@ -3,6 +3,7 @@ package org.liandong.agency.internal;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.liandong.platform.DomainException;
@@ -11,7 +12,7 @@ import org.liandong.platform.DomainException;
 class PasswordPolicyTest {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Liandong@2026", "abcDEF12", "abc-def-12", "ABC_DEF_gh" })
+	@ValueSource(strings = { "Qiyong#2026", "abcDEF12", "abc-def-12", "ABC_DEF_gh" })
 	void accepts_long_passwords_of_three_classes(String password) {
 		assertThatCode(() -> PasswordPolicy.check(password, "xinhua.enforcer")).doesNotThrowAnyException();
 	}
@@ -21,6 +22,20 @@ class PasswordPolicyTest {
 	void refuses_short_passwords_or_fewer_than_three_classes(String password) {
 		assertThatThrownBy(() -> PasswordPolicy.check(password, "someone")).isInstanceOf(DomainException.class)
 			.hasMessageStartingWith("密码");
+	}
+
+	@Test
+	void refuses_the_published_demo_password() {
+		assertThatThrownBy(() -> PasswordPolicy.check("Liandong@2026", "someone")).hasMessageContaining("演示密码");
+	}
+
+	@Test
+	void refuses_a_password_bcrypt_would_cut() {
+		// 25 Chinese characters are 75 UTF-8 bytes; bcrypt reads 72
+		String longChinese = "应急管理跨区域执法联动协作机制平台密码".repeat(2).substring(0, 25) + "A1";
+
+		assertThatThrownBy(() -> PasswordPolicy.check(longChinese, "someone")).hasMessageContaining("密码过长");
+		assertThatThrownBy(() -> PasswordPolicy.check("Aa1-".repeat(17), "someone")).hasMessageContaining("密码过长");
 	}
 
 	@ParameterizedTest

@@ -50,11 +50,4 @@ class UserAccountTest {
 
 		assertThat(changed.auditDetail()).isEqualTo("角色由［执法人员］改为［信息联络员］");
 	}
-
-	@Test
-	void unlocking_clears_the_failure_count() {
-		assertThat(account.unlock().username()).isEqualTo("xinhua.test");
-		assertThat(account.lockedUntil()).isNull();
-		assertThat(account.failedAttempts()).isZero();
-	}
 }

@@ -1,4 +1,4 @@
-package org.liandong.agency;
+package org.liandong.platform;
 
 /**
  * Authorization expressions shared by every module's controllers, so that "a business user" means
@@ -8,6 +8,12 @@ public final class Access {
 
 	public static final String BUSINESS_USER =
 			"hasAnyRole('LEADER', 'LEGAL_OFFICER', 'DETACHMENT_OFFICER', 'ENFORCER', 'LIAISON')";
+
+	/** Registers and edits cases: county enforcers and the city enforcement detachment. */
+	public static final String CASE_OFFICER = "hasAnyRole('ENFORCER', 'DETACHMENT_OFFICER')";
+
+	/** Notifies other bureaus of a case: case officers and the bureaus' liaisons. */
+	public static final String CASE_NOTIFIER = "hasAnyRole('ENFORCER', 'DETACHMENT_OFFICER', 'LIAISON')";
 
 	public static final String SYSTEM_ADMIN = "hasRole('SYSTEM_ADMIN')";
 

@@ -1,0 +1,49 @@
+package org.liandong.cases.internal;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Case numbers per registering agency and year, without gaps: the sequence row stays locked by the
+ * registering transaction until it commits, so two registrations never share a number and a rolled
+ * back registration gives its number back.
+ */
+@Component
+class CaseNumbers {
+
+	private final JdbcClient jdbc;
+
+	CaseNumbers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Takes the next number; must run inside the registering transaction. */
+	int next(String agency, int year) {
+		if (increment(agency, year) == 0) {
+			try {
+				jdbc.sql("insert into case_number_sequence (agency, for_year, last_seq) values (?, ?, 0)")
+					.params(agency, year)
+					.update();
+			}
+			catch (DuplicateKeyException startedConcurrently) {
+				// another registration created the row first; incrementing below waits for it
+			}
+			increment(agency, year);
+		}
+		return jdbc.sql("select last_seq from case_number_sequence where agency = ? and for_year = ?")
+			.params(agency, year)
+			.query(Integer.class)
+			.single();
+	}
+
+	private int increment(String agency, int year) {
+		return jdbc.sql("update case_number_sequence set last_seq = last_seq + 1 where agency = ? and for_year = ?")
+			.params(agency, year)
+			.update();
+	}
+
+	static String format(String agencyShortName, int year, int seq) {
+		return "%s案〔%d〕%d号".formatted(agencyShortName, year, seq);
+	}
+}

@@ -1,0 +1,44 @@
+package org.liandong.cases.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.liandong.cases.CaseView.TimelineEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Everything that happened to a case, appended in the transaction of what happened. */
+@Component
+class CaseTimeline {
+
+	private final JdbcClient jdbc;
+
+	CaseTimeline(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void append(long caseId, Editor actor, String kind, String detail, Instant at) {
+		jdbc.sql("""
+				insert into case_timeline (case_id, occurred_at, actor, actor_name, actor_agency, kind, detail)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(caseId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor.username(), actor.describe(),
+					actor.agencyCode(), kind, detail.length() > 2000 ? detail.substring(0, 2000) : detail)
+			.update();
+	}
+
+	List<TimelineEntry> of(long caseId) {
+		return jdbc.sql("select * from case_timeline where case_id = ? order by id")
+			.param(caseId)
+			.query((rs, n) -> entry(rs))
+			.list();
+	}
+
+	private static TimelineEntry entry(ResultSet rs) throws SQLException {
+		return new TimelineEntry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor_name"),
+				rs.getString("actor_agency"), rs.getString("kind"), rs.getString("detail"));
+	}
+}

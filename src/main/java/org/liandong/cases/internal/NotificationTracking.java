@@ -1,0 +1,64 @@
+package org.liandong.cases.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.liandong.inbox.InboxMessageDelivered;
+import org.liandong.inbox.InboxMessageRead;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows a case notification into the recipient's inbox (R2.3): when it was delivered, and who
+ * read it first and when, for the sender to see; each reading also joins the case timeline.
+ */
+@Component
+class NotificationTracking {
+
+	private final JdbcClient jdbc;
+	private final CaseTimeline timeline;
+
+	NotificationTracking(JdbcClient jdbc, CaseTimeline timeline) {
+		this.jdbc = jdbc;
+		this.timeline = timeline;
+	}
+
+	@ApplicationModuleListener
+	void on(InboxMessageDelivered delivered) {
+		if (!CaseService.NOTIFICATION_SOURCE.equals(delivered.sourceType())) {
+			return;
+		}
+		long notification = Long.parseLong(delivered.sourceId());
+		int updated = jdbc.sql("update case_notification set delivered_at = ? where id = ? and delivered_at is null")
+			.params(OffsetDateTime.ofInstant(delivered.deliveredAt(), ZoneOffset.UTC), notification)
+			.update();
+		if (updated == 1) {
+			timeline.append(caseOf(notification), Editor.SYSTEM, "NOTIFICATION_DELIVERED",
+					"通报已送达 %s 的消息箱".formatted(delivered.recipientAgencyCode()), delivered.deliveredAt());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(InboxMessageRead read) {
+		if (!CaseService.NOTIFICATION_SOURCE.equals(read.sourceType())) {
+			return;
+		}
+		long notification = Long.parseLong(read.sourceId());
+		jdbc.sql("""
+				update case_notification set read_at = ?, read_by = ?, read_by_name = ?
+				where id = ? and read_at is null""")
+			.params(OffsetDateTime.ofInstant(read.readAt(), ZoneOffset.UTC), read.readerUsername(), read.readerName(),
+					notification)
+			.update();
+		Editor reader = new Editor(read.readerUsername(), read.readerName(), read.readerAgencyCode(),
+				read.readerAgencyCode());
+		timeline.append(caseOf(notification), reader, "NOTIFICATION_READ", "%s 阅读了案件通报".formatted(read.readerName()),
+				read.readAt());
+	}
+
+	private long caseOf(long notification) {
+		return jdbc.sql("select case_id from case_notification where id = ?").param(notification).query(Long.class)
+			.single();
+	}
+}

@@ -1,0 +1,165 @@
+package org.liandong.cases.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencyKind;
+import org.liandong.agency.AgencySummary;
+import org.liandong.agency.DivisionLevel;
+import org.liandong.cases.CaseChange;
+import org.liandong.cases.CaseFilter;
+import org.liandong.cases.CaseStatus;
+import org.liandong.cases.CaseView;
+import org.liandong.cases.Cases;
+import org.liandong.cases.NewCase;
+import org.liandong.cases.NewNotification;
+import org.liandong.cases.PartyKind;
+import org.liandong.cases.Severity;
+import org.liandong.cases.SupervisionLevel;
+import org.liandong.platform.Access;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.SignedInUser;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.validation.Valid;
+
+/** The case pages: list with filters, registration with the host proposal, detail with timeline. */
+@Controller
+@RequestMapping("/cases")
+@PreAuthorize(Access.BUSINESS_USER)
+class CasePages {
+
+	private final Cases cases;
+	private final Agencies agencies;
+
+	CasePages(Cases cases, Agencies agencies) {
+		this.cases = cases;
+		this.agencies = agencies;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) CaseStatus status,
+			@RequestParam(required = false) Severity severity, @RequestParam(required = false) String violationType,
+			@RequestParam(required = false) String agencyCode,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String party, @PageableDefault(size = 20) Pageable pageable, Model model) {
+		CaseFilter filter = new CaseFilter(status, severity, violationType, agencyCode, from, to, party);
+		model.addAttribute("page", cases.list(filter, reader, pageable));
+		model.addAttribute("filter", filter);
+		model.addAttribute("statuses", CaseStatus.values());
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("emergencyAgencies", emergencyAgencies());
+		return "cases/list";
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize(Access.CASE_OFFICER)
+	String form(Model model) {
+		if (!model.containsAttribute("newCase")) {
+			model.addAttribute("newCase", new NewCase(PartyKind.ENTERPRISE, "", "", "", SupervisionLevel.COUNTY, "", "",
+					Severity.GENERAL, "", null, "", "", List.of()));
+		}
+		NewCase entered = (NewCase) model.getAttribute("newCase");
+		model.addAttribute("proposal", entered.divisionCode() == null || entered.divisionCode().isBlank() ? null
+				: cases.proposeHost(entered.divisionCode(), entered.supervisionLevel()));
+		model.addAttribute("partyKinds", PartyKind.values());
+		model.addAttribute("levels", SupervisionLevel.values());
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("places", agencies.divisions().stream()
+			.filter(d -> d.level() != DivisionLevel.PROVINCE)
+			.toList());
+		model.addAttribute("emergencyAgencies", emergencyAgencies());
+		return "cases/new";
+	}
+
+	/** The host proposal for the place and level chosen so far, as a fragment for htmx. */
+	@GetMapping("/host-proposal")
+	String proposal(@RequestParam(required = false) String divisionCode,
+			@RequestParam(required = false) SupervisionLevel supervisionLevel, Model model) {
+		model.addAttribute("proposal", divisionCode == null || divisionCode.isBlank() || supervisionLevel == null ? null
+				: cases.proposeHost(divisionCode, supervisionLevel));
+		return "cases/new :: proposal";
+	}
+
+	@PostMapping
+	@PreAuthorize(Access.CASE_OFFICER)
+	String register(@AuthenticationPrincipal SignedInUser registrar, @Valid @ModelAttribute("newCase") NewCase newCase,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				CaseView registered = cases.register(newCase, registrar);
+				redirect.addFlashAttribute("notice", "已立案登记，案号 " + registered.number());
+				return "redirect:/cases/" + registered.id();
+			}
+			catch (DomainException refused) {
+				errors.reject(refused.code(), refused.getMessage());
+			}
+		}
+		return form(model);
+	}
+
+	@GetMapping("/{id}")
+	String detail(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id, Model model) {
+		CaseView found = cases.find(id, reader);
+		model.addAttribute("c", found);
+		model.addAttribute("statuses", CaseStatus.values());
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("recipients", emergencyAgencies().stream()
+			.filter(agency -> !agency.code().equals(reader.agencyCode()))
+			.toList());
+		model.addAttribute("editable", found.access() == CaseView.Access.FULL
+				&& (found.hostAgencyCode().equals(reader.agencyCode())
+						|| found.registeringAgencyCode().equals(reader.agencyCode())));
+		return "cases/detail";
+	}
+
+	@PostMapping("/{id}")
+	@PreAuthorize(Access.CASE_OFFICER)
+	String change(@AuthenticationPrincipal SignedInUser editor, @PathVariable long id, @ModelAttribute CaseChange change,
+			RedirectAttributes redirect) {
+		try {
+			cases.change(id, change, editor);
+			redirect.addFlashAttribute("notice", "已保存修改");
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	@PostMapping("/{id}/notifications")
+	@PreAuthorize(Access.CASE_NOTIFIER)
+	String notify(@AuthenticationPrincipal SignedInUser sender, @PathVariable long id,
+			@RequestParam(required = false) List<String> recipientCodes, @RequestParam(required = false) String message,
+			RedirectAttributes redirect) {
+		try {
+			cases.notify(id, new NewNotification(recipientCodes == null ? List.of() : recipientCodes, message), sender);
+			redirect.addFlashAttribute("notice", "已发出通报，送达和阅读情况见下方“通报”");
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	private List<AgencySummary> emergencyAgencies() {
+		return agencies.all().stream().filter(agency -> agency.kind() != AgencyKind.EXTERNAL_DEPARTMENT)
+			.toList();
+	}
+}

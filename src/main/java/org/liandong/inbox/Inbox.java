@@ -1,0 +1,19 @@
+package org.liandong.inbox;
+
+import org.liandong.platform.SignedInUser;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * Everyone's inbox (X4): what was delivered to their agency or to them, newest first, and what
+ * they have not read yet. Modules deliver by publishing {@link InboxDelivery}.
+ */
+public interface Inbox {
+
+	Page<InboxItem> messages(SignedInUser reader, boolean unreadOnly, Pageable pageable);
+
+	long unreadCount(SignedInUser reader);
+
+	/** Marks a message read by this person; the first reading is published as {@link InboxMessageRead}. */
+	InboxItem markRead(long messageId, SignedInUser reader);
+}

@@ -1,0 +1,68 @@
+package org.liandong.inbox.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.liandong.inbox.InboxDelivery;
+import org.liandong.inbox.InboxMessageDelivered;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores deliveries after the publishing transaction has committed. Until this listener has
+ * succeeded, the event publication registry keeps the delivery and hands it over again at the next
+ * start, so storing is idempotent: a message already stored for the same source and recipient is
+ * not stored twice.
+ */
+@Component
+class InboxDeliveries {
+
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	InboxDeliveries(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(InboxDelivery delivery) {
+		String user = delivery.recipientUser() == null ? "" : delivery.recipientUser().trim();
+		boolean stored = jdbc.sql("""
+				select count(*) from inbox_message
+				where source_type = ? and source_id = ? and recipient_agency = ? and recipient_user = ?""")
+			.params(delivery.sourceType(), delivery.sourceId(), delivery.recipientAgencyCode(), user)
+			.query(Integer.class)
+			.single() > 0;
+		if (stored) {
+			return;
+		}
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into inbox_message (recipient_agency, recipient_user, kind, title, body, link, source_type,
+				                           source_id, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(delivery.recipientAgencyCode(), user, delivery.kind(), clip(delivery.title(), 200),
+					clip(delivery.body(), 4000), delivery.link(), delivery.sourceType(), delivery.sourceId(),
+					OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.update();
+		long id = jdbc.sql("""
+				select id from inbox_message
+				where source_type = ? and source_id = ? and recipient_agency = ? and recipient_user = ?""")
+			.params(delivery.sourceType(), delivery.sourceId(), delivery.recipientAgencyCode(), user)
+			.query(Long.class)
+			.single();
+		events.publishEvent(new InboxMessageDelivered(id, delivery.sourceType(), delivery.sourceId(),
+				delivery.recipientAgencyCode(), now));
+	}
+
+	private static String clip(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+}

@@ -1,0 +1,115 @@
+package org.liandong.inbox.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.liandong.inbox.Inbox;
+import org.liandong.inbox.InboxItem;
+import org.liandong.inbox.InboxMessageRead;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.PagedQuery;
+import org.liandong.platform.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The inbox on two tables: messages, and who read which. */
+@Service
+@Transactional
+class JdbcInbox implements Inbox {
+
+	/** Messages with the reader's reading of them; the placeholder is the reader's username. */
+	private static final String WITH_READING = "inbox_message m left join inbox_read r on r.message_id = m.id and r.username = ?";
+
+	/** Messages addressed to the reader's agency as a whole or to the reader; ? = username, agency, username. */
+	private static final String MINE = WITH_READING + " where m.recipient_agency = ? and m.recipient_user in ('', ?)";
+
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	JdbcInbox(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<InboxItem> messages(SignedInUser reader, boolean unreadOnly, Pageable pageable) {
+		return new PagedQuery("m.id, m.kind, m.title, m.body, m.link, m.created_at, r.read_at", WITH_READING,
+				Map.of("createdAt", "m.created_at"), "m.id desc")
+			.fromParams(reader.getUsername())
+			.where("m.recipient_agency = ?", reader.agencyCode())
+			.where("m.recipient_user in ('', ?)", reader.getUsername())
+			.whereIf(unreadOnly, "r.read_at is null")
+			.fetch(jdbc, pageable, (rs, n) -> item(rs));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public long unreadCount(SignedInUser reader) {
+		return jdbc.sql("select count(*) from " + MINE + " and r.read_at is null")
+			.params(reader.getUsername(), reader.agencyCode(), reader.getUsername())
+			.query(Long.class)
+			.single();
+	}
+
+	@Override
+	public InboxItem markRead(long messageId, SignedInUser reader) {
+		Message message = jdbc.sql("""
+				select id, source_type, source_id from inbox_message
+				where id = ? and recipient_agency = ? and recipient_user in ('', ?)""")
+			.params(messageId, reader.agencyCode(), reader.getUsername())
+			.query((rs, n) -> new Message(rs.getLong("id"), rs.getString("source_type"), rs.getString("source_id")))
+			.optional()
+			// another agency's message answers as if it did not exist
+			.orElseThrow(() -> DomainException.notFound("unknown-message", "消息 %d 不存在".formatted(messageId)));
+		Instant now = clock.instant();
+		if (firstReading(message.id(), reader.getUsername(), now)) {
+			events.publishEvent(new InboxMessageRead(message.id(), message.sourceType(), message.sourceId(),
+					reader.getUsername(), reader.displayName(), reader.agencyCode(), now));
+		}
+		return jdbc.sql("select m.id, m.kind, m.title, m.body, m.link, m.created_at, r.read_at from " + MINE
+				+ " and m.id = ?")
+			.params(reader.getUsername(), reader.agencyCode(), reader.getUsername(), messageId)
+			.query((rs, n) -> item(rs))
+			.single();
+	}
+
+	private boolean firstReading(long messageId, String username, Instant now) {
+		boolean read = jdbc.sql("select count(*) from inbox_read where message_id = ? and username = ?")
+			.params(messageId, username).query(Integer.class).single() > 0;
+		if (read) {
+			return false;
+		}
+		try {
+			jdbc.sql("insert into inbox_read (message_id, username, read_at) values (?, ?, ?)")
+				.params(messageId, username, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException concurrentlyRead) {
+			return false;
+		}
+	}
+
+	private static InboxItem item(ResultSet rs) throws SQLException {
+		OffsetDateTime readAt = rs.getObject("read_at", OffsetDateTime.class);
+		return new InboxItem(rs.getLong("id"), rs.getString("kind"), rs.getString("title"), rs.getString("body"),
+				rs.getString("link"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				readAt == null ? null : readAt.toInstant());
+	}
+
+	record Message(long id, String sourceType, String sourceId) {
+	}
+}
