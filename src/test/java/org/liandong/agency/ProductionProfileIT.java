@@ -3,17 +3,13 @@ package org.liandong.agency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.liandong.LiandongApplication;
 import org.liandong.support.Api;
+import org.liandong.support.TestDatabases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,7 +25,7 @@ class ProductionProfileIT {
 
 	@Test
 	void refuses_to_start_with_the_demo_master_key() {
-		Map<String, Object> settings = production(freshDatabase());
+		Map<String, Object> settings = production(TestDatabases.fresh());
 		settings.put("LIANDONG_MASTER_KEY", "liandong-demo-master-key-do-not-use-in-production");
 
 		assertThatThrownBy(() -> start(settings)).hasStackTraceContaining("不得使用演示主密钥");
@@ -37,10 +33,10 @@ class ProductionProfileIT {
 
 	@Test
 	void refuses_to_start_while_demo_accounts_keep_the_demo_password() {
-		String database = freshDatabase();
+		String database = TestDatabases.fresh();
 		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(LiandongApplication.class)
-			.run(arguments(Map.of("spring.datasource.url", database, "spring.datasource.username", username(),
-					"spring.datasource.password", password(), "server.port", "0", "spring.main.banner-mode", "off")))) {
+			.run(arguments(Map.of("spring.datasource.url", database, "spring.datasource.username", TestDatabases.username(),
+					"spring.datasource.password", TestDatabases.password(), "server.port", "0", "spring.main.banner-mode", "off")))) {
 			assertThat(demo.isRunning()).isTrue();
 		}
 
@@ -50,7 +46,7 @@ class ProductionProfileIT {
 
 	@Test
 	void a_new_installation_without_administrator_settings_says_what_is_missing() {
-		Map<String, Object> settings = production(freshDatabase());
+		Map<String, Object> settings = production(TestDatabases.fresh());
 		settings.remove("LIANDONG_AUDITOR_PASSWORD");
 
 		assertThatThrownBy(() -> start(settings)).hasStackTraceContaining("LIANDONG_AUDITOR_PASSWORD");
@@ -58,7 +54,7 @@ class ProductionProfileIT {
 
 	@Test
 	void a_new_installation_creates_the_city_bureau_and_three_administrators_only() {
-		try (ConfigurableApplicationContext app = start(production(freshDatabase()))) {
+		try (ConfigurableApplicationContext app = start(production(TestDatabases.fresh()))) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			Api sysadmin = Api.at(port).as("sysadmin", "Xitong#Guanli1");
 
@@ -80,40 +76,15 @@ class ProductionProfileIT {
 		return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 	}
 
-	private static String freshDatabase() {
-		String suite = System.getProperty("spring.datasource.url", "");
-		if (!suite.startsWith("jdbc:postgresql:")) {
-			return "jdbc:h2:mem:prod-" + UUID.randomUUID()
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-		}
-		String schema = "liandong_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		try (Connection connection = DriverManager.getConnection(suite, username(), password());
-				Statement statement = connection.createStatement()) {
-			statement.execute("create schema " + schema);
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException(e);
-		}
-		return suite.replaceFirst("currentSchema=[^&]*", "currentSchema=" + schema);
-	}
-
-	private static String username() {
-		return System.getProperty("spring.datasource.username", "sa");
-	}
-
-	private static String password() {
-		return System.getProperty("spring.datasource.password", "");
-	}
-
 	private static Map<String, Object> production(String database) {
 		Map<String, Object> settings = new HashMap<>();
 		settings.put("LIANDONG_DB_URL", database);
-		settings.put("LIANDONG_DB_USERNAME", username());
-		settings.put("LIANDONG_DB_PASSWORD", password());
+		settings.put("LIANDONG_DB_USERNAME", TestDatabases.username());
+		settings.put("LIANDONG_DB_PASSWORD", TestDatabases.password());
 		// the PostgreSQL run of the suite sets spring.datasource.* as system properties; these win over them
 		settings.put("spring.datasource.url", database);
-		settings.put("spring.datasource.username", username());
-		settings.put("spring.datasource.password", password());
+		settings.put("spring.datasource.username", TestDatabases.username());
+		settings.put("spring.datasource.password", TestDatabases.password());
 		settings.put("LIANDONG_MASTER_KEY", STRONG_KEY);
 		settings.put("LIANDONG_PORT", "0");
 		settings.put("LIANDONG_CITY_DIVISION_CODE", "419900");

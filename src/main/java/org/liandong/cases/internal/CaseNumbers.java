@@ -1,6 +1,5 @@
 package org.liandong.cases.internal;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,14 +20,11 @@ class CaseNumbers {
 	/** Takes the next number; must run inside the registering transaction. */
 	int next(String agency, int year) {
 		if (increment(agency, year) == 0) {
-			try {
-				jdbc.sql("insert into case_number_sequence (agency, for_year, last_seq) values (?, ?, 0)")
-					.params(agency, year)
-					.update();
-			}
-			catch (DuplicateKeyException startedConcurrently) {
-				// another registration created the row first; incrementing below waits for it
-			}
+			// the first number of the year; a concurrent first registration may create the row meanwhile,
+			// and an error would abort the transaction on PostgreSQL, hence "do nothing" on conflict
+			jdbc.sql("insert into case_number_sequence (agency, for_year, last_seq) values (?, ?, 0) on conflict do nothing")
+				.params(agency, year)
+				.update();
 			increment(agency, year);
 		}
 		return jdbc.sql("select last_seq from case_number_sequence where agency = ? and for_year = ?")

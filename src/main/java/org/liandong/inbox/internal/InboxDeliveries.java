@@ -34,24 +34,19 @@ class InboxDeliveries {
 	@ApplicationModuleListener
 	void on(InboxDelivery delivery) {
 		String user = delivery.recipientUser() == null ? "" : delivery.recipientUser().trim();
-		boolean stored = jdbc.sql("""
-				select count(*) from inbox_message
-				where source_type = ? and source_id = ? and recipient_agency = ? and recipient_user = ?""")
-			.params(delivery.sourceType(), delivery.sourceId(), delivery.recipientAgencyCode(), user)
-			.query(Integer.class)
-			.single() > 0;
-		if (stored) {
-			return;
-		}
 		Instant now = clock.instant();
-		jdbc.sql("""
+		int stored = jdbc.sql("""
 				insert into inbox_message (recipient_agency, recipient_user, kind, title, body, link, source_type,
 				                           source_id, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict do nothing""")
 			.params(delivery.recipientAgencyCode(), user, delivery.kind(), clip(delivery.title(), 200),
 					clip(delivery.body(), 4000), delivery.link(), delivery.sourceType(), delivery.sourceId(),
 					OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.update();
+		if (stored == 0) {
+			return;
+		}
 		long id = jdbc.sql("""
 				select id from inbox_message
 				where source_type = ? and source_id = ? and recipient_agency = ? and recipient_user = ?""")

@@ -15,7 +15,6 @@ import org.liandong.platform.DomainException;
 import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,20 +86,10 @@ class JdbcInbox implements Inbox {
 	}
 
 	private boolean firstReading(long messageId, String username, Instant now) {
-		boolean read = jdbc.sql("select count(*) from inbox_read where message_id = ? and username = ?")
-			.params(messageId, username).query(Integer.class).single() > 0;
-		if (read) {
-			return false;
-		}
-		try {
-			jdbc.sql("insert into inbox_read (message_id, username, read_at) values (?, ?, ?)")
-				.params(messageId, username, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-				.update();
-			return true;
-		}
-		catch (DuplicateKeyException concurrentlyRead) {
-			return false;
-		}
+		// a second reading, also a concurrent one, inserts nothing
+		return jdbc.sql("insert into inbox_read (message_id, username, read_at) values (?, ?, ?) on conflict do nothing")
+			.params(messageId, username, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.update() == 1;
 	}
 
 	private static InboxItem item(ResultSet rs) throws SQLException {
