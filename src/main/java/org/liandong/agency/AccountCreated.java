@@ -1,23 +1,11 @@
 package org.liandong.agency;
 
-import org.liandong.audit.AuditableEvent;
-
 /** A user account was created for a person of an agency. */
-public record AccountCreated(String username, String displayName, String agencyCode) implements AuditableEvent {
+public record AccountCreated(String username, String displayName, String agencyCode) implements AccountEvent {
 
 	@Override
 	public String auditAction() {
 		return "ACCOUNT_CREATED";
-	}
-
-	@Override
-	public String auditObjectType() {
-		return "user";
-	}
-
-	@Override
-	public String auditObjectId() {
-		return username;
 	}
 
 	@Override

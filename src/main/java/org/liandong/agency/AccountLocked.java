@@ -2,25 +2,14 @@ package org.liandong.agency;
 
 import java.time.Instant;
 
-import org.liandong.audit.AuditableEvent;
 import org.liandong.platform.ChineseTime;
 
 /** Too many consecutive failed sign-ins locked an account until the given instant. */
-public record AccountLocked(String username, int failures, Instant until) implements AuditableEvent {
+public record AccountLocked(String username, int failures, Instant until) implements AccountEvent {
 
 	@Override
 	public String auditAction() {
 		return "ACCOUNT_LOCKED";
-	}
-
-	@Override
-	public String auditObjectType() {
-		return "user";
-	}
-
-	@Override
-	public String auditObjectId() {
-		return username;
 	}
 
 	@Override

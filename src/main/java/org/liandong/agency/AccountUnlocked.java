@@ -1,23 +1,11 @@
 package org.liandong.agency;
 
-import org.liandong.audit.AuditableEvent;
-
 /** The security administrator lifted a lockout. */
-public record AccountUnlocked(String username) implements AuditableEvent {
+public record AccountUnlocked(String username) implements AccountEvent {
 
 	@Override
 	public String auditAction() {
 		return "ACCOUNT_UNLOCKED";
-	}
-
-	@Override
-	public String auditObjectType() {
-		return "user";
-	}
-
-	@Override
-	public String auditObjectId() {
-		return username;
 	}
 
 	@Override

@@ -3,24 +3,12 @@ package org.liandong.agency;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.liandong.audit.AuditableEvent;
-
 /** The roles of an account were replaced: a permission change, always audited. */
-public record RolesChanged(String username, Set<Role> before, Set<Role> after) implements AuditableEvent {
+public record RolesChanged(String username, Set<Role> before, Set<Role> after) implements AccountEvent {
 
 	@Override
 	public String auditAction() {
 		return "ROLES_CHANGED";
-	}
-
-	@Override
-	public String auditObjectType() {
-		return "user";
-	}
-
-	@Override
-	public String auditObjectId() {
-		return username;
 	}
 
 	@Override

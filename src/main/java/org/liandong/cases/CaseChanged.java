@@ -1,23 +1,11 @@
 package org.liandong.cases;
 
-import org.liandong.audit.AuditableEvent;
-
 /** A case was edited; {@code description} lists what changed. */
-public record CaseChanged(long caseId, String number, String description) implements AuditableEvent {
+public record CaseChanged(long caseId, String number, String description) implements CaseEvent {
 
 	@Override
 	public String auditAction() {
 		return "CASE_CHANGED";
-	}
-
-	@Override
-	public String auditObjectType() {
-		return "case";
-	}
-
-	@Override
-	public String auditObjectId() {
-		return number;
 	}
 
 	@Override

@@ -1,24 +1,12 @@
 package org.liandong.cases;
 
-import org.liandong.audit.AuditableEvent;
-
 /** A case entered the register. */
 public record CaseRegistered(long caseId, String number, String hostAgencyCode, Severity severity)
-		implements AuditableEvent {
+		implements CaseEvent {
 
 	@Override
 	public String auditAction() {
 		return "CASE_REGISTERED";
-	}
-
-	@Override
-	public String auditObjectType() {
-		return "case";
-	}
-
-	@Override
-	public String auditObjectId() {
-		return number;
 	}
 
 	@Override

@@ -15,9 +15,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One page of a SQL list with filters and sorting, the way every list of the platform is shown.
- * Sorting is only by whitelisted columns, so a request parameter never reaches the SQL text.
+ * Sorting is only by whitelisted columns, so a request parameter never reaches the SQL text. The
+ * total is counted up to {@value #COUNT_LIMIT} and beyond that reported as {@code COUNT_LIMIT + 1}
+ * ("more than 10,000"): counting a province's hundreds of thousands of rows on every page costs
+ * more than the page itself, and nobody pages that far.
  */
 public final class PagedQuery {
+
+	public static final int COUNT_LIMIT = 10_000;
 
 	private final String select;
 	private final String from;
@@ -82,7 +87,12 @@ public final class PagedQuery {
 	public <T> Page<T> fetch(JdbcClient jdbc, Pageable pageable, RowMapper<T> rows) {
 		List<Object> allParams = new ArrayList<>(fromParams);
 		allParams.addAll(params);
-		long total = jdbc.sql("select count(*) from " + from + where).params(allParams).query(Long.class).single();
+		List<Object> countParams = new ArrayList<>(allParams);
+		countParams.add(COUNT_LIMIT + 1);
+		long total = jdbc.sql("select count(*) from (select 1 from " + from + where + " limit ?) counted")
+			.params(countParams)
+			.query(Long.class)
+			.single();
 		List<Object> pageParams = new ArrayList<>(allParams);
 		pageParams.add(pageable.getPageSize());
 		pageParams.add(pageable.getOffset());

@@ -6,50 +6,26 @@ import static org.liandong.support.Fixtures.PASSWORD;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.liandong.support.BrowserJourney;
 import org.liandong.support.Chromium;
 import org.liandong.support.Fixtures;
-import org.liandong.support.LiandongIntegrationTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * R2.1-R2.3 in a real browser: a county enforcer registers a case with the proposed host and
  * notifies a neighbouring bureau; that bureau's liaison finds it in the inbox and opens it; the
  * enforcer sees who read it.
  */
-@Tag("browser")
-@LiandongIntegrationTest
-class CaseNotificationJourneyIT {
-
-	@LocalServerPort
-	int port;
-
-	WebDriver browser;
-
-	@BeforeEach
-	void open() {
-		browser = Chromium.start();
-	}
-
-	@AfterEach
-	void close() {
-		browser.quit();
-	}
+class CaseNotificationJourneyIT extends BrowserJourney {
 
 	@Test
 	void register_notify_and_read() {
 		String party = Fixtures.unique("平顶山旅程测试化工有限公司");
-		signIn("xinhua.enforcer");
+		signIn("xinhua.enforcer", PASSWORD);
 		browser.findElement(By.linkText("案件")).click();
 		browser.findElement(By.id("new-case")).click();
 
@@ -75,7 +51,7 @@ class CaseNotificationJourneyIT {
 		Chromium.screenshot(browser, "11-case-notified");
 		signOut();
 
-		signIn("weidong.liaison");
+		signIn("weidong.liaison", PASSWORD);
 		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
 			browser.navigate().refresh();
 			return browser.findElement(By.id("unread-count")).isDisplayed();
@@ -89,29 +65,11 @@ class CaseNotificationJourneyIT {
 		Chromium.screenshot(browser, "13-notified-case-summary");
 		signOut();
 
-		signIn("xinhua.enforcer");
+		signIn("xinhua.enforcer", PASSWORD);
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			browser.get(caseUrl);
 			return browser.findElement(By.cssSelector("#notifications .notification-read")).getText().contains("马文静");
 		});
 		Chromium.screenshot(browser, "14-notification-read-by");
-	}
-
-	private void signIn(String username) {
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("login-submit")).click();
-	}
-
-	/** Scrolls the element to the middle of the window first, as a person would before clicking. */
-	private void click(By locator) {
-		WebElement element = browser.findElement(locator);
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		element.click();
-	}
-
-	private void signOut() {
-		browser.findElement(By.xpath("//button[text()='退出登录']")).click();
 	}
 }

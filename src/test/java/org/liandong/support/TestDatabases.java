@@ -31,7 +31,7 @@ public final class TestDatabases {
 		catch (SQLException e) {
 			throw new IllegalStateException(e);
 		}
-		return suite.replaceFirst("currentSchema=[^&]*", "currentSchema=" + schema);
+		return suite.replaceFirst("currentSchema=[^&,]*", "currentSchema=" + schema);
 	}
 
 	public static String username() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.liandong.agency.Agencies;
@@ -68,15 +69,15 @@ class CaseService implements Cases {
 			c.id, c.number, c.status, c.severity, c.party_name, c.party_uscc, c.violation_type, c.division_code,
 			c.host_agency, c.registered_at""";
 
-	/** Cases on which the agency (bound to every placeholder) has full access or was notified. */
-	private static final String VISIBLE = """
-			(c.host_agency = ? or c.registering_agency = ?
-			 or exists (select 1 from case_participant p where p.case_id = c.id and p.agency = ?)
-			 or exists (select 1 from case_notification n where n.case_id = c.id and n.to_agency = ?))""";
+	private static final Pattern USCC_SHAPE = Pattern.compile("(?i)[0-9A-HJ-NPQRTUWXY]{18}");
+
+	/** A bureau's cases: those it takes part in or was notified of (X2); the placeholder is the bureau. */
+	private static final String VISIBLE_TO_BUREAU = "enforcement_case c join case_access x on x.case_id = c.id and x.agency = ?";
 
 	private final CaseRepository cases;
 	private final CaseNumbers numbers;
 	private final CaseTimeline timeline;
+	private final CaseAccess grants;
 	private final TerritorialHosting hosting;
 	private final Agencies agencies;
 	private final FieldCipher cipher;
@@ -85,12 +86,14 @@ class CaseService implements Cases {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	CaseService(CaseRepository cases, CaseNumbers numbers, CaseTimeline timeline, TerritorialHosting hosting,
+	CaseService(CaseRepository cases, CaseNumbers numbers, CaseTimeline timeline, CaseAccess grants,
+			TerritorialHosting hosting,
 			Agencies agencies, FieldCipher cipher, AuditTrail audit, JdbcClient jdbc, ApplicationEventPublisher events,
 			Clock clock) {
 		this.cases = cases;
 		this.numbers = numbers;
 		this.timeline = timeline;
+		this.grants = grants;
 		this.hosting = hosting;
 		this.agencies = agencies;
 		this.cipher = cipher;
@@ -128,6 +131,7 @@ class CaseService implements Cases {
 				blankToNull(request.summary()), request.occurredOn(), host.code(), proposal.agencyCode(),
 				overridden ? request.hostOverrideReason().trim() : null), assisting, editor, now));
 		long id = registered.id();
+		grants.grantFull(id, agenciesOn(registered));
 		timeline.append(id, editor, "REGISTERED", "立案登记，案号 %s（%s）".formatted(registered.number(),
 				request.severity().label()), now);
 		timeline.append(id, editor, overridden ? "HOST_OVERRIDDEN" : "HOST_CONFIRMED", overridden
@@ -140,12 +144,13 @@ class CaseService implements Cases {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<CaseSummary> list(CaseFilter filter, SignedInUser reader, Pageable pageable) {
-		PagedQuery query = new PagedQuery(LIST_COLUMNS, "enforcement_case c",
+		boolean all = cityLevel(reader);
+		PagedQuery query = new PagedQuery(LIST_COLUMNS, all ? "enforcement_case c" : VISIBLE_TO_BUREAU,
 				Map.of("number", "c.number", "registeredAt", "c.registered_at", "status", "c.status", "partyName",
 						"c.party_name", "hostAgencyCode", "c.host_agency"),
 				"c.id desc");
-		if (!cityLevel(reader)) {
-			query.where(VISIBLE, reader.agencyCode());
+		if (!all) {
+			query.fromParams(reader.agencyCode());
 		}
 		String party = filter.party() == null ? "" : filter.party().trim();
 		Map<String, AgencySummary> names = agencyMap();
@@ -155,8 +160,10 @@ class CaseService implements Cases {
 			.where("c.host_agency = ?", filter.agencyCode())
 			.where("c.registered_at >= ?", startOf(filter.from()))
 			.where("c.registered_at < ?", startOf(filter.to() == null ? null : filter.to().plusDays(1)))
-			.whereIf(!party.isEmpty(), "(lower(c.party_name) like ? or c.party_uscc = ?)",
-					"%" + party.toLowerCase() + "%", party.toUpperCase())
+			// text that has the shape of a USCC is a code search (an index lookup), anything else a name search
+			.whereIf(USCC_SHAPE.matcher(party).matches(), "c.party_uscc = ?", party.toUpperCase())
+			.whereIf(!party.isEmpty() && !USCC_SHAPE.matcher(party).matches(), "lower(c.party_name) like ?",
+					"%" + party.toLowerCase() + "%")
 			.fetch(jdbc, pageable, (rs, n) -> summary(rs, names));
 	}
 
@@ -194,6 +201,7 @@ class CaseService implements Cases {
 		catch (OptimisticLockingFailureException concurrent) {
 			throw stale(cases.findById(id).orElseThrow(() -> notFound(id)));
 		}
+		grants.grantFull(id, agenciesOn(found));
 		String description = String.join("；", changes);
 		timeline.append(id, Editor.of(editor), "CHANGED", description, now);
 		events.publishEvent(new CaseChanged(id, found.number(), description));
@@ -222,6 +230,7 @@ class CaseService implements Cases {
 				.params(id, sender.agencyCode(), recipient, message, utc(now), sender.getUsername(), editor.describe())
 				.update(key, "id");
 			long notificationId = key.getKeyAs(Long.class);
+			grants.grantSummary(id, recipient);
 			events.publishEvent(new InboxDelivery(recipient, null, "CASE_NOTIFICATION",
 					"【案件通报】%s通报案件 %s".formatted(sender.agencyName(), found.number()),
 					inboxBody(found, sender, message), "/cases/" + id, NOTIFICATION_SOURCE,
@@ -246,14 +255,11 @@ class CaseService implements Cases {
 		if (cityLevel(reader) || found.involves(reader.agencyCode())) {
 			return CaseView.Access.FULL;
 		}
-		boolean notified = jdbc.sql("select count(*) from case_notification where case_id = ? and to_agency = ?")
-			.params(found.id(), reader.agencyCode())
-			.query(Integer.class)
-			.single() > 0;
-		if (notified) {
-			return CaseView.Access.SUMMARY;
-		}
-		throw notFound(found.id());
+		return grants.of(found.id(), reader.agencyCode()).orElseThrow(() -> notFound(found.id()));
+	}
+
+	private static List<String> agenciesOn(EnforcementCase c) {
+		return c.participants().stream().map(CaseParticipant::agency).toList();
 	}
 
 	private boolean cityLevel(SignedInUser reader) {

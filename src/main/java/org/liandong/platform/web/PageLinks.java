@@ -3,6 +3,7 @@ package org.liandong.platform.web;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.liandong.platform.PagedQuery;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,12 @@ public class PageLinks {
 		int from = Math.max(0, page.getNumber() - 3);
 		int to = Math.min(page.getTotalPages() - 1, page.getNumber() + 3);
 		return IntStream.rangeClosed(from, to).boxed().toList();
+	}
+
+	/** "共 N 条", or "共 10000 余条" when the total was counted only that far. */
+	public String total(Page<?> page) {
+		return page.getTotalElements() > PagedQuery.COUNT_LIMIT ? "共 %d 余条".formatted(PagedQuery.COUNT_LIMIT)
+				: "共 %d 条".formatted(page.getTotalElements());
 	}
 
 	public String toPage(int page) {

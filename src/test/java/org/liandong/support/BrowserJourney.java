@@ -1,0 +1,54 @@
+package org.liandong.support;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A journey of a person through the pages, in headless Chromium against the whole application. */
+@Tag("browser")
+@LiandongIntegrationTest
+public abstract class BrowserJourney {
+
+	@LocalServerPort
+	protected int port;
+
+	protected WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		browser = Chromium.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		browser.quit();
+	}
+
+	protected void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	protected void signIn(String username, String password) {
+		open("/login");
+		browser.findElement(By.id("username")).clear();
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("login-submit")).click();
+	}
+
+	protected void signOut() {
+		browser.findElement(By.xpath("//button[text()='退出登录']")).click();
+	}
+
+	/** Scrolls the element to the middle of the window first, as a person would before clicking. */
+	protected void click(By locator) {
+		WebElement element = browser.findElement(locator);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
+	}
+}
