@@ -61,8 +61,8 @@ final class CaseData {
 				select id, host_agency, 'LEAD' from enforcement_case
 				where registered_by = 'bench' and registered_seq between ? and ?""", from, to);
 		jdbc.update("""
-				insert into case_access (agency, case_id, access)
-				select host_agency, id, 'FULL' from enforcement_case
+				insert into case_access (agency, case_id, access, status, registered_at)
+				select host_agency, id, 'FULL', status, registered_at from enforcement_case
 				where registered_by = 'bench' and registered_seq between ? and ?""", from, to);
 		jdbc.update("""
 				insert into case_notification (case_id, from_agency, to_agency, sent_at, sent_by, sent_by_name, delivered_at)
@@ -71,8 +71,9 @@ final class CaseData {
 				from enforcement_case
 				where registered_by = 'bench' and registered_seq between ? and ? and registered_seq % 20 = 7""", from, to);
 		jdbc.update("""
-				insert into case_access (agency, case_id, access)
-				select to_agency, case_id, 'SUMMARY' from case_notification n join enforcement_case c on c.id = n.case_id
+				insert into case_access (agency, case_id, access, status, registered_at)
+				select to_agency, case_id, 'SUMMARY', c.status, c.registered_at
+				from case_notification n join enforcement_case c on c.id = n.case_id
 				where c.registered_by = 'bench' and c.registered_seq between ? and ?""", from, to);
 	}
 }

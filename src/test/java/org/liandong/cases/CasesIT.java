@@ -195,6 +195,11 @@ class CasesIT {
 		long id = created.path("id").asLong();
 		Reply first = xinhua.patch("/api/v1/cases/" + id, "{\"version\": 0, \"status\": \"INVESTIGATING\"}");
 		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		String uscc = created.path("party").path("uscc").asString();
+		assertThat(xinhua.get("/api/v1/cases?status=INVESTIGATING&party=" + uscc).json().path("totalElements").asLong())
+			.as("a bureau's list filters on the new status").isEqualTo(1);
+		assertThat(xinhua.get("/api/v1/cases?status=REGISTERED&party=" + uscc).json().path("totalElements").asLong())
+			.isZero();
 
 		Reply stale = Api.at(port).as("city.detachment", PASSWORD).patch("/api/v1/cases/" + id,
 				"{\"version\": 0, \"violationType\": \"其他\"}");

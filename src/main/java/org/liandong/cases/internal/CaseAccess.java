@@ -1,5 +1,7 @@
 package org.liandong.cases.internal;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -20,20 +22,30 @@ class CaseAccess {
 		this.jdbc = jdbc;
 	}
 
-	void grantFull(long caseId, Collection<String> agencies) {
+	void grantFull(EnforcementCase c, Collection<String> agencies) {
 		for (String agency : agencies) {
 			// a bureau first notified and later taking part moves up from the summary
-			jdbc.sql("update case_access set access = 'FULL' where agency = ? and case_id = ?").params(agency, caseId)
+			jdbc.sql("update case_access set access = 'FULL' where agency = ? and case_id = ?").params(agency, c.id())
 				.update();
-			jdbc.sql("insert into case_access (agency, case_id, access) values (?, ?, 'FULL') on conflict do nothing")
-				.params(agency, caseId)
-				.update();
+			insert(c, agency, CaseView.Access.FULL);
 		}
 	}
 
-	void grantSummary(long caseId, String agency) {
-		jdbc.sql("insert into case_access (agency, case_id, access) values (?, ?, 'SUMMARY') on conflict do nothing")
-			.params(agency, caseId)
+	void grantSummary(EnforcementCase c, String agency) {
+		insert(c, agency, CaseView.Access.SUMMARY);
+	}
+
+	/** Keeps the copy of the status, by which bureaus filter their lists, in step with the case. */
+	void statusChanged(EnforcementCase c) {
+		jdbc.sql("update case_access set status = ? where case_id = ?").params(c.status().name(), c.id()).update();
+	}
+
+	private void insert(EnforcementCase c, String agency, CaseView.Access access) {
+		jdbc.sql("""
+				insert into case_access (agency, case_id, access, status, registered_at) values (?, ?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(agency, c.id(), access.name(), c.status().name(),
+					OffsetDateTime.ofInstant(c.registeredAt(), ZoneOffset.UTC))
 			.update();
 	}
 

@@ -131,7 +131,7 @@ class CaseService implements Cases {
 				blankToNull(request.summary()), request.occurredOn(), host.code(), proposal.agencyCode(),
 				overridden ? request.hostOverrideReason().trim() : null), assisting, editor, now));
 		long id = registered.id();
-		grants.grantFull(id, agenciesOn(registered));
+		grants.grantFull(registered, agenciesOn(registered));
 		timeline.append(id, editor, "REGISTERED", "立案登记，案号 %s（%s）".formatted(registered.number(),
 				request.severity().label()), now);
 		timeline.append(id, editor, overridden ? "HOST_OVERRIDDEN" : "HOST_CONFIRMED", overridden
@@ -154,12 +154,14 @@ class CaseService implements Cases {
 		}
 		String party = filter.party() == null ? "" : filter.party().trim();
 		Map<String, AgencySummary> names = agencyMap();
-		return query.where("c.status = ?", filter.status() == null ? null : filter.status().name())
+		// a bureau filters on its access rows' copies of status and registration time (indexed per agency)
+		String own = all ? "c" : "x";
+		return query.where(own + ".status = ?", filter.status() == null ? null : filter.status().name())
 			.where("c.severity = ?", filter.severity() == null ? null : filter.severity().name())
 			.where("c.violation_type = ?", filter.violationType())
 			.where("c.host_agency = ?", filter.agencyCode())
-			.where("c.registered_at >= ?", startOf(filter.from()))
-			.where("c.registered_at < ?", startOf(filter.to() == null ? null : filter.to().plusDays(1)))
+			.where(own + ".registered_at >= ?", startOf(filter.from()))
+			.where(own + ".registered_at < ?", startOf(filter.to() == null ? null : filter.to().plusDays(1)))
 			// text that has the shape of a USCC is a code search (an index lookup), anything else a name search
 			.whereIf(USCC_SHAPE.matcher(party).matches(), "c.party_uscc = ?", party.toUpperCase())
 			.whereIf(!party.isEmpty() && !USCC_SHAPE.matcher(party).matches(), "lower(c.party_name) like ?",
@@ -201,7 +203,8 @@ class CaseService implements Cases {
 		catch (OptimisticLockingFailureException concurrent) {
 			throw stale(cases.findById(id).orElseThrow(() -> notFound(id)));
 		}
-		grants.grantFull(id, agenciesOn(found));
+		grants.grantFull(found, agenciesOn(found));
+		grants.statusChanged(found);
 		String description = String.join("；", changes);
 		timeline.append(id, Editor.of(editor), "CHANGED", description, now);
 		events.publishEvent(new CaseChanged(id, found.number(), description));
@@ -230,7 +233,7 @@ class CaseService implements Cases {
 				.params(id, sender.agencyCode(), recipient, message, utc(now), sender.getUsername(), editor.describe())
 				.update(key, "id");
 			long notificationId = key.getKeyAs(Long.class);
-			grants.grantSummary(id, recipient);
+			grants.grantSummary(found, recipient);
 			events.publishEvent(new InboxDelivery(recipient, null, "CASE_NOTIFICATION",
 					"【案件通报】%s通报案件 %s".formatted(sender.agencyName(), found.number()),
 					inboxBody(found, sender, message), "/cases/" + id, NOTIFICATION_SOURCE,
