@@ -17,10 +17,15 @@ final class CaseData {
 	private CaseData() {
 	}
 
-	/** Loads cases until there are {@code target}; returns the milliseconds it took. */
-	static long ensure(JdbcTemplate jdbc, TransactionTemplate transactions, long target) {
+	/** What a run added to the data: how many cases, in how many milliseconds. */
+	record Loaded(long cases, long millis) {
+	}
+
+	/** Loads cases until there are {@code target}. */
+	static Loaded ensure(JdbcTemplate jdbc, TransactionTemplate transactions, long target) {
 		long start = System.currentTimeMillis();
 		long have = jdbc.queryForObject("select count(*) from enforcement_case where registered_by = 'bench'", Long.class);
+		long before = have;
 		while (have < target) {
 			long from = have + 1;
 			long to = Math.min(have + BATCH, target);
@@ -29,7 +34,7 @@ final class CaseData {
 			have = to;
 			System.out.printf("案件数据生成：%,d / %,d%n", have, target);
 		}
-		return System.currentTimeMillis() - start;
+		return new Loaded(have - before, System.currentTimeMillis() - start);
 	}
 
 	private static void batch(JdbcTemplate jdbc, long from, long to) {
