@@ -81,7 +81,12 @@ public final class PagedQuery {
 		String condition = Arrays.stream(columns)
 			.map(column -> "lower(" + column + ") like ?")
 			.collect(Collectors.joining(" or ", "(", ")"));
-		return where(condition, "%" + keyword.trim().toLowerCase() + "%");
+		return where(condition, "%" + literal(keyword.trim().toLowerCase()) + "%");
+	}
+
+	/** The text with LIKE's wildcards escaped, so that a % or _ typed by a user matches itself. */
+	public static String literal(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	public <T> Page<T> fetch(JdbcClient jdbc, Pageable pageable, RowMapper<T> rows) {

@@ -78,6 +78,9 @@ class CaseNotificationsIT {
 		assertThat(summary.path("party").path("name").asString()).isEqualTo(created.path("party").path("name").asString());
 		assertThat(summary.path("timeline").size()).isZero();
 		assertThat(summary.path("summary").isNull()).isTrue();
+		assertThat(summary.path("lastChangedByName").isNull()).as("who works on the case is not in the summary").isTrue();
+		assertThat(zhanhe.post("/api/v1/cases/" + id + "/notifications", "{\"recipientCodes\": [\"410421\"]}").status())
+			.as("a bureau that only received a summary does not pass the case on").isEqualTo(403);
 		assertThat(zhanhe.patch("/api/v1/cases/" + id, "{\"version\": 0, \"status\": \"INVESTIGATING\"}").status())
 			.isEqualTo(403);
 		assertThat(zhanhe.get("/api/v1/cases?party=" + created.path("party").path("uscc").asString()).json()
@@ -107,9 +110,25 @@ class CaseNotificationsIT {
 	}
 
 	@Test
-	void another_agencys_message_cannot_be_marked_read() {
-		assertThat(Api.at(port).as("ruzhou.liaison", PASSWORD).post("/api/v1/inbox/999999/read", "").status())
-			.isEqualTo(404);
+	void another_agencys_message_is_neither_listed_nor_marked_read() {
+		JsonNode created = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY");
+		xinhua.post("/api/v1/cases/" + created.path("id").asLong() + "/notifications", "{\"recipientCodes\": [\"410422\"]}");
+		JsonNode message = await().atMost(Duration.ofSeconds(10))
+			.until(() -> newest(Api.at(port).as("yexian.liaison", PASSWORD), created), m -> m != null);
+		Api ruzhou = Api.at(port).as("ruzhou.liaison", PASSWORD);
+
+		assertThat(ruzhou.post("/api/v1/inbox/" + message.path("id").asLong() + "/read", "").status()).isEqualTo(404);
+		assertThat(newest(ruzhou, created)).isNull();
+	}
+
+	@Test
+	void other_departments_are_not_notified_through_the_case_register() {
+		long id = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY").path("id").asLong();
+
+		Reply refused = xinhua.post("/api/v1/cases/" + id + "/notifications", "{\"recipientCodes\": [\"410400.police\"]}");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.detail()).contains("平顶山市公安局");
 	}
 
 	private JsonNode newest(Api reader, JsonNode forCase) {

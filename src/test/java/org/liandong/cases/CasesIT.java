@@ -201,14 +201,63 @@ class CasesIT {
 		assertThat(xinhua.get("/api/v1/cases?status=REGISTERED&party=" + uscc).json().path("totalElements").asLong())
 			.isZero();
 
-		Reply stale = Api.at(port).as("city.detachment", PASSWORD).patch("/api/v1/cases/" + id,
-				"{\"version\": 0, \"violationType\": \"其他\"}");
-		Reply own = xinhua.patch("/api/v1/cases/" + id, "{\"version\": 0, \"violationType\": \"其他\"}");
+		Api colleague = Api.at(port).as(Fixtures.person(Api.at(port), "410402", "ENFORCER"), Fixtures.NEW_USER_PASSWORD);
+		Reply stale = colleague.patch("/api/v1/cases/" + id, "{\"version\": 0, \"violationType\": \"其他\"}");
+		Reply detachment = Api.at(port).as("city.detachment", PASSWORD).patch("/api/v1/cases/" + id,
+				"{\"version\": 1, \"violationType\": \"其他\"}");
 
-		assertThat(stale.status()).as("the detachment may read but not edit a county's case").isEqualTo(403);
-		assertThat(own.status()).isEqualTo(409);
-		assertThat(own.problemCode()).isEqualTo("stale-edit");
-		assertThat(own.detail()).contains("王志强（平顶山市新华区应急管理局）");
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(stale.problemCode()).isEqualTo("stale-edit");
+		assertThat(stale.detail()).contains("王志强（平顶山市新华区应急管理局）");
+		assertThat(detachment.status()).as("the detachment may read but not edit a county's case").isEqualTo(403);
+	}
+
+	@Test
+	void an_agency_added_as_participant_sees_and_lists_the_case() {
+		JsonNode created = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY");
+		long id = created.path("id").asLong();
+		Api lushan = Api.at(port).as("lushan.enforcer", PASSWORD);
+		assertThat(lushan.patch("/api/v1/cases/" + id, "{\"version\": 0, \"summary\": \"越权\"}").status())
+			.as("an invisible case is not found, also for an edit").isEqualTo(404);
+
+		Reply added = xinhua.patch("/api/v1/cases/" + id, "{\"version\": 0, \"addParticipantCodes\": [\"410423\"]}");
+
+		assertThat(added.status()).as(added.body()).isEqualTo(200);
+		assertThat(added.json().path("timeline").findValuesAsString("detail")).contains("增加协办单位鲁山县应急管理局");
+		assertThat(lushan.get("/api/v1/cases/" + id).json().path("access").asString()).isEqualTo("FULL");
+		assertThat(lushan.get("/api/v1/cases?party=" + created.path("party").path("uscc").asString()).json()
+			.path("totalElements").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void other_departments_do_not_join_the_case_register() {
+		Reply refused = xinhua.post("/api/v1/cases", """
+				{"partyKind": "ENTERPRISE", "partyName": "某公司", "partyUscc": "%s", "supervisionLevel": "COUNTY",
+				 "divisionCode": "410402", "violationType": "无证经营", "severity": "GENERAL",
+				 "participantCodes": ["410400.police"]}""".formatted(Fixtures.uscc("410402")));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.detail()).isEqualTo("协办单位须为应急管理部门，“平顶山市公安局”是其他部门");
+	}
+
+	@Test
+	void the_list_filters_by_severity_type_and_period() {
+		String name = Fixtures.unique("期间筛选");
+		xinhua.post("/api/v1/cases", """
+				{"partyKind": "ENTERPRISE", "partyName": "%s有限公司", "partyUscc": "%s", "supervisionLevel": "COUNTY",
+				 "divisionCode": "410402", "violationType": "特种作业人员未持证上岗", "severity": "MAJOR"}"""
+			.formatted(name, Fixtures.uscc("410402")));
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+
+		assertThat(count("party=" + name + "&severity=MAJOR&violationType=特种作业人员未持证上岗&from=" + today + "&to=" + today))
+			.isEqualTo(1);
+		assertThat(count("party=" + name + "&severity=GENERAL")).isZero();
+		assertThat(count("party=" + name + "&from=" + tomorrow)).isZero();
+	}
+
+	private long count(String query) {
+		return xinhua.get("/api/v1/cases?" + query).json().path("totalElements").asLong();
 	}
 
 	@Test

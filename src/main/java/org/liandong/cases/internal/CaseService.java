@@ -165,7 +165,7 @@ class CaseService implements Cases {
 			// text that has the shape of a USCC is a code search (an index lookup), anything else a name search
 			.whereIf(USCC_SHAPE.matcher(party).matches(), "c.party_uscc = ?", party.toUpperCase())
 			.whereIf(!party.isEmpty() && !USCC_SHAPE.matcher(party).matches(), "lower(c.party_name) like ?",
-					"%" + party.toLowerCase() + "%")
+					"%" + PagedQuery.literal(party.toLowerCase()) + "%")
 			.fetch(jdbc, pageable, (rs, n) -> summary(rs, names));
 	}
 
@@ -193,7 +193,9 @@ class CaseService implements Cases {
 		}
 		knownAgencies(change.addParticipantCodes(), "协办单位");
 		Instant now = clock.instant();
-		List<String> changes = found.apply(change, Editor.of(editor), now);
+		CaseStatus statusBefore = found.status();
+		Map<String, AgencySummary> names = agencyMap();
+		List<String> changes = found.apply(change, Editor.of(editor), now, code -> name(names, code));
 		if (changes.isEmpty()) {
 			return view(found, CaseView.Access.FULL);
 		}
@@ -204,7 +206,9 @@ class CaseService implements Cases {
 			throw stale(cases.findById(id).orElseThrow(() -> notFound(id)));
 		}
 		grants.grantFull(found, agenciesOn(found));
-		grants.statusChanged(found);
+		if (found.status() != statusBefore) {
+			grants.statusChanged(found);
+		}
 		String description = String.join("；", changes);
 		timeline.append(id, Editor.of(editor), "CHANGED", description, now);
 		events.publishEvent(new CaseChanged(id, found.number(), description));
@@ -213,6 +217,9 @@ class CaseService implements Cases {
 
 	@Override
 	public List<NotificationView> notify(long id, NewNotification notification, SignedInUser sender) {
+		// a concurrent edit of the status waits, so the recipients' access rows copy the current status
+		jdbc.sql("select id from enforcement_case where id = ? for update").param(id).query(Long.class).optional()
+			.orElseThrow(() -> notFound(id));
 		EnforcementCase found = cases.findById(id).orElseThrow(() -> notFound(id));
 		if (accessOf(found, sender) != CaseView.Access.FULL) {
 			throw DomainException.forbidden("not-case-party", "只有参与该案件的单位或市局可以通报该案件");
@@ -311,8 +318,13 @@ class CaseService implements Cases {
 		List<String> known = new ArrayList<>();
 		for (String code : new LinkedHashSet<>(codes)) {
 			String trimmed = code == null ? "" : code.trim();
-			agencies.find(trimmed)
+			AgencySummary agency = agencies.find(trimmed)
 				.orElseThrow(() -> DomainException.invalid("unknown-agency", "%s %s 不存在".formatted(what, trimmed)));
+			if (agency.kind() == AgencyKind.EXTERNAL_DEPARTMENT) {
+				// other departments join through agreements and memoranda (R3, R4), not the case register
+				throw DomainException.invalid("not-emergency-agency",
+						"%s须为应急管理部门，“%s”是其他部门".formatted(what, agency.name()));
+			}
 			known.add(trimmed);
 		}
 		return known;
@@ -329,8 +341,9 @@ class CaseService implements Cases {
 			.toList() : List.of();
 		return new CaseView(c.id(), c.number(), c.status(), c.severity(), party, c.supervisionLevel(), c.divisionCode(),
 				divisionName, c.violationType(), full ? c.summary() : null, c.occurredOn(), c.hostAgency(),
-				name(names, c.hostAgency()), c.proposedHostAgency(), full ? c.hostOverrideReason() : null,
-				c.registeringAgency(), c.registeredAt(), c.lastChangedByName(), c.lastChangedAt(), c.version(), access,
+				name(names, c.hostAgency()), full ? c.proposedHostAgency() : null, full ? c.hostOverrideReason() : null,
+				full ? c.registeringAgency() : null, c.registeredAt(), full ? c.lastChangedByName() : null,
+				full ? c.lastChangedAt() : null, c.version(), access,
 				participants, full ? timeline.of(c.id()) : List.of(), full ? notifications(c.id(), names) : List.of());
 	}
 

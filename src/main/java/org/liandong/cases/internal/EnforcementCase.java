@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.liandong.cases.CaseChange;
 import org.liandong.cases.CaseStatus;
@@ -104,7 +106,7 @@ class EnforcementCase {
 	 * Applies an edit and describes each change in Chinese; refuses a status that is not the next
 	 * step. The caller has checked the version.
 	 */
-	List<String> apply(CaseChange change, Editor editor, Instant at) {
+	List<String> apply(CaseChange change, Editor editor, Instant at, Function<String, String> agencyName) {
 		List<String> changes = new ArrayList<>();
 		if (change.status() != null && change.status() != status) {
 			if (!status.mayMoveTo(change.status())) {
@@ -123,14 +125,16 @@ class EnforcementCase {
 			changes.add("违法类型由“%s”改为“%s”".formatted(violationType, change.violationType().trim()));
 			violationType = change.violationType().trim();
 		}
-		if (change.summary() != null && !change.summary().equals(summary)) {
+		// a form sends an empty field as "": that is no summary, not a change of it
+		String wantedSummary = change.summary() == null || change.summary().isBlank() ? null : change.summary().trim();
+		if (change.summary() != null && !Objects.equals(wantedSummary, summary)) {
 			changes.add("修改案情简介");
-			summary = change.summary();
+			summary = wantedSummary;
 		}
 		if (change.addParticipantCodes() != null) {
 			change.addParticipantCodes().stream().filter(code -> !involves(code)).forEach(code -> {
 				addAssisting(code);
-				changes.add("增加协办单位 " + code);
+				changes.add("增加协办单位" + agencyName.apply(code));
 			});
 		}
 		if (!changes.isEmpty()) {

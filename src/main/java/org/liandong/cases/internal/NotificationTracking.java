@@ -3,6 +3,8 @@ package org.liandong.cases.internal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencySummary;
 import org.liandong.inbox.InboxMessageDelivered;
 import org.liandong.inbox.InboxMessageRead;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,10 +20,12 @@ class NotificationTracking {
 
 	private final JdbcClient jdbc;
 	private final CaseTimeline timeline;
+	private final Agencies agencies;
 
-	NotificationTracking(JdbcClient jdbc, CaseTimeline timeline) {
+	NotificationTracking(JdbcClient jdbc, CaseTimeline timeline, Agencies agencies) {
 		this.jdbc = jdbc;
 		this.timeline = timeline;
+		this.agencies = agencies;
 	}
 
 	@ApplicationModuleListener
@@ -35,7 +39,7 @@ class NotificationTracking {
 			.update();
 		if (updated == 1) {
 			timeline.append(caseOf(notification), Editor.SYSTEM, "NOTIFICATION_DELIVERED",
-					"通报已送达 %s 的消息箱".formatted(delivered.recipientAgencyCode()), delivered.deliveredAt());
+					"通报已送达%s的消息箱".formatted(nameOf(delivered.recipientAgencyCode())), delivered.deliveredAt());
 		}
 	}
 
@@ -51,10 +55,24 @@ class NotificationTracking {
 			.params(OffsetDateTime.ofInstant(read.readAt(), ZoneOffset.UTC), read.readerUsername(), read.readerName(),
 					notification)
 			.update();
-		Editor reader = new Editor(read.readerUsername(), read.readerName(), read.readerAgencyCode(),
-				read.readerAgencyCode());
-		timeline.append(caseOf(notification), reader, "NOTIFICATION_READ", "%s 阅读了案件通报".formatted(read.readerName()),
-				read.readAt());
+		long caseId = caseOf(notification);
+		// the registry may hand the same reading over again after a restart: record it once
+		boolean recorded = jdbc.sql("""
+				select count(*) from case_timeline
+				where case_id = ? and kind = 'NOTIFICATION_READ' and actor = ? and occurred_at = ?""")
+			.params(caseId, read.readerUsername(), OffsetDateTime.ofInstant(read.readAt(), ZoneOffset.UTC))
+			.query(Integer.class)
+			.single() > 0;
+		if (!recorded) {
+			Editor reader = new Editor(read.readerUsername(), read.readerName(), read.readerAgencyCode(),
+					nameOf(read.readerAgencyCode()));
+			timeline.append(caseId, reader, "NOTIFICATION_READ", "%s阅读了案件通报".formatted(reader.describe()),
+					read.readAt());
+		}
+	}
+
+	private String nameOf(String agencyCode) {
+		return agencies.find(agencyCode).map(AgencySummary::name).orElse(agencyCode);
 	}
 
 	private long caseOf(long notification) {

@@ -123,7 +123,8 @@ class CasePages {
 		model.addAttribute("recipients", emergencyAgencies().stream()
 			.filter(agency -> !agency.code().equals(reader.agencyCode()))
 			.toList());
-		model.addAttribute("editable", found.access() == CaseView.Access.FULL
+		boolean caseOfficer = reader.hasRole("ENFORCER") || reader.hasRole("DETACHMENT_OFFICER");
+		model.addAttribute("editable", caseOfficer && found.access() == CaseView.Access.FULL
 				&& (found.hostAgencyCode().equals(reader.agencyCode())
 						|| found.registeringAgencyCode().equals(reader.agencyCode())));
 		return "cases/detail";

@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+
 /**
  * A business rule that refuses an action on a page (an unknown account in the address, a stale
  * edit) shows the Chinese error page with the rule's own message, never a 500. Forms show their
@@ -24,6 +27,14 @@ class PageProblemAdvice {
 	@ExceptionHandler
 	ModelAndView refused(DomainException e) {
 		return page(e.status(), e.getMessage());
+	}
+
+	@ExceptionHandler
+	ModelAndView invalid(ConstraintViolationException e) {
+		return page(HttpStatus.BAD_REQUEST, e.getConstraintViolations().stream()
+			.map(ConstraintViolation::getMessage)
+			.reduce((a, b) -> a + "；" + b)
+			.orElse("提交的内容不符合要求"));
 	}
 
 	@ExceptionHandler

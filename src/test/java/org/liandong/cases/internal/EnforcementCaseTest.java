@@ -38,7 +38,7 @@ class EnforcementCaseTest {
 
 	@Test
 	void the_status_moves_to_the_next_step() {
-		List<String> changes = registered.apply(change(CaseStatus.INVESTIGATING), ENFORCER, Instant.EPOCH);
+		List<String> changes = registered.apply(change(CaseStatus.INVESTIGATING), ENFORCER, Instant.EPOCH, code -> code);
 
 		assertThat(changes).containsExactly("状态由“已立案”改为“调查取证”");
 		assertThat(registered.status()).isEqualTo(CaseStatus.INVESTIGATING);
@@ -47,7 +47,7 @@ class EnforcementCaseTest {
 
 	@Test
 	void the_status_cannot_skip_a_step() {
-		assertThatThrownBy(() -> registered.apply(change(CaseStatus.CLOSED), ENFORCER, Instant.EPOCH))
+		assertThatThrownBy(() -> registered.apply(change(CaseStatus.CLOSED), ENFORCER, Instant.EPOCH, code -> code))
 			.isInstanceOf(DomainException.class)
 			.hasMessage("案件状态只能由“已立案”推进到下一步，不能改为“已结案”");
 		assertThat(registered.status()).isEqualTo(CaseStatus.REGISTERED);
@@ -55,7 +55,13 @@ class EnforcementCaseTest {
 
 	@Test
 	void an_edit_that_changes_nothing_records_nothing() {
-		assertThat(registered.apply(change(CaseStatus.REGISTERED), ENFORCER, Instant.EPOCH)).isEmpty();
+		assertThat(registered.apply(change(CaseStatus.REGISTERED), ENFORCER, Instant.EPOCH, code -> code)).isEmpty();
+	}
+
+	@Test
+	void an_empty_summary_from_a_form_is_no_change_when_there_was_none() {
+		assertThat(registered.apply(new CaseChange(0L, null, null, null, "  ", null), ENFORCER, Instant.EPOCH,
+				code -> code)).isEmpty();
 	}
 
 	private static CaseChange change(CaseStatus status) {
