@@ -115,6 +115,23 @@ class WebPagesIT {
 	}
 
 	@Test
+	void a_wrong_uscc_on_the_registration_form_is_explained_at_the_field_and_the_input_kept() {
+		PageSession session = new PageSession(port);
+		session.signIn("xinhua.enforcer", PASSWORD);
+		session.get("/cases/new");
+
+		Page form = session.post("/cases", Map.ofEntries(Map.entry("partyKind", "ENTERPRISE"),
+				Map.entry("partyName", "表单测试化工有限公司"), Map.entry("partyUscc", "91350100M000100Y44"),
+				Map.entry("partyIdNumber", ""), Map.entry("supervisionLevel", "COUNTY"), Map.entry("divisionCode", "410402"),
+				Map.entry("violationType", "无证经营"), Map.entry("severity", "GENERAL"), Map.entry("summary", "现场检查发现"),
+				Map.entry("hostAgencyCode", ""), Map.entry("hostOverrideReason", "")));
+
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.html()).contains("id=\"partyUscc-error\"", "第 18 位应为“3”", "value=\"表单测试化工有限公司\"",
+				"现场检查发现", "系统建议主办机构");
+	}
+
+	@Test
 	void an_enforcer_is_refused_the_administration_pages_in_chinese() {
 		PageSession session = new PageSession(port);
 		session.signIn("xinhua.enforcer", PASSWORD);

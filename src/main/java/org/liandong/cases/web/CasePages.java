@@ -2,6 +2,7 @@ package org.liandong.cases.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
@@ -43,6 +44,11 @@ import jakarta.validation.Valid;
 @RequestMapping("/cases")
 @PreAuthorize(Access.BUSINESS_USER)
 class CasePages {
+
+	/** Refusals of the register shown next to the field they concern rather than above the form. */
+	private static final Map<String, String> FIELD_OF_REFUSAL = Map.of("invalid-uscc", "partyUscc", "missing-uscc",
+			"partyUscc", "invalid-id-number", "partyIdNumber", "missing-id-number", "partyIdNumber", "unknown-division",
+			"divisionCode", "override-needs-reason", "hostOverrideReason", "no-host", "hostAgencyCode");
 
 	private final Cases cases;
 	private final Agencies agencies;
@@ -108,7 +114,13 @@ class CasePages {
 				return "redirect:/cases/" + registered.id();
 			}
 			catch (DomainException refused) {
-				errors.reject(refused.code(), refused.getMessage());
+				String field = FIELD_OF_REFUSAL.get(refused.code());
+				if (field == null) {
+					errors.reject(refused.code(), refused.getMessage());
+				}
+				else {
+					errors.rejectValue(field, refused.code(), refused.getMessage());
+				}
 			}
 		}
 		return form(model);
