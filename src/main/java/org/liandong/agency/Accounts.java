@@ -27,4 +27,7 @@ public interface Accounts {
 	AccountSummary unlock(String username);
 
 	Page<LiaisonEntry> liaisons(String keyword, Pageable pageable);
+
+	/** A person replaces their own password, giving the current one; ends a forced change at first sign-in. */
+	void changeOwnPassword(String username, @Valid PasswordChange change);
 }

@@ -27,10 +27,12 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	private final Set<String> roles;
 	private final boolean locked;
 	private final boolean enabled;
+	private final boolean mustChangePassword;
 	private String passwordHash;
 
 	public SignedInUser(long id, String username, String displayName, String agencyCode, String agencyName,
-			String divisionCode, Set<String> roles, String passwordHash, boolean locked, boolean enabled) {
+			String divisionCode, Set<String> roles, String passwordHash, boolean locked, boolean enabled,
+			boolean mustChangePassword) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -41,6 +43,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		this.passwordHash = passwordHash;
 		this.locked = locked;
 		this.enabled = enabled;
+		this.mustChangePassword = mustChangePassword;
 	}
 
 	/** The signed-in user of this thread's request, if any. */
@@ -75,6 +78,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	/** Role codes such as {@code ENFORCER}; the authorities carry the {@code ROLE_} prefix. */
 	public Set<String> roles() {
 		return roles;
+	}
+
+	/** An account created by an administrator: nothing but choosing a new password until that is done. */
+	public boolean mustChangePassword() {
+		return mustChangePassword;
 	}
 
 	public boolean hasRole(String role) {

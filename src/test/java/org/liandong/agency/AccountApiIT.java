@@ -36,7 +36,7 @@ class AccountApiIT {
 
 	@Test
 	void a_new_account_has_no_role_a_masked_mobile_and_must_change_its_password() {
-		String username = Fixtures.person(api, "410421");
+		String username = Fixtures.newAccount(api, "410421");
 
 		JsonNode account = secadmin.get("/api/v1/users/" + username).json();
 		assertThat(account.path("agencyName").asString()).isEqualTo("宝丰县应急管理局");

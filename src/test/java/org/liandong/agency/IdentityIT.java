@@ -107,6 +107,32 @@ class IdentityIT {
 	}
 
 	@Test
+	void an_account_created_by_an_administrator_first_chooses_its_own_password() {
+		String username = Fixtures.newAccount(api, "410425");
+		Api first = api.as(username, Fixtures.INITIAL_PASSWORD);
+		assertThat(first.get("/api/v1/me").json().path("mustChangePassword").asBoolean()).isTrue();
+
+		Reply gated = first.get("/api/v1/liaisons");
+		assertThat(gated.status()).isEqualTo(403);
+		assertThat(gated.problemCode()).isEqualTo("password-change-required");
+		assertThat(first.put("/api/v1/me/password", """
+				{"currentPassword": "Wrong#2026", "newPassword": "Zhengque#2026"}""").detail()).isEqualTo("当前密码不正确");
+		assertThat(first.put("/api/v1/me/password", """
+				{"currentPassword": "%s", "newPassword": "weak"}""".formatted(Fixtures.INITIAL_PASSWORD)).problemCode())
+			.isEqualTo("weak-password");
+
+		Reply changed = first.put("/api/v1/me/password", """
+				{"currentPassword": "%s", "newPassword": "Zhengque#2026"}""".formatted(Fixtures.INITIAL_PASSWORD));
+
+		assertThat(changed.status()).isEqualTo(204);
+		assertThat(first.get("/api/v1/me").status()).as("the initial password no longer works").isEqualTo(401);
+		JsonNode me = api.as(username, "Zhengque#2026").get("/api/v1/me").json();
+		assertThat(me.path("mustChangePassword").asBoolean()).isFalse();
+		assertThat(api.as("auditor", PASSWORD).get("/api/v1/audit/records?action=PASSWORD_CHANGED&size=200").json()
+			.path("content").findValuesAsString("objectId")).contains(username);
+	}
+
+	@Test
 	void failed_sign_ins_are_audited_with_the_name_tried() {
 		api.as("nobody.here", "Whatever#1").get("/api/v1/me");
 

@@ -56,10 +56,15 @@ class ProductionProfileIT {
 	void a_new_installation_creates_the_city_bureau_and_three_administrators_only() {
 		try (ConfigurableApplicationContext app = start(production(TestDatabases.fresh()))) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-			Api sysadmin = Api.at(port).as("sysadmin", "Xitong#Guanli1");
-
-			assertThat(sysadmin.get("/api/v1/me").json().path("agency").path("name").asString())
+			Api initial = Api.at(port).as("sysadmin", "Xitong#Guanli1");
+			assertThat(initial.get("/api/v1/me").json().path("agency").path("name").asString())
 				.isEqualTo("某市应急管理局");
+			assertThat(initial.get("/api/v1/agencies").problemCode())
+				.as("the password from the environment must be replaced first").isEqualTo("password-change-required");
+			assertThat(initial.put("/api/v1/me/password", """
+					{"currentPassword": "Xitong#Guanli1", "newPassword": "Xitong#Benren9"}""").status()).isEqualTo(204);
+			Api sysadmin = Api.at(port).as("sysadmin", "Xitong#Benren9");
+
 			assertThat(sysadmin.get("/api/v1/agencies").json().path("totalElements").asLong()).isEqualTo(1);
 			assertThat(sysadmin.get("/api/v1/users").json().path("content").findValuesAsString("username"))
 				.containsExactly("auditor", "secadmin", "sysadmin");

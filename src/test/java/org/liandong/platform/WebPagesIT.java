@@ -132,6 +132,29 @@ class WebPagesIT {
 	}
 
 	@Test
+	void a_new_account_is_led_to_choose_its_password_before_anything_else() {
+		String username = Fixtures.newAccount(Api.at(port), "410481");
+		PageSession session = new PageSession(port);
+		session.signIn(username, Fixtures.INITIAL_PASSWORD);
+
+		Page elsewhere = session.get("/liaisons");
+		assertThat(elsewhere.status()).isEqualTo(302);
+		assertThat(elsewhere.location()).endsWith("/account/password");
+		assertThat(session.get("/account/password").html()).contains("首次登录须先设置只有您本人知道的新密码");
+
+		Page mismatch = session.post("/account/password", Map.of("currentPassword", Fixtures.INITIAL_PASSWORD,
+				"newPassword", "Zhengque#2026", "confirmation", "Zhengque#2027"));
+		assertThat(mismatch.html()).contains("两次输入的新密码不一致");
+		Page changed = session.post("/account/password", Map.of("currentPassword", Fixtures.INITIAL_PASSWORD,
+				"newPassword", "Zhengque#2026", "confirmation", "Zhengque#2026"));
+		assertThat(changed.location()).endsWith("/login?changed");
+
+		PageSession again = new PageSession(port);
+		assertThat(again.signIn(username, "Zhengque#2026").location()).endsWith("/");
+		assertThat(again.get("/").status()).isEqualTo(200);
+	}
+
+	@Test
 	void an_enforcer_is_refused_the_administration_pages_in_chinese() {
 		PageSession session = new PageSession(port);
 		session.signIn("xinhua.enforcer", PASSWORD);

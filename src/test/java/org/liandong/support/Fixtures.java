@@ -14,7 +14,11 @@ public final class Fixtures {
 
 	public static final String PASSWORD = LiandongIntegrationTest.DEMO_PASSWORD;
 
+	/** The password a person chose after signing in with the administrator's initial one. */
 	public static final String NEW_USER_PASSWORD = "Qiyong#2026";
+
+	/** The initial password an administrator gives a new account. */
+	public static final String INITIAL_PASSWORD = "Chushi#2026";
 
 	private Fixtures() {
 	}
@@ -42,19 +46,35 @@ public final class Fixtures {
 		return created.json();
 	}
 
-	/** Creates an account in the agency (system administrator) and grants the roles (security administrator). */
-	public static String person(Api api, String agencyCode, String... roles) {
-		String username = unique("t.");
+	/** An account as the system administrator creates it: no role yet, the initial password to be changed. */
+	public static String newAccount(Api api, String agencyCode) {
+		return create(api, agencyCode).json().path("username").asString();
+	}
+
+	private static Reply create(Api api, String agencyCode) {
 		Reply created = api.as("sysadmin", PASSWORD).post("/api/v1/users", """
 				{"username": "%s", "displayName": "测试人员", "agencyCode": "%s", "initialPassword": "%s",
-				 "mobile": "13800001234"}""".formatted(username, agencyCode, NEW_USER_PASSWORD));
+				 "mobile": "13800001234"}""".formatted(unique("t."), agencyCode, INITIAL_PASSWORD));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created;
+	}
+
+	/**
+	 * A person ready to work: account created (system administrator), roles granted (security
+	 * administrator), own password {@link #NEW_USER_PASSWORD} chosen at first sign-in.
+	 */
+	public static String person(Api api, String agencyCode, String... roles) {
+		Reply created = create(api, agencyCode);
+		String username = created.json().path("username").asString();
 		if (roles.length > 0) {
 			Reply granted = api.as("secadmin", PASSWORD).put("/api/v1/users/" + username + "/roles",
 					"{\"roles\": [\"%s\"], \"version\": %d}".formatted(String.join("\", \"", roles),
 							created.json().path("version").asLong()));
 			assertThat(granted.status()).as(granted.body()).isEqualTo(200);
 		}
+		Reply changed = api.as(username, INITIAL_PASSWORD).put("/api/v1/me/password", """
+				{"currentPassword": "%s", "newPassword": "%s"}""".formatted(INITIAL_PASSWORD, NEW_USER_PASSWORD));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(204);
 		return username;
 	}
 }

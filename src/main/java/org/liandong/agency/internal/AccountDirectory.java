@@ -30,7 +30,7 @@ class AccountDirectory implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		Instant now = clock.instant();
 		return jdbc.sql("""
-				select u.id, u.username, u.display_name, u.password_hash, u.locked_until, u.enabled,
+				select u.id, u.username, u.display_name, u.password_hash, u.locked_until, u.enabled, u.must_change_password,
 				       a.code as agency_code, a.name as agency_name, a.division_code
 				from user_account u join agency a on a.id = u.agency_id
 				where u.username = ?""")
@@ -41,7 +41,8 @@ class AccountDirectory implements UserDetailsService {
 				return new SignedInUser(id, rs.getString("username"), rs.getString("display_name"),
 						rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("division_code"),
 						roles(id), rs.getString("password_hash"),
-						lockedUntil != null && lockedUntil.toInstant().isAfter(now), rs.getBoolean("enabled"));
+						lockedUntil != null && lockedUntil.toInstant().isAfter(now), rs.getBoolean("enabled"),
+						rs.getBoolean("must_change_password"));
 			})
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException(username));

@@ -16,6 +16,7 @@ import org.liandong.agency.AccountSummary;
 import org.liandong.agency.Accounts;
 import org.liandong.agency.LiaisonEntry;
 import org.liandong.agency.NewUserAccount;
+import org.liandong.agency.PasswordChange;
 import org.liandong.agency.Role;
 import org.liandong.agency.RolesChanged;
 import org.liandong.platform.DomainException;
@@ -134,6 +135,20 @@ class AccountService implements Accounts {
 		events.publishEvent(account.unlock());
 		accounts.save(account);
 		return find(username);
+	}
+
+	@Override
+	public void changeOwnPassword(String username, PasswordChange change) {
+		UserAccount account = load(username);
+		if (!passwords.matches(change.currentPassword(), account.passwordHash())) {
+			throw DomainException.invalid("wrong-current-password", "当前密码不正确");
+		}
+		if (change.newPassword().equals(change.currentPassword())) {
+			throw DomainException.invalid("password-unchanged", "新密码不能与当前密码相同");
+		}
+		PasswordPolicy.check(change.newPassword(), username);
+		events.publishEvent(account.changePassword(passwords.encode(change.newPassword())));
+		accounts.save(account);
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -58,6 +59,7 @@ class SecurityConfiguration {
 				.write(response, HttpStatus.FORBIDDEN, "forbidden", "您没有执行此操作的权限")))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
+			.addFilterAfter(FirstPasswordGate.forApi(problems), AuthorizationFilter.class)
 			.build();
 	}
 
@@ -81,6 +83,7 @@ class SecurityConfiguration {
 				.expiredUrl("/login?expired"))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailure()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.addFilterAfter(FirstPasswordGate.forPages(), AuthorizationFilter.class)
 			.build();
 	}
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.liandong.agency.AccountUnlocked;
+import org.liandong.agency.PasswordChanged;
 import org.liandong.agency.Role;
 import org.liandong.agency.RolesChanged;
 import org.liandong.platform.DomainException;
@@ -70,6 +71,16 @@ class UserAccount {
 		Set<Role> before = roles();
 		roles = wanted.stream().map(RoleGrant::new).collect(Collectors.toCollection(HashSet::new));
 		return new RolesChanged(username, before, roles());
+	}
+
+	PasswordChanged changePassword(String newHash) {
+		passwordHash = newHash;
+		mustChangePassword = false;
+		return new PasswordChanged(username);
+	}
+
+	String passwordHash() {
+		return passwordHash;
 	}
 
 	AccountUnlocked unlock() {
