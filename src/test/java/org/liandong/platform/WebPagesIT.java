@@ -155,6 +155,24 @@ class WebPagesIT {
 	}
 
 	@Test
+	void a_refused_case_edit_keeps_what_was_typed_and_names_who_changed_the_case() {
+		long id = Fixtures.enterpriseCase(Api.at(port).as("xinhua.enforcer", PASSWORD), "410402", "COUNTY").path("id")
+			.asLong();
+		PageSession session = new PageSession(port);
+		session.signIn("xinhua.enforcer", PASSWORD);
+		session.get("/cases/" + id);
+		Api.at(port).as("xinhua.enforcer", PASSWORD).patch("/api/v1/cases/" + id,
+				"{\"version\": 0, \"status\": \"INVESTIGATING\"}");
+
+		Page refused = session.post("/cases/" + id, Map.of("version", "0", "status", "REGISTERED", "severity", "GENERAL",
+				"violationType", "页面上改过的违法类型", "summary", "页面上写的简介"));
+
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.html()).contains("该案件已被 王志强（平顶山市新华区应急管理局）", "value=\"页面上改过的违法类型\"",
+				"页面上写的简介", "name=\"version\" value=\"1\"");
+	}
+
+	@Test
 	void an_enforcer_is_refused_the_administration_pages_in_chinese() {
 		PageSession session = new PageSession(port);
 		session.signIn("xinhua.enforcer", PASSWORD);

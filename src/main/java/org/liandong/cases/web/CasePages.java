@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 
 /** The case pages: list with filters, registration with the host proposal, detail with timeline. */
@@ -135,6 +136,13 @@ class CasePages {
 		model.addAttribute("recipients", emergencyAgencies().stream()
 			.filter(agency -> !agency.code().equals(reader.agencyCode()))
 			.toList());
+		// the edit form shows what the editor typed when a save was refused, on the case's current version
+		CaseChange draft = (CaseChange) model.getAttribute("draft");
+		model.addAttribute("form", draft == null
+				? new CaseChange(found.version(), found.status(), found.severity(), found.violationType(), found.summary(),
+						null)
+				: new CaseChange(found.version(), draft.status(), draft.severity(), draft.violationType(), draft.summary(),
+						null));
 		boolean caseOfficer = reader.hasRole("ENFORCER") || reader.hasRole("DETACHMENT_OFFICER");
 		model.addAttribute("editable", caseOfficer && found.access() == CaseView.Access.FULL
 				&& (found.hostAgencyCode().equals(reader.agencyCode())
@@ -144,16 +152,20 @@ class CasePages {
 
 	@PostMapping("/{id}")
 	@PreAuthorize(Access.CASE_OFFICER)
-	String change(@AuthenticationPrincipal SignedInUser editor, @PathVariable long id, @ModelAttribute CaseChange change,
-			RedirectAttributes redirect) {
+	String change(@AuthenticationPrincipal SignedInUser editor, @PathVariable long id,
+			@ModelAttribute("draft") CaseChange change, Model model, RedirectAttributes redirect) {
 		try {
 			cases.change(id, change, editor);
 			redirect.addFlashAttribute("notice", "已保存修改");
+			return "redirect:/cases/" + id;
 		}
 		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.getMessage());
 		}
-		return "redirect:/cases/" + id;
+		catch (ConstraintViolationException invalid) {
+			model.addAttribute("problem", invalid.getConstraintViolations().iterator().next().getMessage());
+		}
+		return detail(editor, id, model);
 	}
 
 	@PostMapping("/{id}/notifications")
