@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.liandong.support.Fixtures.NEW_USER_PASSWORD;
 import static org.liandong.support.Fixtures.PASSWORD;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
@@ -90,6 +96,30 @@ class IdentityIT {
 		assertThat(api.as("secadmin", PASSWORD).post("/api/v1/users/" + username + "/unlock", "").status())
 			.isEqualTo(200);
 		assertThat(api.as(username, NEW_USER_PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
+	}
+
+	@Test
+	void parallel_guesses_are_checked_no_more_often_than_the_limit_allows() throws Exception {
+		String username = Fixtures.person(api, "410421", "ENFORCER");
+		ExecutorService guessers = Executors.newFixedThreadPool(12);
+		List<Future<Reply>> guesses = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			guesses.add(guessers.submit(() -> api.as(username, "Guess#2026").get("/api/v1/me")));
+		}
+		for (Future<Reply> guess : guesses) {
+			assertThat(guess.get().status()).isEqualTo(401);
+		}
+		guessers.shutdown();
+
+		List<String> outcomes = api.as("auditor", PASSWORD)
+			.get("/api/v1/audit/records?actor=" + username + "&action=LOGIN_FAILED&size=100")
+			.json()
+			.path("content")
+			.findValuesAsString("detail");
+		assertThat(outcomes).hasSize(24);
+		assertThat(outcomes.stream().filter(detail -> detail.endsWith("用户名或密码错误")).count())
+			.as("passwords checked before the lock").isEqualTo(5);
+		assertThat(api.as(username, NEW_USER_PASSWORD).get("/api/v1/me").problemCode()).isEqualTo("account-locked");
 	}
 
 	@Test

@@ -5,46 +5,85 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.liandong.agency.AccountLocked;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bounds password guessing: after a number of consecutive failures (5 by default) an account is
- * locked for a period (30 minutes by default); a successful sign-in resets the count. Counting in
- * SQL keeps concurrent failures from being lost; bumping the version makes an administrator's
- * edit of the same account meanwhile fail as stale instead of resetting the count.
+ * locked for a period (30 minutes by default); a successful sign-in resets the count. Attempts on
+ * the same account are checked one after another (striped locks, per instance), and each failure
+ * is counted before the next attempt loads the account, so parallel guesses cannot all be tried
+ * before the lock lands. Counting bumps the version, so an administrator's edit of the same
+ * account meanwhile fails as stale instead of resetting the count.
  */
 @Component
-class SignInGuard {
+class SignInGuard implements AuthenticationProvider {
 
+	private final DaoAuthenticationProvider passwords;
+	private final ReentrantLock[] stripes = new ReentrantLock[64];
 	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final int maxFailures;
 	private final Duration lockDuration;
 
-	SignInGuard(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+	SignInGuard(UserDetailsService accounts, PasswordEncoder encoder, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
 			@Value("${liandong.security.lockout.max-failures:5}") int maxFailures,
 			@Value("${liandong.security.lockout.duration:30m}") Duration lockDuration) {
+		this.passwords = new DaoAuthenticationProvider(accounts);
+		this.passwords.setPasswordEncoder(encoder);
+		for (int i = 0; i < stripes.length; i++) {
+			stripes[i] = new ReentrantLock();
+		}
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.events = events;
 		this.clock = clock;
 		this.maxFailures = maxFailures;
 		this.lockDuration = lockDuration;
 	}
 
-	@EventListener
-	@Transactional
-	public void on(AuthenticationFailureBadCredentialsEvent event) {
-		String username = event.getAuthentication().getName();
+	@Override
+	public Authentication authenticate(Authentication attempt) {
+		String username = attempt.getName();
+		ReentrantLock lock = stripes[Math.floorMod(username.hashCode(), stripes.length)];
+		lock.lock();
+		try {
+			Authentication signedIn = passwords.authenticate(attempt);
+			transactions.executeWithoutResult(status -> succeeded(username));
+			return signedIn;
+		}
+		catch (BadCredentialsException wrong) {
+			transactions.executeWithoutResult(status -> failed(username));
+			throw wrong;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	private void failed(String username) {
 		int updated = jdbc.sql("""
 				update user_account set failed_attempts = failed_attempts + 1, version = version + 1
 				where username = ?""").param(username).update();
@@ -62,11 +101,9 @@ class SignInGuard {
 		}
 	}
 
-	@EventListener
-	@Transactional
-	public void on(AuthenticationSuccessEvent event) {
+	private void succeeded(String username) {
 		jdbc.sql("update user_account set failed_attempts = 0, version = version + 1 where username = ? and failed_attempts > 0")
-			.param(event.getAuthentication().getName())
+			.param(username)
 			.update();
 	}
 }
