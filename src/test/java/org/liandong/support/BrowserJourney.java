@@ -45,10 +45,10 @@ public abstract class BrowserJourney {
 		browser.findElement(By.xpath("//button[text()='退出登录']")).click();
 	}
 
-	/** Scrolls the element to the middle of the window first, as a person would before clicking. */
+	/** Scrolls the element to the middle of the window first (at once: Bootstrap scrolls smoothly), as a person would. */
 	protected void click(By locator) {
 		WebElement element = browser.findElement(locator);
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
 	}
 }
