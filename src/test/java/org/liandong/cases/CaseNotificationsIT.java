@@ -36,6 +36,8 @@ class CaseNotificationsIT {
 		long id = created.path("id").asLong();
 		Api liaison = Api.at(port).as("weidong.liaison", PASSWORD);
 		long unreadBefore = liaison.get("/api/v1/inbox").json().path("unreadCount").asLong();
+		Api colleague = Api.at(port).as("weidong.enforcer", PASSWORD);
+		long colleagueUnreadBefore = colleague.get("/api/v1/inbox").json().path("unreadCount").asLong();
 
 		Reply sent = xinhua.post("/api/v1/cases/" + id + "/notifications",
 				"{\"recipientCodes\": [\"410403\", \"410404\"], \"message\": \"该企业在卫东区另有经营场所，请关注。\"}");
@@ -55,6 +57,9 @@ class CaseNotificationsIT {
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.json().path("readAt").isNull()).isFalse();
 		assertThat(liaison.get("/api/v1/inbox").json().path("unreadCount").asLong()).isEqualTo(unreadBefore);
+		assertThat(colleague.get("/api/v1/inbox").json().path("unreadCount").asLong())
+			.as("the bureau's message stays unread for a colleague who has not opened it")
+			.isEqualTo(colleagueUnreadBefore + 1);
 
 		JsonNode tracked = await().atMost(Duration.ofSeconds(10))
 			.until(() -> notificationTo(id, "410403"), n -> !n.path("readAt").isNull());

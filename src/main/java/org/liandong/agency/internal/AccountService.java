@@ -103,7 +103,7 @@ class AccountService implements Accounts {
 			.matching(keyword, "u.username", "u.display_name")
 			.where("a.code = ?", agencyCode)
 			.fetch(jdbc, pageable, (rs, n) -> summary(rs));
-		return withRoles(page);
+		return new PageImpl<>(withRoles(page.getContent()), page.getPageable(), page.getTotalElements());
 	}
 
 	@Override
@@ -113,7 +113,7 @@ class AccountService implements Accounts {
 			.param(username)
 			.query((rs, n) -> summary(rs))
 			.optional()
-			.map(account -> withRoles(new PageImpl<>(List.of(account))).getContent().get(0))
+			.map(account -> withRoles(List.of(account)).get(0))
 			.orElseThrow(() -> unknown(username));
 	}
 
@@ -191,21 +191,23 @@ class AccountService implements Accounts {
 				rs.getInt("failed_attempts"), rs.getBoolean("must_change_password"), rs.getLong("version"));
 	}
 
-	/** Fills in the roles of a page of accounts with one query. */
-	private Page<AccountSummary> withRoles(Page<AccountSummary> page) {
-		if (page.isEmpty()) {
-			return page;
+	/** Fills in the roles of accounts with one query. */
+	private List<AccountSummary> withRoles(List<AccountSummary> listed) {
+		if (listed.isEmpty()) {
+			return listed;
 		}
 		Map<String, List<Role>> roles = new HashMap<>();
 		jdbc.sql("""
 				select u.username, r.role from user_role r join user_account u on u.id = r.user_account_id
 				where u.username in (:usernames) order by r.role""")
-			.param("usernames", page.map(AccountSummary::username).getContent())
+			.param("usernames", listed.stream().map(AccountSummary::username).toList())
 			.query(rs -> {
 				roles.computeIfAbsent(rs.getString("username"), name -> new ArrayList<>())
 					.add(Role.valueOf(rs.getString("role")));
 			});
-		return page.map(account -> account.withRoles(roles.getOrDefault(account.username(), List.of())));
+		return listed.stream()
+			.map(account -> account.withRoles(roles.getOrDefault(account.username(), List.of())))
+			.toList();
 	}
 
 	private static DomainException unknown(String username) {
