@@ -1,6 +1,8 @@
 package org.liandong.platform;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -14,6 +16,11 @@ public final class ChineseTime {
 	private static final DateTimeFormatter PRECISE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss").withZone(ZONE);
 
 	private ChineseTime() {
+	}
+
+	/** The instant as a UTC timestamp, the way instants are bound to SQL. */
+	public static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	public static String format(Instant instant) {

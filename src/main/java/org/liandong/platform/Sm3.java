@@ -21,6 +21,11 @@ public final class Sm3 {
 
 	/** Lower-case hex of the SM3 digest of the UTF-8 bytes of {@code text}. */
 	public static String hex(String text) {
-		return Hex.toHexString(digest(text.getBytes(StandardCharsets.UTF_8)));
+		return hex(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Lower-case hex of the SM3 digest of {@code content}, as stored beside a file. */
+	public static String hex(byte[] content) {
+		return Hex.toHexString(digest(content));
 	}
 }

@@ -3,6 +3,7 @@ package org.liandong.support;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,20 @@ public final class Api {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	/** Uploads one file as the form field {@code file}, the way a browser's file input sends it. */
+	public Reply upload(String path, String fileName, String contentType, byte[] content) {
+		String boundary = "----liandong" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	private HttpRequest.Builder request(String path) {
 		// Chinese in a query is sent percent-encoded, as a browser sends it
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(URI.create(base + path).toASCIIString()))
@@ -71,7 +86,7 @@ public final class Api {
 			HttpResponse<String> response = http.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Reply(response.statusCode(), response.body(),
-					response.headers().firstValue("Content-Type").orElse(""));
+					response.headers().firstValue("Content-Type").orElse(""), response.headers());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);
@@ -83,7 +98,11 @@ public final class Api {
 	}
 
 	/** A response: status, body and content type; {@link #json()} parses the body. */
-	public record Reply(int status, String body, String contentType) {
+	public record Reply(int status, String body, String contentType, HttpHeaders headers) {
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
 
 		public JsonNode json() {
 			return JSON.readTree(body);

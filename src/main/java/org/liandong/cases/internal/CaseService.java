@@ -21,6 +21,7 @@ import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
 import org.liandong.agency.DivisionSummary;
 import org.liandong.audit.AuditTrail;
+import org.liandong.cases.CaseBrief;
 import org.liandong.cases.CaseChange;
 import org.liandong.cases.CaseChanged;
 import org.liandong.cases.CaseFilter;
@@ -34,6 +35,7 @@ import org.liandong.cases.Cases;
 import org.liandong.cases.HostProposal;
 import org.liandong.cases.NewCase;
 import org.liandong.cases.NewNotification;
+import org.liandong.cases.ParticipantRole;
 import org.liandong.cases.Party;
 import org.liandong.cases.PartyKind;
 import org.liandong.cases.Severity;
@@ -199,12 +201,7 @@ class CaseService implements Cases {
 		if (changes.isEmpty()) {
 			return view(found, CaseView.Access.FULL);
 		}
-		try {
-			found = cases.save(found);
-		}
-		catch (OptimisticLockingFailureException concurrent) {
-			throw stale(cases.findById(id).orElseThrow(() -> notFound(id)));
-		}
+		found = saveOrStale(found);
 		grants.grantFull(found, agenciesOn(found));
 		if (found.status() != statusBefore) {
 			grants.statusChanged(found);
@@ -251,6 +248,59 @@ class CaseService implements Cases {
 				now);
 		events.publishEvent(new CaseNotified(id, found.number(), sender.agencyCode(), List.copyOf(recipients)));
 		return notifications(id, names);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public CaseBrief brief(long id, SignedInUser reader) {
+		EnforcementCase found = cases.findById(id).orElseThrow(() -> notFound(id));
+		return new CaseBrief(id, found.number(), found.partyName(), found.violationType(), found.severity(),
+				found.hostAgency(), accessOf(found, reader));
+	}
+
+	@Override
+	public void involve(long id, String agencyCode, ParticipantRole role, SignedInUser actor, String why) {
+		EnforcementCase found = cases.findById(id).orElseThrow(() -> notFound(id));
+		Instant now = clock.instant();
+		if (found.involve(agencyCode, role, Editor.of(actor), now)) {
+			found = saveOrStale(found);
+			grants.grantFull(found, List.of(agencyCode));
+			timeline.append(id, Editor.of(actor), "PARTICIPANT_ADDED",
+					"%s作为%s单位加入本案：%s".formatted(name(agencyMap(), agencyCode), role.label(), why), now);
+		}
+	}
+
+	@Override
+	public void designate(long id, Map<String, ParticipantRole> roles, SignedInUser designator, String why) {
+		EnforcementCase found = cases.findById(id).orElseThrow(() -> notFound(id));
+		Instant now = clock.instant();
+		String hostBefore = found.hostAgency();
+		found.designate(roles, Editor.of(designator), now);
+		found = saveOrStale(found);
+		grants.grantFull(found, agenciesOn(found));
+		Map<String, AgencySummary> names = agencyMap();
+		String parties = roles.entrySet().stream()
+			.map(e -> name(names, e.getKey()) + e.getValue().label())
+			.collect(Collectors.joining("、"));
+		timeline.append(id, Editor.of(designator), "DESIGNATED", "%s：%s%s".formatted(why, parties,
+				hostBefore.equals(found.hostAgency()) ? "" : "；主办单位由%s改为%s".formatted(name(names, hostBefore),
+						name(names, found.hostAgency()))), now);
+		events.publishEvent(new CaseChanged(id, found.number(), "指定管辖：" + parties));
+	}
+
+	@Override
+	public void record(long id, SignedInUser actor, String kind, String detail) {
+		cases.findById(id).orElseThrow(() -> notFound(id));
+		timeline.append(id, Editor.of(actor), kind, detail, clock.instant());
+	}
+
+	private EnforcementCase saveOrStale(EnforcementCase found) {
+		try {
+			return cases.save(found);
+		}
+		catch (OptimisticLockingFailureException concurrent) {
+			throw stale(cases.findById(found.id()).orElseThrow(() -> notFound(found.id())));
+		}
 	}
 
 	private String inboxBody(EnforcementCase found, SignedInUser sender, String message) {

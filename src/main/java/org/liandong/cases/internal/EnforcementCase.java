@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -141,6 +142,38 @@ class EnforcementCase {
 			touch(editor, at);
 		}
 		return changes;
+	}
+
+	/** Adds the agency in the given role unless it is on the case already; whether it was added. */
+	boolean involve(String agency, ParticipantRole role, Editor editor, Instant at) {
+		if (involves(agency)) {
+			return false;
+		}
+		participants.add(new CaseParticipant(agency, role));
+		touch(editor, at);
+		return true;
+	}
+
+	/**
+	 * Applies a designation (R2.5): the lead, or the first joint agency, hosts the case; each
+	 * designated agency takes its role; everyone else already on the case stays as assisting.
+	 */
+	void designate(Map<String, ParticipantRole> roles, Editor editor, Instant at) {
+		String newHost = roles.entrySet().stream().filter(e -> e.getValue() == ParticipantRole.LEAD).findFirst()
+			.or(() -> roles.entrySet().stream().filter(e -> e.getValue() == ParticipantRole.JOINT).findFirst())
+			.map(Map.Entry::getKey)
+			.orElseThrow(() -> new IllegalArgumentException("a designation names a lead or joint agencies"));
+		Set<CaseParticipant> next = new HashSet<>();
+		roles.forEach((agency, role) -> next.add(new CaseParticipant(agency, role)));
+		participants.stream().filter(p -> !roles.containsKey(p.agency()))
+			.forEach(p -> next.add(new CaseParticipant(p.agency(), ParticipantRole.ASSISTING)));
+		if (!roles.containsKey(hostAgency)) {
+			next.add(new CaseParticipant(hostAgency, ParticipantRole.ASSISTING));
+		}
+		participants = next;
+		hostAgency = newHost;
+		severity = Severity.MAJOR;
+		touch(editor, at);
 	}
 
 	/** Whether the agency is on the case: host, registrar or participant. */

@@ -21,6 +21,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -114,6 +116,16 @@ class ApiProblemAdvice {
 	@ExceptionHandler
 	ProblemDetail methodNotAllowed(HttpRequestMethodNotSupportedException e) {
 		return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", Problems.defaultDetail(405));
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+		return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "上传的文件过大，请压缩或拆分后再上传");
+	}
+
+	@ExceptionHandler
+	ProblemDetail missingPart(MissingServletRequestPartException e) {
+		return Problems.of(HttpStatus.BAD_REQUEST, "missing-file", "请选择要上传的文件（表单字段 " + e.getRequestPartName() + "）");
 	}
 
 	@ExceptionHandler

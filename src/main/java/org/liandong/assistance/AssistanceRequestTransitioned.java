@@ -1,0 +1,33 @@
+package org.liandong.assistance;
+
+import org.liandong.audit.AuditableEvent;
+
+/**
+ * An assistance request moved: created, sent, accepted, returned, answered, supplement
+ * requested, confirmed or withdrawn (R2.4). {@code action} is null for the creation of a draft.
+ * Published in the transaction of the move, for the audit trail and for oversight.
+ */
+public record AssistanceRequestTransitioned(long requestId, String number, RequestAction action, RequestState from,
+		RequestState to, String requesterAgencyCode, String assistingAgencyCode, String detail)
+		implements AuditableEvent {
+
+	@Override
+	public String auditAction() {
+		return action == null ? "ASSISTANCE_DRAFTED" : "ASSISTANCE_" + action.name();
+	}
+
+	@Override
+	public String auditObjectType() {
+		return "assistance-request";
+	}
+
+	@Override
+	public String auditObjectId() {
+		return number == null ? "#" + requestId : number;
+	}
+
+	@Override
+	public String auditDetail() {
+		return detail;
+	}
+}

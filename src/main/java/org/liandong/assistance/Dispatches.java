@@ -1,0 +1,26 @@
+package org.liandong.assistance;
+
+import org.liandong.platform.SignedInUser;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+import jakarta.validation.Valid;
+
+/**
+ * Unified command (R2.7): the city bureau's leaders and enforcement detachment direct any bureau
+ * to act on a case by a date, with a formal notice; the bureau reports what it did, the city
+ * bureau closes the dispatch. Tracked like an assistance request, overdue included.
+ */
+public interface Dispatches {
+
+	DispatchView issue(@Valid NewDispatch dispatch, SignedInUser issuer);
+
+	/** All dispatches for the city bureau and its offices, a bureau's own for a bureau. */
+	Page<DispatchView> list(DispatchState state, SignedInUser reader, Pageable pageable);
+
+	DispatchView find(long id, SignedInUser reader);
+
+	DispatchView report(long id, String report, Long version, SignedInUser actor);
+
+	DispatchView close(long id, Long version, SignedInUser actor);
+}

@@ -1,0 +1,59 @@
+package org.liandong.assistance;
+
+import java.time.Instant;
+
+import org.liandong.audit.AuditableEvent;
+
+/**
+ * A deadline of the assistance mechanism passed without the obligation being met: a request not
+ * accepted or returned in time, not answered in time, a dispatch not acted on, a designated task
+ * not reported. Published once per missed deadline, for oversight (R7.1).
+ *
+ * @param subjectType {@code assistance-request}, {@code dispatch} or {@code designation}
+ * @param ownerAgencyCode the agency that owed the action
+ */
+public record ObligationOverdue(String subjectType, long subjectId, String number, Obligation obligation,
+		String ownerAgencyCode, Instant dueAt) implements AuditableEvent {
+
+	public enum Obligation {
+		ACCEPT_REQUEST("受理或退回协查请求"),
+		ANSWER_REQUEST("答复协查请求"),
+		ACT_ON_DISPATCH("办理督办事项"),
+		DESIGNATED_TASK("办理指定管辖任务");
+
+		private final String label;
+
+		Obligation(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+	}
+
+	@Override
+	public String auditAction() {
+		return "OBLIGATION_OVERDUE";
+	}
+
+	@Override
+	public String auditObjectType() {
+		return subjectType;
+	}
+
+	@Override
+	public String auditObjectId() {
+		return number;
+	}
+
+	@Override
+	public String auditDetail() {
+		return "%s逾期未%s".formatted(ownerAgencyCode, obligation.label());
+	}
+
+	@Override
+	public String auditActor() {
+		return "system";
+	}
+}

@@ -1,0 +1,79 @@
+package org.liandong.assistance;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The transitions of an assistance request (R2.4), who makes each one and from which states:
+ * draft → sent → accepted → answered → confirmed; sent → returned → (revised and) sent again or
+ * withdrawn; answered → supplement requested → answered again.
+ */
+public enum RequestAction {
+
+	SEND("send", "发出", Side.REQUESTER, Set.of(RequestState.DRAFT, RequestState.RETURNED), RequestState.SENT),
+	ACCEPT("accept", "受理", Side.ASSISTING, Set.of(RequestState.SENT), RequestState.ACCEPTED),
+	RETURN("return", "退回", Side.ASSISTING, Set.of(RequestState.SENT), RequestState.RETURNED),
+	ANSWER("answer", "答复", Side.ASSISTING, Set.of(RequestState.ACCEPTED, RequestState.SUPPLEMENT_REQUESTED),
+			RequestState.ANSWERED),
+	REQUEST_SUPPLEMENT("request-supplement", "要求补充", Side.REQUESTER, Set.of(RequestState.ANSWERED),
+			RequestState.SUPPLEMENT_REQUESTED),
+	CONFIRM("confirm", "确认办结", Side.REQUESTER, Set.of(RequestState.ANSWERED), RequestState.CONFIRMED),
+	WITHDRAW("withdraw", "撤回", Side.REQUESTER, Set.of(RequestState.DRAFT, RequestState.SENT, RequestState.RETURNED),
+			RequestState.WITHDRAWN);
+
+	/** Which party of the request makes a transition. */
+	public enum Side {
+		REQUESTER("请求单位"),
+		ASSISTING("协助单位");
+
+		private final String label;
+
+		Side(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+	}
+
+	private final String path;
+	private final String label;
+	private final Side side;
+	private final Set<RequestState> from;
+	private final RequestState to;
+
+	RequestAction(String path, String label, Side side, Set<RequestState> from, RequestState to) {
+		this.path = path;
+		this.label = label;
+		this.side = side;
+		this.from = from;
+		this.to = to;
+	}
+
+	/** The action named in the API's path, e.g. {@code request-supplement}. */
+	public static Optional<RequestAction> ofPath(String path) {
+		return Arrays.stream(values()).filter(action -> action.path.equals(path)).findFirst();
+	}
+
+	public String path() {
+		return path;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	public Side side() {
+		return side;
+	}
+
+	public boolean allowedFrom(RequestState state) {
+		return from.contains(state);
+	}
+
+	public RequestState to() {
+		return to;
+	}
+}

@@ -1,0 +1,29 @@
+package org.liandong.assistance;
+
+/** Where an assistance request stands (R2.4). */
+public enum RequestState {
+
+	DRAFT("草稿"),
+	SENT("已发出，待受理"),
+	ACCEPTED("已受理，办理中"),
+	RETURNED("已退回"),
+	ANSWERED("已答复，待确认"),
+	SUPPLEMENT_REQUESTED("待补充答复"),
+	CONFIRMED("已确认办结"),
+	WITHDRAWN("已撤回");
+
+	private final String label;
+
+	RequestState(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	/** A state in which the request no longer waits for anyone. */
+	public boolean isFinal() {
+		return this == CONFIRMED || this == WITHDRAWN;
+	}
+}

@@ -1,0 +1,189 @@
+package org.liandong.assistance.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.liandong.assistance.ActionInput;
+import org.liandong.assistance.RequestAction;
+import org.liandong.assistance.RequestState;
+import org.liandong.assistance.ReturnReason;
+import org.liandong.platform.DomainException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A written assistance request (R2.4). Every transition goes through {@link #apply}, which
+ * refuses a move the state does not allow (409) and input the move needs (400); the caller has
+ * checked that the actor belongs to the party whose turn it is.
+ */
+@Table("assistance_request")
+class AssistanceRequest {
+
+	@Id
+	private Long id;
+	private long caseId;
+	private String caseNumber;
+	private String requesterAgency;
+	private String assistingAgency;
+	private String matters;
+	private String legalBasis;
+	private LocalDate answerBy;
+	private RequestState state;
+	private String number;
+	private Instant sentAt;
+	private Instant acceptDueAt;
+	private Instant answerDueAt;
+	// written only by the deadline watch and reset by the service, never by saving the aggregate, so a
+	// save that raced with the watch does not wipe the mark
+	@ReadOnlyProperty
+	private Instant acceptOverdueAt;
+	@ReadOnlyProperty
+	private Instant answerOverdueAt;
+	private String deadlineBasis;
+	private ReturnReason returnReason;
+	private String returnText;
+	private String answerText;
+	private String supplementText;
+	private Instant acceptedAt;
+	private Instant answeredAt;
+	private Instant confirmedAt;
+	private Instant createdAt;
+	private String createdBy;
+	private String createdByName;
+	private Instant lastChangedAt;
+	private String lastChangedByName;
+	@Version
+	private Integer version;
+
+	AssistanceRequest() {
+	}
+
+	static AssistanceRequest draft(long caseId, String caseNumber, String requester, String assisting, String matters,
+			String legalBasis, LocalDate answerBy, String username, String actorName, Instant at) {
+		AssistanceRequest r = new AssistanceRequest();
+		r.caseId = caseId;
+		r.caseNumber = caseNumber;
+		r.requesterAgency = requester;
+		r.assistingAgency = assisting;
+		r.matters = matters;
+		r.legalBasis = legalBasis;
+		r.answerBy = answerBy;
+		r.state = RequestState.DRAFT;
+		r.createdAt = at;
+		r.createdBy = username;
+		r.createdByName = actorName;
+		r.touch(actorName, at);
+		return r;
+	}
+
+	/** Changes the content before it is sent (again). */
+	void revise(String assisting, String newMatters, String newLegalBasis, LocalDate newAnswerBy, String actorName,
+			Instant at) {
+		if (state != RequestState.DRAFT && state != RequestState.RETURNED) {
+			throw DomainException.conflict("illegal-transition",
+					"协查请求当前为“%s”，只有草稿或被退回的请求可以修改".formatted(state.label()));
+		}
+		assistingAgency = assisting;
+		matters = newMatters;
+		legalBasis = newLegalBasis;
+		answerBy = newAnswerBy;
+		touch(actorName, at);
+	}
+
+	/**
+	 * Checks that the move is allowed now and has what it needs, and makes it. Sending is completed
+	 * by {@link #sent}, which takes the letter number and deadlines the service computed.
+	 */
+	void apply(RequestAction action, ActionInput input, String actorName, Instant at) {
+		if (!action.allowedFrom(state)) {
+			throw DomainException.conflict("illegal-transition",
+					"协查请求当前为“%s”，不能%s".formatted(state.label(), action.label()));
+		}
+		String text = input.text() == null || input.text().isBlank() ? null : input.text().trim();
+		switch (action) {
+			case RETURN -> {
+				if (input.reason() == null || text == null) {
+					throw DomainException.invalid("return-needs-reason", "退回协查请求，请选择退回原因并写明具体理由");
+				}
+				returnReason = input.reason();
+				returnText = text;
+			}
+			case ANSWER -> {
+				if (text == null) {
+					throw DomainException.invalid("answer-needs-text", "请填写协查结果");
+				}
+				answerText = text;
+				answeredAt = at;
+			}
+			case REQUEST_SUPPLEMENT -> {
+				if (text == null) {
+					throw DomainException.invalid("supplement-needs-text", "请写明需要补充的内容");
+				}
+				supplementText = text;
+			}
+			case ACCEPT -> acceptedAt = at;
+			case CONFIRM -> confirmedAt = at;
+			case SEND, WITHDRAW -> {
+			}
+		}
+		state = action.to();
+		touch(actorName, at);
+	}
+
+	/** A sending: the letter's number and the deadlines counted from now. */
+	void sent(String letterNumber, Instant at, Instant acceptDue, Instant answerDue, String basis) {
+		number = letterNumber;
+		sentAt = at;
+		acceptDueAt = acceptDue;
+		answerDueAt = answerDue;
+		deadlineBasis = basis;
+		returnReason = null;
+		returnText = null;
+	}
+
+	/** A new answer date given with a supplement request. */
+	void answerDue(LocalDate day, Instant due) {
+		answerBy = day;
+		answerDueAt = due;
+	}
+
+	boolean sentOnce() {
+		return sentAt != null;
+	}
+
+	private void touch(String actorName, Instant at) {
+		lastChangedAt = at;
+		lastChangedByName = actorName;
+	}
+
+	Long id() { return id; }
+	long caseId() { return caseId; }
+	String caseNumber() { return caseNumber; }
+	String requesterAgency() { return requesterAgency; }
+	String assistingAgency() { return assistingAgency; }
+	String matters() { return matters; }
+	String legalBasis() { return legalBasis; }
+	LocalDate answerBy() { return answerBy; }
+	RequestState state() { return state; }
+	String number() { return number; }
+	Instant sentAt() { return sentAt; }
+	Instant acceptDueAt() { return acceptDueAt; }
+	Instant answerDueAt() { return answerDueAt; }
+	Instant acceptOverdueAt() { return acceptOverdueAt; }
+	Instant answerOverdueAt() { return answerOverdueAt; }
+	String deadlineBasis() { return deadlineBasis; }
+	ReturnReason returnReason() { return returnReason; }
+	String returnText() { return returnText; }
+	String answerText() { return answerText; }
+	String supplementText() { return supplementText; }
+	Instant acceptedAt() { return acceptedAt; }
+	Instant answeredAt() { return answeredAt; }
+	Instant confirmedAt() { return confirmedAt; }
+	Instant createdAt() { return createdAt; }
+	String createdByName() { return createdByName; }
+	Instant lastChangedAt() { return lastChangedAt; }
+	String lastChangedByName() { return lastChangedByName; }
+	int version() { return version; }
+}

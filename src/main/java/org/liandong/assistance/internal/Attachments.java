@@ -1,0 +1,90 @@
+package org.liandong.assistance.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import org.liandong.assistance.AttachmentContent;
+import org.liandong.assistance.AttachmentView;
+import org.liandong.assistance.Upload;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.SignedInUser;
+import org.liandong.platform.Sm3;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files attached to requests, kept in the database with the SM3 digest of their content taken on
+ * upload, so a download can be checked against what was received. Only the types an office works
+ * with are accepted, by extension, within a size limit.
+ */
+@Component
+class Attachments {
+
+	private final JdbcClient jdbc;
+	private final AssistanceSettings settings;
+
+	Attachments(JdbcClient jdbc, AssistanceSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	AttachmentView store(long requestId, String purpose, Upload upload, SignedInUser uploader, Instant at) {
+		String name = upload.fileName() == null ? "" : upload.fileName().replaceAll("^.*[/\\\\]", "").trim();
+		if (name.isEmpty() || upload.content() == null || upload.content().length == 0) {
+			throw DomainException.invalid("empty-attachment", "请选择要上传的文件（文件不能为空）");
+		}
+		if (name.length() > 200) {
+			throw DomainException.invalid("attachment-name-too-long", "文件名不能超过 200 个字符");
+		}
+		String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+		if (!settings.attachmentTypes().contains(extension)) {
+			throw DomainException.invalid("attachment-type-refused", "不接受“%s”类型的文件；可上传：%s"
+				.formatted(extension.isEmpty() ? "无扩展名" : extension, String.join("、", settings.attachmentTypes())));
+		}
+		long limit = settings.maxAttachmentSize().toBytes();
+		if (upload.content().length > limit) {
+			throw DomainException.invalid("attachment-too-large", "文件“%s”超过 %d MB 的大小限制"
+				.formatted(name, settings.maxAttachmentSize().toMegabytes()));
+		}
+		String digest = Sm3.hex(upload.content());
+		String type = upload.contentType() == null || upload.contentType().isBlank() ? "application/octet-stream"
+				: upload.contentType();
+		String uploadedBy = uploader.displayName() + "（" + uploader.agencyName() + "）";
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into assistance_attachment (request_id, purpose, file_name, content_type, size_bytes, sm3, content,
+				    uploaded_at, uploaded_by, uploaded_by_name)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(requestId, purpose, name, type, upload.content().length, digest, upload.content(),
+					OffsetDateTime.ofInstant(at, ZoneOffset.UTC), uploader.getUsername(), uploadedBy)
+			.update(key, "id");
+		return new AttachmentView(key.getKeyAs(Long.class), purpose, name, type, upload.content().length, digest, at,
+				uploadedBy);
+	}
+
+	List<AttachmentView> of(long requestId) {
+		return jdbc.sql("""
+				select id, purpose, file_name, content_type, size_bytes, sm3, uploaded_at, uploaded_by_name
+				from assistance_attachment where request_id = ? order by id""")
+			.param(requestId)
+			.query((rs, n) -> new AttachmentView(rs.getLong("id"), rs.getString("purpose"), rs.getString("file_name"),
+					rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sm3"),
+					rs.getObject("uploaded_at", OffsetDateTime.class).toInstant(), rs.getString("uploaded_by_name")))
+			.list();
+	}
+
+	AttachmentContent load(long requestId, long attachmentId) {
+		return jdbc.sql("""
+				select file_name, content_type, sm3, content from assistance_attachment where id = ? and request_id = ?""")
+			.params(attachmentId, requestId)
+			.query((rs, n) -> new AttachmentContent(rs.getString("file_name"), rs.getString("content_type"),
+					rs.getString("sm3"), rs.getBytes("content")))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("unknown-attachment", "附件 %d 不存在".formatted(attachmentId)));
+	}
+}

@@ -1,0 +1,218 @@
+package org.liandong.assistance.internal;
+
+import static org.liandong.assistance.internal.Words.actorName;
+import static org.liandong.assistance.internal.Words.caseOfficer;
+import static org.liandong.assistance.internal.Words.day;
+import static org.liandong.assistance.internal.Words.endOf;
+import static org.liandong.assistance.internal.Words.instant;
+import static org.liandong.assistance.internal.Words.trimmed;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.liandong.agency.AgencySummary;
+import org.liandong.assistance.DispatchState;
+import org.liandong.assistance.DispatchTransitioned;
+import org.liandong.assistance.DispatchView;
+import org.liandong.assistance.Dispatches;
+import org.liandong.assistance.NewDispatch;
+import org.liandong.cases.CaseBrief;
+import org.liandong.cases.Cases;
+import org.liandong.cases.ParticipantRole;
+import org.liandong.documents.DocumentKind;
+import org.liandong.documents.Documents;
+import org.liandong.documents.IssuedDocument;
+import org.liandong.documents.NewDocument;
+import org.liandong.inbox.InboxDelivery;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.PagedQuery;
+import org.liandong.platform.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** The city bureau's dispatches to bureaus (R2.7), tracked to the bureau's report and closure. */
+@Service
+@Validated
+@Transactional
+class DispatchService implements Dispatches {
+
+	static final String SOURCE = "dispatch";
+
+	private final Cases cases;
+	private final AgencyDirectory directory;
+	private final Documents documents;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	DispatchService(Cases cases, AgencyDirectory directory, Documents documents, JdbcClient jdbc,
+			ApplicationEventPublisher events, Clock clock) {
+		this.cases = cases;
+		this.directory = directory;
+		this.documents = documents;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	public DispatchView issue(NewDispatch dispatch, SignedInUser issuer) {
+		requireCommander(issuer);
+		CaseBrief about = cases.brief(dispatch.caseId(), issuer);
+		AgencySummary target = directory.emergencyAgency(dispatch.agencyCode(), "承办单位");
+		if (target.kind().isCityLevel() && target.code().equals(issuer.agencyCode())) {
+			throw DomainException.invalid("dispatch-self", "不能向本单位督办，请选择承办的县（市、区）局");
+		}
+		Instant now = clock.instant();
+		Words.requireNotPast(dispatch.dueOn(), now, "办理期限");
+		String city = directory.cityOf(issuer.agencyCode());
+		String instruction = dispatch.instruction().trim();
+		// the row first, so that the notice can name the dispatch it belongs to
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into dispatch (case_id, case_number, from_agency, to_agency, number, document_id, instruction, due_at,
+				    state, issued_at, issued_by, issued_by_name, version)
+				values (?, ?, ?, ?, '', 0, ?, ?, 'SENT', ?, ?, ?, 0)""")
+			.params(about.id(), about.number(), issuer.agencyCode(), target.code(), instruction,
+					ChineseTime.utc(endOf(dispatch.dueOn())), ChineseTime.utc(now), issuer.getUsername(), actorName(issuer))
+			.update(key, "id");
+		long id = key.getKeyAs(Long.class);
+		IssuedDocument notice = documents.issue(new NewDocument(DocumentKind.DISPATCH_NOTICE, city,
+				"关于督办%s的通知".formatted(about.number()), target.name(), """
+						%s：
+						现就案件 %s（当事人：%s；违法类型：%s）督办如下：
+						%s
+						请于%s前将办理情况报告市局。""".formatted(target.name(), about.number(), about.partyName(),
+						about.violationType(), instruction, day(dispatch.dueOn())),
+				List.of(target.code(), issuer.agencyCode()), SOURCE, Long.toString(id), issuer.getUsername(),
+				actorName(issuer)));
+		jdbc.sql("update dispatch set number = ?, document_id = ? where id = ?").params(notice.number(), notice.id(), id)
+			.update();
+		cases.involve(about.id(), target.code(), ParticipantRole.ASSISTING, issuer, "督办通知 " + notice.number());
+		cases.record(about.id(), issuer, "DISPATCHED", "市局督办（%s）%s：%s，%s前报告".formatted(notice.number(),
+				target.name(), instruction, day(dispatch.dueOn())));
+		events.publishEvent(new DispatchTransitioned(id, notice.number(), DispatchState.SENT, target.code(),
+				"督办%s办理案件 %s".formatted(target.name(), about.number())));
+		events.publishEvent(new InboxDelivery(target.code(), null, "DISPATCH",
+				"【市局督办】案件 %s，请于%s前报告办理情况".formatted(about.number(), day(dispatch.dueOn())), instruction,
+				"/dispatches/" + id, SOURCE, id + ":sent"));
+		return find(id, issuer);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<DispatchView> list(DispatchState state, SignedInUser reader, Pageable pageable) {
+		boolean city = directory.cityLevel(reader);
+		Map<String, String> names = directory.names();
+		Instant now = clock.instant();
+		return new PagedQuery("d.*", "dispatch d",
+				Map.of("dueAt", "d.due_at", "issuedAt", "d.issued_at", "state", "d.state", "caseNumber", "d.case_number"),
+				"d.id desc")
+			.whereIf(!city, "d.to_agency = ?", reader.agencyCode())
+			.where("d.state = ?", state == null ? null : state.name())
+			.fetch(jdbc, pageable, (rs, n) -> view(rs, names, now));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public DispatchView find(long id, SignedInUser reader) {
+		DispatchView found = jdbc.sql("select * from dispatch where id = ?")
+			.param(id)
+			.query((rs, n) -> view(rs, directory.names(), clock.instant()))
+			.optional()
+			.orElseThrow(() -> notFound(id));
+		if (!directory.cityLevel(reader) && !found.agencyCode().equals(reader.agencyCode())) {
+			throw notFound(id);
+		}
+		return found;
+	}
+
+	@Override
+	public DispatchView report(long id, String report, Long version, SignedInUser actor) {
+		DispatchView found = find(id, actor);
+		if (!found.agencyCode().equals(actor.agencyCode()) || !caseOfficer(actor)) {
+			throw DomainException.forbidden("not-dispatch-target", "只有承办单位的执法人员可以报告办理情况");
+		}
+		String text = trimmed(report);
+		if (text == null) {
+			throw DomainException.invalid("report-needs-text", "请填写办理情况");
+		}
+		Instant now = clock.instant();
+		move(found, version, DispatchState.SENT, DispatchState.REPORTED, """
+				update dispatch set state = 'REPORTED', report_text = ?, reported_at = ?, reported_by_name = ?,
+				    version = version + 1 where id = ? and state = 'SENT'""", text, ChineseTime.utc(now), actorName(actor), id);
+		cases.record(found.caseId(), actor, "DISPATCH_REPORTED", "报告督办事项（%s）办理情况：%s".formatted(found.number(), text));
+		events.publishEvent(new DispatchTransitioned(id, found.number(), DispatchState.REPORTED, found.agencyCode(), text));
+		events.publishEvent(new InboxDelivery(found.fromAgencyCode(), null, "DISPATCH_REPORTED",
+				"【督办反馈】%s报告了 %s 的办理情况".formatted(actor.agencyName(), found.number()), text, "/dispatches/" + id,
+				SOURCE, id + ":reported:" + found.version()));
+		return find(id, actor);
+	}
+
+	@Override
+	public DispatchView close(long id, Long version, SignedInUser actor) {
+		requireCommander(actor);
+		DispatchView found = find(id, actor);
+		Instant now = clock.instant();
+		move(found, version, DispatchState.REPORTED, DispatchState.CLOSED, """
+				update dispatch set state = 'CLOSED', closed_at = ?, version = version + 1 where id = ? and state = 'REPORTED'""",
+				ChineseTime.utc(now), id);
+		cases.record(found.caseId(), actor, "DISPATCH_CLOSED", "督办事项（%s）办结".formatted(found.number()));
+		events.publishEvent(new DispatchTransitioned(id, found.number(), DispatchState.CLOSED, found.agencyCode(),
+				"督办事项办结"));
+		events.publishEvent(new InboxDelivery(found.agencyCode(), null, "DISPATCH_CLOSED",
+				"【督办办结】%s 已办结".formatted(found.number()), "市局确认督办事项办结", "/dispatches/" + id, SOURCE,
+				id + ":closed"));
+		return find(id, actor);
+	}
+
+	/** One step, taken on the row so that of two people acting at once one gets 409. */
+	private void move(DispatchView found, Long version, DispatchState from, DispatchState to, String sql,
+			Object... params) {
+		if (found.state() != from) {
+			throw DomainException.conflict("illegal-transition", "督办事项当前为“%s”，不能改为“%s”".formatted(
+					found.state().label(), to.label()));
+		}
+		if (version != null && version != found.version()) {
+			throw DomainException.conflict("stale-dispatch", "该督办事项已有变化，请刷新后再操作");
+		}
+		if (jdbc.sql(sql).params(params).update() == 0) {
+			throw DomainException.conflict("stale-dispatch", "该督办事项刚刚已被他人处理，请刷新后查看");
+		}
+	}
+
+	private void requireCommander(SignedInUser user) {
+		if ((!user.hasRole("LEADER") && !user.hasRole("DETACHMENT_OFFICER")) || !directory.cityLevel(user)) {
+			throw DomainException.forbidden("not-commander", "只有市局领导和执法支队可以督办");
+		}
+	}
+
+	private static DispatchView view(ResultSet rs, Map<String, String> names, Instant now) throws SQLException {
+		DispatchState state = DispatchState.valueOf(rs.getString("state"));
+		Instant due = instant(rs, "due_at");
+		String from = rs.getString("from_agency");
+		String to = rs.getString("to_agency");
+		return new DispatchView(rs.getLong("id"), rs.getString("number"), rs.getLong("document_id"),
+				rs.getLong("case_id"), rs.getString("case_number"), from, names.getOrDefault(from, from), to,
+				names.getOrDefault(to, to), rs.getString("instruction"), due, state,
+				rs.getObject("overdue_at") != null || (state == DispatchState.SENT && due.isBefore(now)),
+				rs.getString("report_text"), instant(rs, "reported_at"), rs.getString("reported_by_name"),
+				instant(rs, "closed_at"), instant(rs, "issued_at"), rs.getString("issued_by_name"), rs.getLong("version"));
+	}
+
+	private static DomainException notFound(long id) {
+		return DomainException.notFound("unknown-dispatch", "督办事项 %d 不存在".formatted(id));
+	}
+}

@@ -1,0 +1,27 @@
+package org.liandong.documents;
+
+import java.util.List;
+
+import org.liandong.platform.SignedInUser;
+
+/**
+ * Official documents (X3): numbering per issuer prefix, kind and year, and the record of each
+ * formal text. Modules issue documents in the transaction of the act they record, so a rolled back
+ * act gives its number back and numbers have no gaps.
+ */
+public interface Documents {
+
+	IssuedDocument issue(NewDocument document);
+
+	/** A document for a reader: its issuer, its addressees and the city bureau; others get not found. */
+	IssuedDocument find(long id, SignedInUser reader);
+
+	/** The documents issued for one thing of a module, oldest first, without access checks. */
+	List<IssuedDocument> issuedFor(String sourceType, String sourceId);
+
+	/** The prefix an agency's document numbers start with, e.g. 新华应急. */
+	String prefixOf(String agencyCode);
+
+	/** Sets an agency's prefix (system administrator); numbers already given keep theirs. */
+	String setPrefix(String agencyCode, String prefix);
+}

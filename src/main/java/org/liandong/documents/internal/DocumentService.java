@@ -1,0 +1,157 @@
+package org.liandong.documents.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencyKind;
+import org.liandong.agency.AgencySummary;
+import org.liandong.documents.DocumentIssued;
+import org.liandong.documents.DocumentKind;
+import org.liandong.documents.Documents;
+import org.liandong.documents.IssuedDocument;
+import org.liandong.documents.IssuerPrefixChanged;
+import org.liandong.documents.NewDocument;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class DocumentService implements Documents {
+
+	/** Chinese characters only, as in 新华应急 or 平应急: the prefix is printed in the number. */
+	private static final Pattern PREFIX = Pattern.compile("\\p{IsHan}{1,12}");
+
+	private final DocumentNumbers numbers;
+	private final Agencies agencies;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	DocumentService(DocumentNumbers numbers, Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events,
+			Clock clock) {
+		this.numbers = numbers;
+		this.agencies = agencies;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Joins the caller's transaction: the number is taken back if the act that issues it fails. */
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public IssuedDocument issue(NewDocument d) {
+		AgencySummary issuer = agency(d.issuerAgencyCode());
+		Instant now = clock.instant();
+		int year = now.atZone(ChineseTime.ZONE).getYear();
+		String prefix = prefixOf(issuer.code());
+		int seq = numbers.next(prefix, d.kind(), year);
+		String number = "%s%s〔%d〕%d号".formatted(prefix, d.kind().mark(), year, seq);
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into official_document (kind, number, issuer_agency, issuer_name, title, addressee, body,
+				    source_type, source_id, issued_at, issued_by, issued_by_name)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(d.kind().name(), number, issuer.code(), issuer.name(), d.title(), d.addressee(), d.body(),
+					d.sourceType(), d.sourceId(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), d.issuedBy(),
+					d.issuedByName())
+			.update(key, "id");
+		long id = key.getKeyAs(Long.class);
+		Set<String> readers = new LinkedHashSet<>(d.readerAgencyCodes());
+		readers.add(issuer.code());
+		readers.forEach(agency -> jdbc.sql("insert into document_reader (document_id, agency) values (?, ?)")
+			.params(id, agency)
+			.update());
+		events.publishEvent(new DocumentIssued(id, number, d.kind(), issuer.code(), d.title()));
+		return new IssuedDocument(id, d.kind(), number, issuer.code(), issuer.name(), d.title(), d.addressee(),
+				d.body(), d.sourceType(), d.sourceId(), now, d.issuedByName());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public IssuedDocument find(long id, SignedInUser reader) {
+		boolean city = agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
+		return jdbc.sql("""
+				select * from official_document d where d.id = ?
+				and (? or exists (select 1 from document_reader r where r.document_id = d.id and r.agency = ?))""")
+			.params(id, city, reader.agencyCode())
+			.query((rs, n) -> document(rs))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("unknown-document", "公文 %d 不存在".formatted(id)));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<IssuedDocument> issuedFor(String sourceType, String sourceId) {
+		return jdbc.sql("select * from official_document where source_type = ? and source_id = ? order by id")
+			.params(sourceType, sourceId)
+			.query((rs, n) -> document(rs))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public String prefixOf(String agencyCode) {
+		return jdbc.sql("select prefix from document_issuer where agency = ?")
+			.param(agencyCode)
+			.query(String.class)
+			.optional()
+			.orElseGet(() -> derivedPrefix(agency(agencyCode)));
+	}
+
+	@Override
+	public String setPrefix(String agencyCode, String prefix) {
+		agency(agencyCode);
+		String trimmed = prefix == null ? "" : prefix.trim();
+		if (!PREFIX.matcher(trimmed).matches()) {
+			throw DomainException.invalid("invalid-prefix", "机关代字应为 1 至 12 个汉字，例如“新华应急”");
+		}
+		jdbc.sql("delete from document_issuer where agency = ?").param(agencyCode).update();
+		jdbc.sql("insert into document_issuer (agency, prefix) values (?, ?)").params(agencyCode, trimmed).update();
+		events.publishEvent(new IssuerPrefixChanged(agencyCode, trimmed));
+		return trimmed;
+	}
+
+	/**
+	 * The customary prefix when none is set: a county bureau's place without 区/县/市 (新华区 → 新华应急,
+	 * 叶县 → 叶应急), the city bureau's first character (平顶山市 → 平应急), another department's short name.
+	 */
+	static String derivedPrefix(AgencySummary agency) {
+		String place = agency.divisionName();
+		if (agency.kind() == AgencyKind.COUNTY_BUREAU && place.length() > 1) {
+			return place.substring(0, place.length() - 1) + "应急";
+		}
+		if (agency.kind().isCityLevel()) {
+			return place.substring(0, 1) + "应急";
+		}
+		return agency.shortName();
+	}
+
+	private AgencySummary agency(String code) {
+		return agencies.find(code)
+			.orElseThrow(() -> DomainException.invalid("unknown-agency", "机构 %s 不存在".formatted(code)));
+	}
+
+	private static IssuedDocument document(ResultSet rs) throws SQLException {
+		return new IssuedDocument(rs.getLong("id"), DocumentKind.valueOf(rs.getString("kind")), rs.getString("number"),
+				rs.getString("issuer_agency"), rs.getString("issuer_name"), rs.getString("title"),
+				rs.getString("addressee"), rs.getString("body"), rs.getString("source_type"), rs.getString("source_id"),
+				rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("issued_by_name"));
+	}
+}
