@@ -1,9 +1,11 @@
 package org.liandong.platform;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** Instants are stored in UTC and shown in Beijing time, in the Chinese way of writing dates. */
@@ -12,6 +14,8 @@ public final class ChineseTime {
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZONE);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
 	private static final DateTimeFormatter PRECISE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss").withZone(ZONE);
 
@@ -23,8 +27,19 @@ public final class ChineseTime {
 		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
+	/**
+	 * A deadline "by 1 December" ends at midnight; it is written the Chinese way, as 24:00 of that
+	 * day (2026年12月1日 24:00), not as 00:00 of the next.
+	 */
 	public static String format(Instant instant) {
-		return instant == null ? "" : DATE_TIME.format(instant);
+		if (instant == null) {
+			return "";
+		}
+		ZonedDateTime local = instant.atZone(ZONE);
+		if (local.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+			return DAY.format(local.minusDays(1)) + " 24:00";
+		}
+		return DATE_TIME.format(instant);
 	}
 
 	public static String formatPrecise(Instant instant) {

@@ -291,7 +291,7 @@ class AssistanceService implements AssistanceRequests {
 		Map<String, String> names = directory.names();
 		Instant now = clock.instant();
 		boolean city = directory.cityLevel(reader);
-		return jdbc.sql("select " + SUMMARY_COLUMNS + """
+		return jdbc.sql("select " + SUMMARY_COLUMNS + " " + """
 				 from assistance_request r where r.case_id = ?
 				 and (r.requester_agency = ? or (r.state <> 'DRAFT' and (? or r.assisting_agency = ?)))
 				 order by r.id""")

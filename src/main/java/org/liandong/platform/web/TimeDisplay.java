@@ -1,5 +1,6 @@
 package org.liandong.platform.web;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.liandong.platform.ChineseTime;
@@ -15,5 +16,22 @@ public class TimeDisplay {
 
 	public String precise(Instant instant) {
 		return ChineseTime.formatPrecise(instant);
+	}
+
+	/** The time left until a deadline, or how long ago it passed: "剩余 1 天 3 小时", "已逾期 2 小时". */
+	public String countdown(Instant due) {
+		if (due == null) {
+			return "";
+		}
+		Duration left = Duration.between(Instant.now(), due);
+		Duration span = left.abs();
+		String amount = span.toDays() > 0 ? "%d 天 %d 小时".formatted(span.toDays(), span.toHoursPart())
+				: span.toHours() > 0 ? "%d 小时 %d 分".formatted(span.toHours(), span.toMinutesPart())
+						: "%d 分钟".formatted(Math.max(1, span.toMinutes()));
+		return left.isNegative() ? "已逾期 " + amount : "剩余 " + amount;
+	}
+
+	public boolean passed(Instant due) {
+		return due != null && due.isBefore(Instant.now());
 	}
 }
