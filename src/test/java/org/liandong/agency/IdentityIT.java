@@ -99,6 +99,28 @@ class IdentityIT {
 	}
 
 	@Test
+	void credentials_just_verified_do_not_outlive_a_lock_or_a_password_change() {
+		String username = Fixtures.person(api, "410404", "ENFORCER");
+		assertThat(api.as(username, NEW_USER_PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
+		assertThat(api.as(username, NEW_USER_PASSWORD).get("/api/v1/me").status())
+			.as("the same credentials again, recognised without bcrypt").isEqualTo(200);
+		for (int i = 0; i < 5; i++) {
+			assertThat(api.as(username, "Wrong#2026").get("/api/v1/me").status()).isEqualTo(401);
+		}
+		assertThat(api.as(username, NEW_USER_PASSWORD).get("/api/v1/me").problemCode())
+			.as("a locked account is refused even with the password verified a moment ago").isEqualTo("account-locked");
+		assertThat(api.as("secadmin", PASSWORD).post("/api/v1/users/" + username + "/unlock", "").status())
+			.isEqualTo(200);
+
+		assertThat(api.as(username, NEW_USER_PASSWORD).put("/api/v1/me/password", """
+				{"currentPassword": "%s", "newPassword": "Genghuan#2026"}""".formatted(NEW_USER_PASSWORD)).status())
+			.isEqualTo(204);
+		assertThat(api.as(username, NEW_USER_PASSWORD).get("/api/v1/me").status())
+			.as("the old password stops working at once").isEqualTo(401);
+		assertThat(api.as(username, "Genghuan#2026").get("/api/v1/me").status()).isEqualTo(200);
+	}
+
+	@Test
 	void parallel_guesses_are_checked_no_more_often_than_the_limit_allows() throws Exception {
 		String username = Fixtures.person(api, "410421", "ENFORCER");
 		ExecutorService guessers = Executors.newFixedThreadPool(12);

@@ -47,7 +47,9 @@ class CaseNotificationJourneyIT extends BrowserJourney {
 		new Select(browser.findElement(By.id("recipientCodes"))).selectByVisibleText("平顶山市卫东区应急管理局");
 		browser.findElement(By.id("message")).sendKeys("该企业在卫东区另有仓库，请关注。");
 		click(By.id("notify-submit"));
-		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("已发出通报");
+		// the registration's notice is on the page until the browser has the next one
+		new WebDriverWait(browser, Duration.ofSeconds(5))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已发出通报"));
 		Chromium.screenshot(browser, "11-case-notified");
 		signOut();
 

@@ -1,5 +1,7 @@
 package org.liandong.support;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -7,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A journey of a person through the pages, in headless Chromium against the whole application. */
@@ -39,6 +42,8 @@ public abstract class BrowserJourney {
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.id("login-submit")).click();
+		// the next step must not start before the form was answered (the next page, or /login?error)
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().endsWith("/login"));
 	}
 
 	protected void signOut() {

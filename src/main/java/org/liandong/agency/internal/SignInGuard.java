@@ -16,7 +16,9 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,12 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the same account are checked one after another (striped locks, per instance), and each failure
  * is counted before the next attempt loads the account, so parallel guesses cannot all be tried
  * before the lock lands. Counting bumps the version, so an administrator's edit of the same
- * account meanwhile fails as stale instead of resetting the count.
+ * account meanwhile fails as stale instead of resetting the count. The same correct credentials
+ * presented again within a few minutes (an API client's every call) are recognised without bcrypt
+ * and without the lock ({@link RecentCredentials}); anything else takes the counted way.
  */
 @Component
 class SignInGuard implements AuthenticationProvider {
 
+	private final UserDetailsService accounts;
 	private final DaoAuthenticationProvider passwords;
+	private final RecentCredentials recent;
 	private final ReentrantLock[] stripes = new ReentrantLock[64];
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
@@ -46,6 +52,8 @@ class SignInGuard implements AuthenticationProvider {
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
 			@Value("${liandong.security.lockout.max-failures:5}") int maxFailures,
 			@Value("${liandong.security.lockout.duration:30m}") Duration lockDuration) {
+		this.accounts = accounts;
+		this.recent = new RecentCredentials(Duration.ofMinutes(5), clock);
 		this.passwords = new DaoAuthenticationProvider(accounts);
 		this.passwords.setPasswordEncoder(encoder);
 		for (int i = 0; i < stripes.length; i++) {
@@ -62,20 +70,45 @@ class SignInGuard implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication attempt) {
 		String username = attempt.getName();
+		String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+		Authentication known = recentlyVerified(username, password);
+		if (known != null) {
+			return known;
+		}
 		ReentrantLock lock = stripes[Math.floorMod(username.hashCode(), stripes.length)];
 		lock.lock();
 		try {
 			Authentication signedIn = passwords.authenticate(attempt);
 			transactions.executeWithoutResult(status -> succeeded(username));
+			if (signedIn.getPrincipal() instanceof UserDetails user && user.getPassword() != null) {
+				recent.remember(username, password, user.getPassword());
+			}
 			return signedIn;
 		}
 		catch (BadCredentialsException wrong) {
+			recent.forget(username);
 			transactions.executeWithoutResult(status -> failed(username));
 			throw wrong;
 		}
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/** The account signed in as, if these credentials were verified moments ago and it may still sign in. */
+	private Authentication recentlyVerified(String username, String password) {
+		UserDetails user;
+		try {
+			user = accounts.loadUserByUsername(username);
+		}
+		catch (UsernameNotFoundException unknown) {
+			return null;
+		}
+		if (!user.isEnabled() || !user.isAccountNonLocked() || !user.isAccountNonExpired()
+				|| !user.isCredentialsNonExpired() || !recent.matches(username, password, user.getPassword())) {
+			return null;
+		}
+		return UsernamePasswordAuthenticationToken.authenticated(user, password, user.getAuthorities());
 	}
 
 	@Override

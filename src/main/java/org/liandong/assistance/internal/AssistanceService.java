@@ -374,7 +374,8 @@ class AssistanceService implements AssistanceRequests {
 
 	private AssistanceRequest load(long id, SignedInUser reader) {
 		AssistanceRequest r = requests.findById(id).orElseThrow(() -> notFound(id));
-		if (sideOf(r, reader) == null && !directory.cityLevel(reader)) {
+		// a draft is its requester's own; the city bureau sees a request once it is sent
+		if (sideOf(r, reader) == null && (!r.sentOnce() || !directory.cityLevel(reader))) {
 			throw notFound(id);
 		}
 		return r;

@@ -301,12 +301,15 @@ class MajorCaseService implements MajorCases {
 			.map(p -> "%s（%s）：%s，%s前完成。".formatted(names.get(p.agencyCode().trim()), p.role().label(), p.task().trim(),
 					day(p.dueOn())))
 			.collect(Collectors.joining("\n"));
+		String addressees = designation.parties().stream().map(p -> names.get(p.agencyCode().trim()))
+			.collect(Collectors.joining("、"));
 		return """
+				%s：
 				%s报告的案件 %s，经审查属于重大案件。根据跨区域执法协作机制，现指定管辖如下：
 				%s
 				%s
-				请各单位按照分工密切配合，按期报告办理情况。""".formatted(report.reportingAgencyName(), report.caseNumber(), tasks,
-				designation.instructions().trim());
+				请各单位按照分工密切配合，按期报告办理情况。""".formatted(addressees, report.reportingAgencyName(),
+				report.caseNumber(), tasks, designation.instructions().trim());
 	}
 
 	private MajorReportView report(ResultSet rs) throws SQLException {
