@@ -1,0 +1,635 @@
+package org.liandong.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.liandong.assistance.ActionInput;
+import org.liandong.assistance.AssistanceRequestView;
+import org.liandong.assistance.AssistanceRequests;
+import org.liandong.assistance.NewAssistanceRequest;
+import org.liandong.assistance.RequestAction;
+import org.liandong.assistance.RequestState;
+import org.liandong.audit.AuditTrail;
+import org.liandong.cases.Cases;
+import org.liandong.cases.NewCase;
+import org.liandong.cases.PartyKind;
+import org.liandong.cases.Severity;
+import org.liandong.cases.SupervisionLevel;
+import org.liandong.platform.SignedInUser;
+import org.liandong.support.Fixtures;
+import org.liandong.support.LiandongIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How many whole assistance requests (R2.4) the platform carries per second: drafted and sent by
+ * 新华区, accepted and answered by 卫东区, confirmed by 新华区, each step in its own transaction with
+ * its audit record and its inbox delivery, as the application does them. Measured with 32
+ * concurrent clients twice, through the module's facade (in process) and through the REST API
+ * (HTTP Basic on loopback), next to what pgbench reaches on the same database with a transaction
+ * shaped like one step (a row and a hash-chained audit row under the chain-head lock). Not a timed
+ * test: it writes the figures to target/benchmarks and docs/benchmarks and fails only when
+ * requests did not end confirmed, deliveries did not arrive or pgbench is missing. Run with
+ * {@code ./mvnw verify -Pbenchmark}; {@code -Dliandong.bench.lifecycle.seconds=N} sets the
+ * measured time of each part, {@code -Dliandong.bench.lifecycle.warmup-seconds=N} the warm-up.
+ */
+@Tag("benchmark")
+@LiandongIntegrationTest
+class AssistanceLifecycleBenchmarkIT {
+
+	private static final int CLIENTS = 32;
+
+	/** The transactions of one lifecycle: create, send, accept, answer, confirm. */
+	private static final int STEPS = 5;
+
+	/** Inbox messages of one lifecycle: the counterpart hears of send, accept, answer and confirm. */
+	private static final int DELIVERIES = 4;
+
+	private static final String REQUESTER = "xinhua.enforcer";
+
+	private static final String ASSISTING = "weidong.enforcer";
+
+	private static final String ASSISTING_AGENCY = "410403";
+
+	private static final String SCRATCH = "liandong_pgbench";
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	private static final String MATTERS = "1. 核实该企业在贵辖区的经营场所及从业人员情况；2. 调取安全教育培训档案。";
+
+	private static final String LEGAL_BASIS = "《中华人民共和国安全生产法》第二十八条、《安全生产违法行为行政处罚办法》";
+
+	private static final String ANSWER = "经核查，该企业在卫东区的经营场所于2026年3月停业，培训档案已调取。";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	AssistanceRequests requests;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void whole_assistance_requests_per_second_in_process_over_http_and_the_pgbench_ceiling() throws Exception {
+		Path pgbench = Path.of(System.getProperty("liandong.bench.pgbench", "/usr/bin/pgbench"));
+		if (!Files.isExecutable(pgbench)) {
+			fail("pgbench is needed for the ceiling and was not found at %s: install Debian's postgresql-client "
+					+ "(apt-get install postgresql-client) or give its path with -Dliandong.bench.pgbench", pgbench);
+		}
+		String url = environment.getRequiredProperty("spring.datasource.url");
+		assertThat(url).as("the benchmark runs on PostgreSQL: ./mvnw verify -Pbenchmark").startsWith("jdbc:postgresql:");
+		Duration warmup = Duration.ofSeconds(Long.getLong("liandong.bench.lifecycle.warmup-seconds", 10));
+		Duration length = Duration.ofSeconds(Long.getLong("liandong.bench.lifecycle.seconds", 20));
+		int casesPerClient = Integer.getInteger("liandong.bench.lifecycle.cases-per-client", 4);
+		SignedInUser requester = (SignedInUser) users.loadUserByUsername(REQUESTER);
+		SignedInUser assisting = (SignedInUser) users.loadUserByUsername(ASSISTING);
+		LocalDate answerBy = LocalDate.now(BEIJING).plusDays(30);
+
+		long[] moduleCases = register(requester, CLIENTS * casesPerClient);
+		Part module = measure("模块调用", warmup, length, (client, n) -> {
+			long caseId = moduleCases[client * casesPerClient + (int) (n % casesPerClient)];
+			inProcess(caseId, answerBy, requester, assisting);
+		});
+
+		long[] httpCases = register(requester, CLIENTS * casesPerClient);
+		HttpClient[] clients = new HttpClient[CLIENTS];
+		for (int c = 0; c < CLIENTS; c++) {
+			clients[c] = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(10))
+				.build();
+		}
+		Part http = measure("HTTP 接口", warmup, length, (client, n) -> {
+			long caseId = httpCases[client * casesPerClient + (int) (n % casesPerClient)];
+			overHttp(clients[client], caseId, answerBy);
+		});
+
+		Pgbench ceiling = pgbench(pgbench, URI.create(url.substring("jdbc:".length())), warmup, length);
+
+		Outcome moduleOutcome = outcome(moduleCases);
+		Outcome httpOutcome = outcome(httpCases);
+		long auditRows = module.auditRows() + http.auditRows();
+		long lifecycles = moduleOutcome.requests() + httpOutcome.requests();
+		AuditTrail.ChainVerification chain = audit.verify();
+		double bcrypt = bcryptMillis(requester);
+
+		write(new Report(warmup, length, casesPerClient, module, http, ceiling, moduleOutcome, httpOutcome,
+				lifecycles == 0 ? 0 : (double) auditRows / lifecycles, chain, bcrypt));
+
+		for (Part part : List.of(module, http)) {
+			assertThat(part.measured().failed()).as(part.name() + " failures: " + part.measured().failures()).isZero();
+			assertThat(part.measured().counted()).as(part.name() + " lifecycles completed").isPositive();
+		}
+		for (Outcome outcome : List.of(moduleOutcome, httpOutcome)) {
+			assertThat(outcome.states()).as("every request the benchmark made ended confirmed")
+				.containsOnlyKeys(RequestState.CONFIRMED.name());
+			assertThat(outcome.inboxMessages()).as("every step's message reached the counterpart's inbox")
+				.isEqualTo(outcome.requests() * DELIVERIES);
+		}
+		assertThat(moduleOutcome.requests()).isGreaterThanOrEqualTo(module.measured().ended());
+		assertThat(httpOutcome.requests()).isGreaterThanOrEqualTo(http.measured().ended());
+		assertThat(chain.intact()).as("audit chain after concurrent writers: " + chain.problem()).isTrue();
+		assertThat(ceiling.failed()).as("pgbench failed transactions").isZero();
+		assertThat(ceiling.tps()).isPositive();
+	}
+
+	/** One lifecycle through the module's facade, each step by the person of the party whose turn it is. */
+	private void inProcess(long caseId, LocalDate answerBy, SignedInUser requester, SignedInUser assisting) {
+		try {
+			actAs(requester);
+			AssistanceRequestView draft = requests.create(new NewAssistanceRequest(caseId, ASSISTING_AGENCY, MATTERS,
+					LEGAL_BASIS, answerBy, null), requester);
+			long id = draft.id();
+			AssistanceRequestView sent = requests.act(id, RequestAction.SEND, ActionInput.of(draft.version()),
+					requester);
+			actAs(assisting);
+			AssistanceRequestView accepted = requests.act(id, RequestAction.ACCEPT, ActionInput.of(sent.version()),
+					assisting);
+			AssistanceRequestView answered = requests.act(id, RequestAction.ANSWER,
+					new ActionInput(accepted.version(), null, ANSWER, null), assisting);
+			actAs(requester);
+			AssistanceRequestView confirmed = requests.act(id, RequestAction.CONFIRM,
+					ActionInput.of(answered.version()), requester);
+			if (confirmed.state() != RequestState.CONFIRMED) {
+				throw new IllegalStateException("request %d ended %s".formatted(id, confirmed.state()));
+			}
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	/** The audit listener takes the actor from the security context, as during a web request. */
+	private static void actAs(SignedInUser user) {
+		SecurityContext security = SecurityContextHolder.createEmptyContext();
+		security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		SecurityContextHolder.setContext(security);
+	}
+
+	/** One lifecycle over the REST API, as another system's script would drive it. */
+	private void overHttp(HttpClient client, long caseId, LocalDate answerBy) throws IOException, InterruptedException {
+		JsonNode draft = post(client, REQUESTER, "/api/v1/assistance-requests", """
+				{"caseId": %d, "assistingAgencyCode": "%s", "matters": "%s", "legalBasis": "%s", "answerBy": "%s"}"""
+			.formatted(caseId, ASSISTING_AGENCY, MATTERS, LEGAL_BASIS, answerBy), 201);
+		long id = draft.path("id").asLong();
+		String path = "/api/v1/assistance-requests/" + id + "/";
+		JsonNode sent = post(client, REQUESTER, path + "send", version(draft), 200);
+		JsonNode accepted = post(client, ASSISTING, path + "accept", version(sent), 200);
+		JsonNode answered = post(client, ASSISTING, path + "answer", """
+				{"version": %d, "text": "%s"}""".formatted(accepted.path("version").asLong(), ANSWER), 200);
+		JsonNode confirmed = post(client, REQUESTER, path + "confirm", version(answered), 200);
+		if (!RequestState.CONFIRMED.name().equals(confirmed.path("state").asString())) {
+			throw new IllegalStateException("request %d ended %s".formatted(id, confirmed.path("state").asString()));
+		}
+	}
+
+	private static String version(JsonNode request) {
+		return "{\"version\": %d}".formatted(request.path("version").asLong());
+	}
+
+	private JsonNode post(HttpClient client, String username, String path, String json, int expected)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((username + ":" + LiandongIntegrationTest.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+			.build();
+		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		if (response.statusCode() != expected) {
+			throw new IllegalStateException("POST %s: %d %s".formatted(path, response.statusCode(), response.body()));
+		}
+		return JSON.readTree(response.body());
+	}
+
+	/** Cases for the requests to be about, registered by the requester through the case module. */
+	private long[] register(SignedInUser registrar, int count) throws InterruptedException {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Long>> registrations = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				registrations.add(() -> {
+					try {
+						actAs(registrar);
+						return cases.register(new NewCase(PartyKind.ENTERPRISE, Fixtures.unique("平顶山基准化工有限公司"),
+								Fixtures.uscc("410402"), null, SupervisionLevel.COUNTY, "410402", "未按规定开展安全教育培训",
+								Severity.GENERAL, "检查中发现该企业未对从业人员进行安全生产教育和培训。", null, null, null, List.of()),
+								registrar).id();
+					}
+					finally {
+						SecurityContextHolder.clearContext();
+					}
+				});
+			}
+			long[] ids = new long[count];
+			List<Future<Long>> registered = pool.invokeAll(registrations, 5, TimeUnit.MINUTES);
+			for (int i = 0; i < count; i++) {
+				try {
+					ids[i] = registered.get(i).get();
+				}
+				catch (Exception e) {
+					throw new IllegalStateException("case registration failed", e);
+				}
+			}
+			return ids;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** A warm-up running straight into the measured time, then the inbox deliveries still on their way let arrive. */
+	private Part measure(String name, Duration warmup, Duration length, ClosedLoop.Work work)
+			throws InterruptedException, ExecutionException {
+		OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+		long auditBefore = auditHead();
+		System.out.printf("%s：预热 %d 秒，测量 %d 秒%n", name, warmup.toSeconds(), length.toSeconds());
+		Future<Cpu> cpu = Cpu.over(warmup, length);
+		ClosedLoop.Result measured = ClosedLoop.run(CLIENTS, warmup, length, work);
+		long backlog = outstandingDeliveries(since);
+		long start = System.nanoTime();
+		settle(since);
+		double drain = (System.nanoTime() - start) / 1e9;
+		System.out.printf("%s：%,d 个全流程，%.1f 个/秒，p50 %.0f ms，p95 %.0f ms，失败 %d%n", name, measured.counted(),
+				measured.perSecond(), measured.percentile(0.5), measured.percentile(0.95), measured.failed());
+		return new Part(name, measured, cpu.get(), backlog, drain, auditHead() - auditBefore);
+	}
+
+	/** Inbox deliveries are stored after the commit, on other threads; waits (bounded) until all are. */
+	private void settle(OffsetDateTime since) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (outstandingDeliveries(since) > 0) {
+			if (System.nanoTime() > deadline) {
+				fail("%d event publications still incomplete two minutes after the run", outstandingDeliveries(since));
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private long outstandingDeliveries(OffsetDateTime since) {
+		return jdbc.queryForObject("select count(*) from event_publication where completion_date is null and publication_date >= ?",
+				Long.class, since);
+	}
+
+	private long auditHead() {
+		return jdbc.queryForObject("select last_seq from audit_chain_head where id = 1", Long.class);
+	}
+
+	/** Where the requests about the given cases ended, and how many inbox messages they left. */
+	private Outcome outcome(long[] caseIds) {
+		Long[] boxed = Arrays.stream(caseIds).boxed().toArray(Long[]::new);
+		Map<String, Long> states = new LinkedHashMap<>();
+		jdbc.query(connection -> {
+			var statement = connection.prepareStatement(
+					"select state, count(*) from assistance_request where case_id = any(?) group by state order by state");
+			statement.setArray(1, connection.createArrayOf("bigint", boxed));
+			return statement;
+		}, rs -> {
+			states.put(rs.getString(1), rs.getLong(2));
+		});
+		Long inbox = jdbc.query(connection -> {
+			var statement = connection.prepareStatement("""
+					select count(*) from inbox_message m
+					join assistance_history h on m.source_type = 'assistance-history' and m.source_id = cast(h.id as varchar)
+					join assistance_request r on r.id = h.request_id
+					where r.case_id = any(?)""");
+			statement.setArray(1, connection.createArrayOf("bigint", boxed));
+			return statement;
+		}, rs -> rs.next() ? rs.getLong(1) : 0L);
+		return new Outcome(states, states.values().stream().mapToLong(Long::longValue).sum(), inbox);
+	}
+
+	/**
+	 * pgbench's ceiling for a transaction shaped like one step of a lifecycle, on a scratch schema of
+	 * the same database: a warm-up run, then the measured one, with as many clients.
+	 */
+	private Pgbench pgbench(Path pgbench, URI database, Duration warmup, Duration length)
+			throws IOException, InterruptedException, ExecutionException {
+		jdbc.execute("drop schema if exists " + SCRATCH + " cascade");
+		jdbc.execute("create schema " + SCRATCH);
+		try {
+			// the tables of a change and of the audit trail, as in the application's schema
+			jdbc.execute("""
+					create table liandong_pgbench.item (
+					    id         bigint generated by default as identity primary key,
+					    kind       varchar(32)   not null,
+					    title      varchar(200)  not null,
+					    body       varchar(4000),
+					    created_at timestamp with time zone not null,
+					    created_by varchar(64)   not null)""");
+			jdbc.execute("""
+					create table liandong_pgbench.audit_record (
+					    seq bigint primary key, occurred_at timestamp with time zone not null, actor varchar(64) not null,
+					    actor_agency varchar(32), action varchar(64) not null, object_type varchar(64),
+					    object_id varchar(128), detail varchar(2000), client_address varchar(64),
+					    prev_hash varchar(64) not null, hash varchar(64) not null)""");
+			jdbc.execute("create index on liandong_pgbench.audit_record (actor, seq)");
+			jdbc.execute("create index on liandong_pgbench.audit_record (object_type, object_id)");
+			jdbc.execute("""
+					create table liandong_pgbench.audit_chain_head (
+					    id integer primary key, last_seq bigint not null, last_hash varchar(64) not null)""");
+			jdbc.execute("insert into liandong_pgbench.audit_chain_head values (1, 0, repeat('0', 64))");
+
+			Path folder = Files.createDirectories(Path.of("target/benchmarks"));
+			Path script = folder.resolve("pgbench-audit-chain.sql");
+			try (InputStream in = getClass().getResourceAsStream("/benchmarks/pgbench-audit-chain.sql")) {
+				assertThat(in).as("benchmarks/pgbench-audit-chain.sql on the test class path").isNotNull();
+				Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+			}
+			System.out.printf("pgbench：预热 %d 秒%n", warmup.toSeconds());
+			runPgbench(pgbench, database, script, warmup, folder.resolve("pgbench-warmup.log"));
+			System.out.printf("pgbench：测量 %d 秒%n", length.toSeconds());
+			Pgbench run = runPgbench(pgbench, database, script, length, folder.resolve("pgbench.log"));
+			long rows = jdbc.queryForObject("select count(*) from liandong_pgbench.audit_record", Long.class);
+			long head = jdbc.queryForObject("select last_seq from liandong_pgbench.audit_chain_head", Long.class);
+			assertThat(rows).as("one audit row per pgbench transaction, one chain").isEqualTo(head);
+			System.out.printf("pgbench：%.0f tps，平均 %.1f ms%n", run.tps(), run.latencyMillis());
+			return run;
+		}
+		finally {
+			jdbc.execute("drop schema if exists " + SCRATCH + " cascade");
+		}
+	}
+
+	private Pgbench runPgbench(Path pgbench, URI database, Path script, Duration length, Path log)
+			throws IOException, InterruptedException, ExecutionException {
+		String name = database.getPath().substring(1);
+		List<String> command = List.of(pgbench.toString(), "-h", database.getHost(), "-p",
+				Integer.toString(database.getPort() < 0 ? 5432 : database.getPort()), "-U",
+				environment.getProperty("spring.datasource.username", "postgres"), "-n", "-M", "prepared", "-c",
+				Integer.toString(CLIENTS), "-j", Integer.toString(Runtime.getRuntime().availableProcessors()), "-T",
+				Long.toString(length.toSeconds()), "-f", script.toString(), name);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		String password = environment.getProperty("spring.datasource.password", "");
+		if (!password.isEmpty()) {
+			builder.environment().put("PGPASSWORD", password);
+		}
+		builder.environment().put("PGCONNECT_TIMEOUT", "10");
+		Process process = builder.start();
+		Future<Cpu> cpu = Cpu.over(Duration.ZERO, length);
+		if (!process.waitFor(length.toSeconds() + 60, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			fail("pgbench did not end within a minute after its %d seconds", length.toSeconds());
+		}
+		String output = Files.readString(log);
+		if (process.exitValue() != 0) {
+			fail("pgbench exited with %d: %s", process.exitValue(), output);
+		}
+		return new Pgbench(number(output, "tps = ([0-9.]+) \\(without initial connection time\\)"),
+				number(output, "latency average = ([0-9.]+) ms"),
+				(long) number(output, "number of transactions actually processed: (\\d+)"),
+				output.contains("number of failed transactions")
+						? (long) number(output, "number of failed transactions: (\\d+)") : 0,
+				firstLine(output), cpu.get());
+	}
+
+	private static double number(String output, String pattern) {
+		Matcher matcher = Pattern.compile(pattern).matcher(output);
+		if (!matcher.find()) {
+			fail("pgbench's output lacks /%s/: %s", pattern, output);
+		}
+		return Double.parseDouble(matcher.group(1));
+	}
+
+	private static String firstLine(String output) {
+		return output.lines().filter(line -> line.startsWith("pgbench")).findFirst().orElse("pgbench").trim();
+	}
+
+	/** What one HTTP Basic check of the demo password costs: the median of ten. */
+	private double bcryptMillis(SignedInUser user) {
+		double[] millis = new double[10];
+		for (int i = -3; i < millis.length; i++) {
+			long start = System.nanoTime();
+			passwords.matches(LiandongIntegrationTest.DEMO_PASSWORD, user.getPassword());
+			if (i >= 0) {
+				millis[i] = (System.nanoTime() - start) / 1e6;
+			}
+		}
+		Arrays.sort(millis);
+		return millis[millis.length / 2];
+	}
+
+	private void write(Report r) throws IOException {
+		String commit = git("rev-parse", "--short", "HEAD");
+		if (!git("status", "--porcelain", "--untracked-files=no").isEmpty()) {
+			commit += "（工作区另有未提交的改动）";
+		}
+		long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getTotalMemorySize();
+		String machine = ("%s，%d 核，内存 %.1f GiB，JVM %s（最大堆 %d MiB），PostgreSQL %s（同一台机器；synchronous_commit=%s，"
+				+ "fsync=%s，shared_buffers=%s）").formatted(InetAddress.getLocalHost().getHostName(),
+						Runtime.getRuntime().availableProcessors(), memory / 1024.0 / 1024 / 1024,
+						System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1024 / 1024,
+						setting("server_version"), setting("synchronous_commit"), setting("fsync"),
+						setting("shared_buffers"));
+		String application = "数据库连接池 %s 个连接，消息投递线程 %s 个；HTTP Basic 每个请求都校验一次密码（bcrypt，本机一次约 %.0f 毫秒）"
+			.formatted(poolSize(), deliveryThreads(), r.bcryptMillis());
+		Instant now = Instant.now();
+		double module = r.module().measured().perSecond();
+		double http = r.http().measured().perSecond();
+		Pgbench ceiling = r.ceiling();
+
+		StringBuilder md = new StringBuilder("# 协查请求全流程吞吐基准 Assistance request lifecycle benchmark\n\n");
+		md.append(("由 `./mvnw verify -Pbenchmark` 生成（`AssistanceLifecycleBenchmarkIT`）。一个“全流程”：新华区执法人员起草协查请求并发出"
+				+ "（编号协查函），卫东区执法人员受理、答复，新华区执法人员确认办结；共 %d 个事务，每个都带审计记录，"
+				+ "后 %d 步各向对方消息箱投递一条消息，与应用实际所做的一样。基准只记录数字，不以速度判定成败。\n\n")
+			.formatted(STEPS, DELIVERIES));
+		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n- 应用：%s\n".formatted(now, commit, machine, application));
+		md.append(("- 方法：每项 %d 个并发客户端闭环执行（上一个全流程结束即开始下一个），预热 %d 秒后不停顿地测量 %d 秒，"
+				+ "只计测量时段内结束的全流程，延迟为一个全流程从起草到确认办结的时间；回环地址。每个客户端轮流使用自己的 %d 件案件"
+				+ "（事先经案件模块登记）。“模块调用”在进程内直接调用 `AssistanceRequests`；“HTTP 接口”经 REST 接口，"
+				+ "HTTP Basic，每个客户端一个 java.net.http.HttpClient（HTTP/1.1）。CPU 为测量时段内整机（含 PostgreSQL）"
+				+ "和 JVM 各占全部处理器时间的比例\n").formatted(CLIENTS, r.warmup().toSeconds(), r.length().toSeconds(),
+						r.casesPerClient()));
+		md.append(("- pgbench：%s，%d 个客户端，`-M prepared`，先预热 %d 秒，再测量 %d 秒，脚本 "
+				+ "[`pgbench-audit-chain.sql`](../../src/test/resources/benchmarks/pgbench-audit-chain.sql)："
+				+ "在临时模式 `%s`（运行前建立、运行后删除）中插入一行业务数据，锁定唯一的链头行（`select … for update`），"
+				+ "插入一条带前序哈希的审计记录，更新链头，提交——应用每个事务的最小形态\n\n")
+			.formatted(ceiling.version(), CLIENTS, r.warmup().toSeconds(), r.length().toSeconds(), SCRATCH));
+
+		md.append("| 项目 | 客户端 | 测量 (s) | 完成 | 每秒 | p50 (ms) | p95 (ms) | p99 (ms) | CPU 整机 / JVM | 失败 |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (Part part : List.of(r.module(), r.http())) {
+			ClosedLoop.Result m = part.measured();
+			md.append("| %s · 全流程 | %d | %d | %,d | %.1f | %.0f | %.0f | %.0f | %s | %d |\n".formatted(part.name(),
+					m.clients(), m.length().toSeconds(), m.counted(), m.perSecond(), m.percentile(0.5),
+					m.percentile(0.95), m.percentile(0.99), percent(part.cpu()), m.failed()));
+		}
+		md.append("| pgbench · “插入 + 审计”事务 | %d | %d | %,d | %.0f | 平均 %.1f | — | — | %s | %d |\n\n".formatted(CLIENTS,
+				r.length().toSeconds(), ceiling.transactions(), ceiling.tps(), ceiling.latencyMillis(),
+				percent(ceiling.cpu()), ceiling.failed()));
+
+		md.append("| 比值 | 值 |\n|---|---:|\n");
+		md.append("| HTTP 接口 ÷ 模块调用（全流程/秒） | %.3f |\n".formatted(http / module));
+		md.append("| 模块调用的事务/秒（全流程/秒 × %d）÷ pgbench tps | %.3f |\n".formatted(STEPS, module * STEPS / ceiling.tps()));
+		md.append("| HTTP 接口的事务/秒（全流程/秒 × %d）÷ pgbench tps | %.3f |\n".formatted(STEPS, http * STEPS / ceiling.tps()));
+		md.append("| pgbench tps ÷ %d：若每步只是一次插入加审计，每秒可完成的全流程数 | %.0f |\n\n".formatted(STEPS,
+				ceiling.tps() / STEPS));
+
+		md.append("核对（每次运行都检查，不符即失败）：\n\n");
+		for (Part part : List.of(r.module(), r.http())) {
+			ClosedLoop.Result m = part.measured();
+			Outcome o = part == r.module() ? r.moduleOutcome() : r.httpOutcome();
+			md.append(("- %s：预热中完成 %,d 个，测量时段内 %,d 个，时段结束后又完成 %,d 个；共建协查请求 %,d 件，状态 %s；"
+					+ "消息箱消息 %,d 条（每件 %d 条）；测量结束时尚未投递的消息事件 %,d 个，%.1f 秒后全部投递\n").formatted(part.name(),
+							m.warmup(), m.counted(), m.late(), o.requests(), o.states(), o.inboxMessages(), DELIVERIES,
+							part.backlog(), part.drainSeconds()));
+		}
+		md.append("- 审计：每个全流程 %.1f 条审计记录；运行后校验整条哈希链：%s（%,d 条）\n".formatted(r.auditRowsPerLifecycle(),
+				r.chain().intact() ? "完好" : "断裂于第 " + r.chain().firstBrokenSeq() + " 条", r.chain().recordsChecked()));
+
+		Path target = Files.createDirectories(Path.of("target/benchmarks"));
+		Files.writeString(target.resolve("assistance-lifecycle.md"), md);
+		Files.writeString(Path.of("docs/benchmarks/assistance-lifecycle.md"), md);
+
+		StringBuilder json = new StringBuilder("{\n  \"benchmark\": \"assistance-lifecycle\",\n");
+		json.append("  \"date\": \"%s\",\n  \"commit\": \"%s\",\n  \"machine\": \"%s\",\n  \"clients\": %d,\n"
+			.formatted(now, commit, machine.replace("\"", "'"), CLIENTS));
+		json.append("  \"warmup_s\": %d,\n  \"duration_s\": %d,\n".formatted(r.warmup().toSeconds(), r.length().toSeconds()));
+		for (Part part : List.of(r.module(), r.http())) {
+			ClosedLoop.Result m = part.measured();
+			json.append(("  \"%s\": {\"lifecycles\": %d, \"per_s\": %.2f, \"p50_ms\": %.1f, \"p95_ms\": %.1f, "
+					+ "\"p99_ms\": %.1f, \"failed\": %d, \"cpu_machine\": %.2f, \"cpu_jvm\": %.2f},\n").formatted(
+							part == r.module() ? "in_process" : "http", m.counted(), m.perSecond(), m.percentile(0.5),
+							m.percentile(0.95), m.percentile(0.99), m.failed(), part.cpu().machine(), part.cpu().jvm()));
+		}
+		json.append("  \"pgbench\": {\"tps\": %.1f, \"latency_avg_ms\": %.2f, \"transactions\": %d, \"cpu_machine\": %.2f},\n"
+			.formatted(ceiling.tps(), ceiling.latencyMillis(), ceiling.transactions(), ceiling.cpu().machine()));
+		json.append("  \"audit_rows_per_lifecycle\": %.2f,\n  \"bcrypt_ms\": %.1f\n}\n".formatted(
+				r.auditRowsPerLifecycle(), r.bcryptMillis()));
+		Files.writeString(target.resolve("assistance-lifecycle.json"), json);
+		System.out.println(md);
+	}
+
+	private static String percent(Cpu cpu) {
+		return "%.0f%% / %.0f%%".formatted(cpu.machine() * 100, cpu.jvm() * 100);
+	}
+
+	private String setting(String name) {
+		return jdbc.queryForObject("show " + name, String.class);
+	}
+
+	private String poolSize() {
+		try {
+			return dataSource.isWrapperFor(HikariDataSource.class)
+					? Integer.toString(dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()) : "?";
+		}
+		catch (java.sql.SQLException e) {
+			return "?";
+		}
+	}
+
+	private String deliveryThreads() {
+		return context.containsBean("applicationTaskExecutor")
+				&& context.getBean("applicationTaskExecutor") instanceof ThreadPoolTaskExecutor executor
+						? Integer.toString(executor.getCorePoolSize()) : "?";
+	}
+
+	private static String git(String... args) {
+		try {
+			List<String> command = new ArrayList<>(List.of("git"));
+			command.addAll(List.of(args));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			return new String(process.getInputStream().readAllBytes()).trim();
+		}
+		catch (IOException e) {
+			return "unknown";
+		}
+	}
+
+	/**
+	 * One way of measuring: its run, the CPU busy meanwhile, the deliveries still on their way at its
+	 * end and how long they took to arrive, and the audit rows it added.
+	 */
+	record Part(String name, ClosedLoop.Result measured, Cpu cpu, long backlog, double drainSeconds, long auditRows) {
+	}
+
+	/** What the database holds afterwards about one part's cases. */
+	record Outcome(Map<String, Long> states, long requests, long inboxMessages) {
+	}
+
+	record Pgbench(double tps, double latencyMillis, long transactions, long failed, String version, Cpu cpu) {
+	}
+
+	record Report(Duration warmup, Duration length, int casesPerClient, Part module, Part http, Pgbench ceiling,
+			Outcome moduleOutcome, Outcome httpOutcome, double auditRowsPerLifecycle,
+			AuditTrail.ChainVerification chain, double bcryptMillis) {
+	}
+}
