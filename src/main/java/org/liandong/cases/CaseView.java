@@ -14,13 +14,17 @@ public record CaseView(long id, String number, CaseStatus status, Severity sever
 		String summary, LocalDate occurredOn, String hostAgencyCode, String hostAgencyName,
 		String proposedHostAgencyCode, String hostOverrideReason, String registeringAgencyCode, Instant registeredAt,
 		String lastChangedByName, Instant lastChangedAt, long version, Access access, List<Participant> participants,
-		List<TimelineEntry> timeline, List<NotificationView> notifications) {
+		List<TimelineEntry> timeline, List<NotificationView> notifications, List<DocumentLink> documents) {
 
 	public enum Access {
 		FULL, SUMMARY
 	}
 
 	public record Participant(String agencyCode, String agencyName, ParticipantRole role) {
+	}
+
+	/** A formal document about the case the reader may open: the notifications' 案件通报. */
+	public record DocumentLink(long id, String number, String title, Instant issuedAt) {
 	}
 
 	public record TimelineEntry(Instant at, String actorName, String actorAgency, String kind, String detail) {

@@ -1,23 +1,37 @@
 package org.liandong.documents;
 
+import java.util.List;
+
 /**
  * The kinds of formal text the platform issues (X3). The mark goes into the document number
- * between the issuer prefix and the year: 新华应急<b>协</b>〔2026〕7号.
+ * between the issuer prefix and the year: 新华应急<b>协</b>〔2026〕7号. The wording of each kind is
+ * a text template, {@code templates/documents/text/<template>.txt}: its first line is the title,
+ * the rest the body; the fields it needs must be given when the document is issued.
  */
 public enum DocumentKind {
 
-	ASSISTANCE_LETTER("协", "协助调查函"),
-	RETURN_NOTICE("退", "协查退回函"),
-	DESIGNATION_NOTICE("指", "重大案件指定管辖通知"),
-	DISPATCH_NOTICE("督", "督办通知"),
-	CASE_NOTIFICATION("通", "案件通报");
+	ASSISTANCE_LETTER("协", "协助调查函", "assistance-letter",
+			List.of("addressee", "caseNumber", "partyName", "violationType", "matters", "legalBasis", "acceptDue",
+					"answerBy", "contact")),
+	RETURN_NOTICE("退", "协查退回函", "return-notice", List.of("addressee", "letterNumber", "reason", "explanation",
+			"contact")),
+	DESIGNATION_NOTICE("指", "重大案件指定管辖通知", "designation-notice",
+			List.of("addressee", "reportingAgency", "caseNumber", "tasks", "instructions")),
+	DISPATCH_NOTICE("督", "督办通知", "dispatch-notice",
+			List.of("addressee", "caseNumber", "partyName", "violationType", "instruction", "dueOn")),
+	CASE_NOTIFICATION("通", "案件通报", "case-notification",
+			List.of("addressee", "caseNumber", "partyName", "violationType", "place", "severity", "status"));
 
 	private final String mark;
 	private final String label;
+	private final String template;
+	private final List<String> requiredFields;
 
-	DocumentKind(String mark, String label) {
+	DocumentKind(String mark, String label, String template, List<String> requiredFields) {
 		this.mark = mark;
 		this.label = label;
+		this.template = template;
+		this.requiredFields = requiredFields;
 	}
 
 	public String mark() {
@@ -26,5 +40,14 @@ public enum DocumentKind {
 
 	public String label() {
 		return label;
+	}
+
+	public String template() {
+		return template;
+	}
+
+	/** The fields the kind's template cannot do without; optional ones may be left out. */
+	public List<String> requiredFields() {
+		return requiredFields;
 	}
 }

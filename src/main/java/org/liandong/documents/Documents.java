@@ -19,6 +19,12 @@ public interface Documents {
 	/** The documents issued for one thing of a module, oldest first, without access checks. */
 	List<IssuedDocument> issuedFor(String sourceType, String sourceId);
 
+	/** The documents of one thing of a module that the reader may read, oldest first. */
+	List<IssuedDocument> readableFor(String sourceType, String sourceId, SignedInUser reader);
+
+	/** The document as a PDF in the layout of GB/T 9704-2012, for a reader who may read it. */
+	byte[] pdf(long id, SignedInUser reader);
+
 	/** The prefix an agency's document numbers start with, e.g. 新华应急. */
 	String prefixOf(String agencyCode);
 

@@ -189,8 +189,10 @@ class AssistanceService implements AssistanceRequests {
 		CaseBrief about = cases.brief(r.caseId(), actor);
 		String assistingName = directory.name(r.assistingAgency());
 		IssuedDocument letter = documents.issue(new NewDocument(DocumentKind.ASSISTANCE_LETTER, r.requesterAgency(),
-				"关于商请协助调查%s有关情况的函".formatted(about.partyName()), assistingName,
-				letterBody(r, about, assistingName, acceptDue, actor),
+				Map.of("addressee", assistingName, "caseNumber", about.number(), "partyName", about.partyName(),
+						"violationType", about.violationType(), "matters", r.matters(), "legalBasis", r.legalBasis(),
+						"acceptDue", ChineseTime.format(acceptDue), "answerBy", day(r.answerBy()), "contact",
+						actorName(actor)),
 				List.of(r.requesterAgency(), r.assistingAgency()), SOURCE, Long.toString(r.id()), actor.getUsername(),
 				actorName(actor)));
 		r.sent(letter.number(), now, acceptDue, answerDue, "受理期限为发出后 %d 个工作日（本市默认），答复期限为请求单位所定日期"
@@ -198,27 +200,11 @@ class AssistanceService implements AssistanceRequests {
 		cases.involve(r.caseId(), r.assistingAgency(), ParticipantRole.ASSISTING, actor, "协查函 " + letter.number());
 	}
 
-	private String letterBody(AssistanceRequest r, CaseBrief about, String assistingName, Instant acceptDue,
-			SignedInUser actor) {
-		return """
-				%s：
-				我局在办理%s（当事人：%s；违法类型：%s）一案中，需请你局协助调查下列事项：
-				%s
-				法律依据：%s
-				请于%s前受理本函（不予受理的，请书面说明理由退回），并于%s前将协查结果及相关证据材料函复我局。
-				联系人：%s""".formatted(assistingName, about.number(), about.partyName(), about.violationType(),
-				r.matters(), r.legalBasis(), ChineseTime.format(acceptDue), day(r.answerBy()), actorName(actor));
-	}
-
 	private void issueReturnNotice(AssistanceRequest r, SignedInUser actor) {
 		String requesterName = directory.name(r.requesterAgency());
 		documents.issue(new NewDocument(DocumentKind.RETURN_NOTICE, r.assistingAgency(),
-				"关于退回%s的函".formatted(r.number()), requesterName, """
-						%s：
-						你局《协助调查函》（%s）收悉。经审查，因%s，现予退回。
-						具体理由：%s
-						经办人：%s""".formatted(requesterName, r.number(), r.returnReason().label(), r.returnText(),
-						actorName(actor)),
+				Map.of("addressee", requesterName, "letterNumber", r.number(), "reason", r.returnReason().label(),
+						"explanation", r.returnText(), "contact", actorName(actor)),
 				List.of(r.requesterAgency(), r.assistingAgency()), SOURCE, Long.toString(r.id()), actor.getUsername(),
 				actorName(actor)));
 	}

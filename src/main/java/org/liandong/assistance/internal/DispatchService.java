@@ -90,12 +90,8 @@ class DispatchService implements Dispatches {
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		IssuedDocument notice = documents.issue(new NewDocument(DocumentKind.DISPATCH_NOTICE, city,
-				"关于督办%s的通知".formatted(about.number()), target.name(), """
-						%s：
-						现就案件 %s（当事人：%s；违法类型：%s）督办如下：
-						%s
-						请于%s前将办理情况报告市局。""".formatted(target.name(), about.number(), about.partyName(),
-						about.violationType(), instruction, day(dispatch.dueOn())),
+				Map.of("addressee", target.name(), "caseNumber", about.number(), "partyName", about.partyName(),
+						"violationType", about.violationType(), "instruction", instruction, "dueOn", day(dispatch.dueOn())),
 				List.of(target.code(), issuer.agencyCode()), SOURCE, Long.toString(id), issuer.getUsername(),
 				actorName(issuer)));
 		jdbc.sql("update dispatch set number = ?, document_id = ? where id = ?").params(notice.number(), notice.id(), id)

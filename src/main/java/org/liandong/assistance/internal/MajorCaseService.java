@@ -158,10 +158,12 @@ class MajorCaseService implements MajorCases {
 			.map(p -> names.getOrDefault(p.agencyCode().trim(), p.agencyCode()) + "（" + p.role().label() + "）")
 			.collect(Collectors.joining("、"));
 		IssuedDocument notice = documents.issue(new NewDocument(DocumentKind.DESIGNATION_NOTICE, city,
-				"关于指定%s管辖的通知".formatted(report.caseNumber()),
-				designation.parties().stream().map(p -> names.get(p.agencyCode().trim())).collect(Collectors.joining("、")),
-				noticeBody(report, designation, names), List.copyOf(allReaders(report, roles)), SOURCE,
-				Long.toString(id), legalOfficer.getUsername(), actorName(legalOfficer)));
+				Map.of("addressee", designation.parties().stream().map(p -> names.get(p.agencyCode().trim()))
+					.collect(Collectors.joining("、")), "reportingAgency", report.reportingAgencyName(), "caseNumber",
+						report.caseNumber(), "tasks", tasks(designation, names), "instructions",
+						designation.instructions().trim()),
+				List.copyOf(allReaders(report, roles)), SOURCE, Long.toString(id), legalOfficer.getUsername(),
+				actorName(legalOfficer)));
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into designation (report_id, case_id, number, document_id, instructions, designated_at,
@@ -296,20 +298,12 @@ class MajorCaseService implements MajorCases {
 		return readers;
 	}
 
-	private String noticeBody(MajorReportView report, NewDesignation designation, Map<String, String> names) {
-		String tasks = designation.parties().stream()
+	/** One line per designated agency: its role, task and deadline. */
+	private static String tasks(NewDesignation designation, Map<String, String> names) {
+		return designation.parties().stream()
 			.map(p -> "%s（%s）：%s，%s前完成。".formatted(names.get(p.agencyCode().trim()), p.role().label(), p.task().trim(),
 					day(p.dueOn())))
 			.collect(Collectors.joining("\n"));
-		String addressees = designation.parties().stream().map(p -> names.get(p.agencyCode().trim()))
-			.collect(Collectors.joining("、"));
-		return """
-				%s：
-				%s报告的案件 %s，经审查属于重大案件。根据跨区域执法协作机制，现指定管辖如下：
-				%s
-				%s
-				请各单位按照分工密切配合，按期报告办理情况。""".formatted(addressees, report.reportingAgencyName(),
-				report.caseNumber(), tasks, designation.instructions().trim());
 	}
 
 	private MajorReportView report(ResultSet rs) throws SQLException {

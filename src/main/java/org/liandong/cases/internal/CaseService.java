@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,10 @@ import org.liandong.cases.Party;
 import org.liandong.cases.PartyKind;
 import org.liandong.cases.Severity;
 import org.liandong.cases.SupervisionLevel;
+import org.liandong.documents.DocumentKind;
+import org.liandong.documents.Documents;
+import org.liandong.documents.IssuedDocument;
+import org.liandong.documents.NewDocument;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
@@ -67,6 +72,9 @@ class CaseService implements Cases {
 
 	static final String NOTIFICATION_SOURCE = "case-notification";
 
+	/** The documents module's source type for documents about a case (the 案件通报 of notifications). */
+	static final String DOCUMENT_SOURCE = "case";
+
 	private static final String LIST_COLUMNS = """
 			c.id, c.number, c.status, c.severity, c.party_name, c.party_uscc, c.violation_type, c.division_code,
 			c.host_agency, c.registered_at""";
@@ -84,14 +92,15 @@ class CaseService implements Cases {
 	private final Agencies agencies;
 	private final FieldCipher cipher;
 	private final AuditTrail audit;
+	private final Documents documents;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	CaseService(CaseRepository cases, CaseNumbers numbers, CaseTimeline timeline, CaseAccess grants,
 			TerritorialHosting hosting,
-			Agencies agencies, FieldCipher cipher, AuditTrail audit, JdbcClient jdbc, ApplicationEventPublisher events,
-			Clock clock) {
+			Agencies agencies, FieldCipher cipher, AuditTrail audit, Documents documents, JdbcClient jdbc,
+			ApplicationEventPublisher events, Clock clock) {
 		this.cases = cases;
 		this.numbers = numbers;
 		this.timeline = timeline;
@@ -100,6 +109,7 @@ class CaseService implements Cases {
 		this.agencies = agencies;
 		this.cipher = cipher;
 		this.audit = audit;
+		this.documents = documents;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -140,7 +150,7 @@ class CaseService implements Cases {
 				? "%s。登记人改由%s主办，理由：%s".formatted(proposal.reasoning(), host.name(), registered.hostOverrideReason())
 				: "%s；登记人确认".formatted(proposal.reasoning()), now);
 		events.publishEvent(new CaseRegistered(id, registered.number(), host.code(), request.severity()));
-		return view(registered, CaseView.Access.FULL);
+		return view(registered, CaseView.Access.FULL, registrar);
 	}
 
 	@Override
@@ -180,7 +190,7 @@ class CaseService implements Cases {
 			audit.record("CASE_READ", "case", found.number(),
 					access == CaseView.Access.FULL ? "查阅案件详情" : "查阅被通报案件摘要");
 		}
-		return view(found, access);
+		return view(found, access, reader);
 	}
 
 	@Override
@@ -199,7 +209,7 @@ class CaseService implements Cases {
 		Map<String, AgencySummary> names = agencyMap();
 		List<String> changes = found.apply(change, Editor.of(editor), now, code -> name(names, code));
 		if (changes.isEmpty()) {
-			return view(found, CaseView.Access.FULL);
+			return view(found, CaseView.Access.FULL, editor);
 		}
 		found = saveOrStale(found);
 		grants.grantFull(found, agenciesOn(found));
@@ -209,7 +219,7 @@ class CaseService implements Cases {
 		String description = String.join("；", changes);
 		timeline.append(id, Editor.of(editor), "CHANGED", description, now);
 		events.publishEvent(new CaseChanged(id, found.number(), description));
-		return view(found, CaseView.Access.FULL);
+		return view(found, CaseView.Access.FULL, editor);
 	}
 
 	@Override
@@ -244,8 +254,11 @@ class CaseService implements Cases {
 					Long.toString(notificationId)));
 		}
 		String to = recipients.stream().map(code -> names.get(code).name()).collect(Collectors.joining("、"));
-		timeline.append(id, editor, "NOTIFIED", "向%s通报本案%s".formatted(to, message == null ? "" : "，附言：" + message),
-				now);
+		IssuedDocument notice = documents.issue(new NewDocument(DocumentKind.CASE_NOTIFICATION, sender.agencyCode(),
+				notificationFields(found, to, message), List.copyOf(recipients), DOCUMENT_SOURCE, Long.toString(id),
+				sender.getUsername(), editor.describe()));
+		timeline.append(id, editor, "NOTIFIED", "向%s通报本案（%s）%s".formatted(to, notice.number(),
+				message == null ? "" : "，附言：" + message), now);
 		events.publishEvent(new CaseNotified(id, found.number(), sender.agencyCode(), List.copyOf(recipients)));
 		return notifications(id, names);
 	}
@@ -301,6 +314,19 @@ class CaseService implements Cases {
 		catch (OptimisticLockingFailureException concurrent) {
 			throw stale(cases.findById(found.id()).orElseThrow(() -> notFound(found.id())));
 		}
+	}
+
+	private Map<String, String> notificationFields(EnforcementCase found, String addressee, String message) {
+		Map<String, String> fields = new HashMap<>();
+		fields.put("addressee", addressee);
+		fields.put("caseNumber", found.number());
+		fields.put("partyName", found.partyName());
+		fields.put("violationType", found.violationType());
+		fields.put("place", agencies.division(found.divisionCode()).map(DivisionSummary::name).orElse(found.divisionCode()));
+		fields.put("severity", found.severity().label());
+		fields.put("status", found.status().label());
+		fields.put("message", message);
+		return fields;
 	}
 
 	private String inboxBody(EnforcementCase found, SignedInUser sender, String message) {
@@ -380,7 +406,7 @@ class CaseService implements Cases {
 		return known;
 	}
 
-	private CaseView view(EnforcementCase c, CaseView.Access access) {
+	private CaseView view(EnforcementCase c, CaseView.Access access, SignedInUser reader) {
 		Map<String, AgencySummary> names = agencyMap();
 		boolean full = access == CaseView.Access.FULL;
 		Party party = new Party(c.partyKind(), c.partyName(), c.partyUscc(), full ? c.partyIdMasked() : null);
@@ -394,7 +420,10 @@ class CaseService implements Cases {
 				name(names, c.hostAgency()), full ? c.proposedHostAgency() : null, full ? c.hostOverrideReason() : null,
 				full ? c.registeringAgency() : null, c.registeredAt(), full ? c.lastChangedByName() : null,
 				full ? c.lastChangedAt() : null, c.version(), access,
-				participants, full ? timeline.of(c.id()) : List.of(), full ? notifications(c.id(), names) : List.of());
+				participants, full ? timeline.of(c.id()) : List.of(), full ? notifications(c.id(), names) : List.of(),
+				documents.readableFor(DOCUMENT_SOURCE, Long.toString(c.id()), reader).stream()
+					.map(d -> new CaseView.DocumentLink(d.id(), d.number(), d.title(), d.issuedAt()))
+					.toList());
 	}
 
 	private List<NotificationView> notifications(long caseId, Map<String, AgencySummary> names) {

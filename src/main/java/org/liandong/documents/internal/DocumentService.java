@@ -39,14 +39,18 @@ class DocumentService implements Documents {
 	private static final Pattern PREFIX = Pattern.compile("\\p{IsHan}{1,12}");
 
 	private final DocumentNumbers numbers;
+	private final DocumentText text;
+	private final PdfRenderer renderer;
 	private final Agencies agencies;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	DocumentService(DocumentNumbers numbers, Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events,
-			Clock clock) {
+	DocumentService(DocumentNumbers numbers, DocumentText text, PdfRenderer renderer, Agencies agencies,
+			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.numbers = numbers;
+		this.text = text;
+		this.renderer = renderer;
 		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -58,6 +62,9 @@ class DocumentService implements Documents {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public IssuedDocument issue(NewDocument d) {
 		AgencySummary issuer = agency(d.issuerAgencyCode());
+		// the wording first: a document missing a field is refused before a number is taken
+		DocumentText.Wording wording = text.write(d.kind(), d.fields());
+		String addressee = d.fields().get("addressee").strip();
 		Instant now = clock.instant();
 		int year = now.atZone(ChineseTime.ZONE).getYear();
 		String prefix = prefixOf(issuer.code());
@@ -68,7 +75,7 @@ class DocumentService implements Documents {
 				insert into official_document (kind, number, issuer_agency, issuer_name, title, addressee, body,
 				    source_type, source_id, issued_at, issued_by, issued_by_name)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(d.kind().name(), number, issuer.code(), issuer.name(), d.title(), d.addressee(), d.body(),
+			.params(d.kind().name(), number, issuer.code(), issuer.name(), wording.title(), addressee, wording.body(),
 					d.sourceType(), d.sourceId(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), d.issuedBy(),
 					d.issuedByName())
 			.update(key, "id");
@@ -78,15 +85,15 @@ class DocumentService implements Documents {
 		readers.forEach(agency -> jdbc.sql("insert into document_reader (document_id, agency) values (?, ?)")
 			.params(id, agency)
 			.update());
-		events.publishEvent(new DocumentIssued(id, number, d.kind(), issuer.code(), d.title()));
-		return new IssuedDocument(id, d.kind(), number, issuer.code(), issuer.name(), d.title(), d.addressee(),
-				d.body(), d.sourceType(), d.sourceId(), now, d.issuedByName());
+		events.publishEvent(new DocumentIssued(id, number, d.kind(), issuer.code(), wording.title()));
+		return new IssuedDocument(id, d.kind(), number, issuer.code(), issuer.name(), wording.title(), addressee,
+				wording.body(), d.sourceType(), d.sourceId(), now, d.issuedByName());
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public IssuedDocument find(long id, SignedInUser reader) {
-		boolean city = agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
+		boolean city = cityLevel(reader);
 		return jdbc.sql("""
 				select * from official_document d where d.id = ?
 				and (? or exists (select 1 from document_reader r where r.document_id = d.id and r.agency = ?))""")
@@ -103,6 +110,24 @@ class DocumentService implements Documents {
 			.params(sourceType, sourceId)
 			.query((rs, n) -> document(rs))
 			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<IssuedDocument> readableFor(String sourceType, String sourceId, SignedInUser reader) {
+		return jdbc.sql("""
+				select * from official_document d where d.source_type = ? and d.source_id = ?
+				and (? or exists (select 1 from document_reader r where r.document_id = d.id and r.agency = ?))
+				order by d.id""")
+			.params(sourceType, sourceId, cityLevel(reader), reader.agencyCode())
+			.query((rs, n) -> document(rs))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public byte[] pdf(long id, SignedInUser reader) {
+		return renderer.render(find(id, reader));
 	}
 
 	@Override
@@ -141,6 +166,10 @@ class DocumentService implements Documents {
 			return place.substring(0, 1) + "应急";
 		}
 		return agency.shortName();
+	}
+
+	private boolean cityLevel(SignedInUser reader) {
+		return agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
 	}
 
 	private AgencySummary agency(String code) {

@@ -1,9 +1,15 @@
 package org.liandong.documents.web;
 
+import java.nio.charset.StandardCharsets;
+
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.platform.Access;
 import org.liandong.platform.SignedInUser;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +38,26 @@ class DocumentApiController {
 	@Operation(summary = "公文（文号、标题、主送、正文）：仅发文单位、主送单位和市局可看")
 	IssuedDocument find(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
 		return documents.find(id, reader);
+	}
+
+	@GetMapping(path = "/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@PreAuthorize(Access.BUSINESS_USER)
+	@Operation(summary = "公文 PDF（GB/T 9704 版式，字体内嵌）：仅发文单位、主送单位和市局可下载")
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
+		return pdfResponse(documents, id, reader);
+	}
+
+	/** The PDF as a download named after its document number. */
+	static ResponseEntity<byte[]> pdfResponse(Documents documents, long id, SignedInUser reader) {
+		IssuedDocument document = documents.find(id, reader);
+		byte[] pdf = documents.pdf(id, reader);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+				.filename(document.number() + ".pdf", StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.body(pdf);
 	}
 
 	@GetMapping("/issuers/{agencyCode}")

@@ -7,6 +7,7 @@ import org.liandong.documents.IssuedDocument;
 import org.liandong.platform.Access;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.SignedInUser;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,7 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** A formal document as a printable page in the official layout; the PDF rendering is to follow (X3). */
+/** A formal document as a page in the official layout, and its PDF for download (X3). */
 @Controller
 @PreAuthorize(Access.BUSINESS_USER)
 class DocumentPages {
@@ -23,6 +24,11 @@ class DocumentPages {
 
 	DocumentPages(Documents documents) {
 		this.documents = documents;
+	}
+
+	@GetMapping("/documents/{id}.pdf")
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
+		return DocumentApiController.pdfResponse(documents, id, reader);
 	}
 
 	@GetMapping("/documents/{id}")
