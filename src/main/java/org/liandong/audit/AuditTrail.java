@@ -1,6 +1,7 @@
 package org.liandong.audit;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -17,7 +18,19 @@ public interface AuditTrail {
 	/** Appends a record with an explicit actor (sign-in attempts, start-up tasks). */
 	void recordAs(String actor, String actorAgency, String action, String objectType, String objectId, String detail);
 
+	/**
+	 * Appends many records in one go, within the caller's transaction, under one lock of the chain:
+	 * for reads audited in bulk (credit checks), which are first kept durably by their module and
+	 * chained here in batches, so that the chain is not taken once per read.
+	 */
+	void recordAll(List<Pending> records);
+
 	Page<AuditEntry> entries(AuditQuery query, Pageable pageable);
+
+	/** A record to append with its own actor, time and client address, as it happened. */
+	record Pending(Instant occurredAt, String actor, String actorAgency, String action, String objectType,
+			String objectId, String detail, String clientAddress) {
+	}
 
 	/** Recomputes every link of the chain and reports the first broken one. */
 	ChainVerification verify();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -55,27 +56,42 @@ class JdbcAuditTrail implements AuditTrail {
 	@Transactional
 	public void recordAs(String actor, String actorAgency, String action, String objectType, String objectId,
 			String detail) {
+		recordAll(List.of(new Pending(clock.instant(), actor, actorAgency, action, objectType, objectId, detail,
+				ClientAddress.current())));
+	}
+
+	@Override
+	@Transactional
+	public void recordAll(List<Pending> records) {
+		if (records.isEmpty()) {
+			return;
+		}
 		Link head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
 			.query((rs, n) -> new Link(rs.getLong(1), rs.getString(2)))
 			.single();
-		long seq = head.seq() + 1;
-		Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		// every field is cut to its column, so no input (a 500-character user name tried at sign-in) fails the write
-		String who = clip(actor == null ? SYSTEM_ACTOR : actor, 64);
-		String agency = clip(actorAgency, 32);
-		String what = clip(action, 64);
-		String type = clip(objectType, 64);
-		String object = clip(objectId, 128);
-		String text = clip(detail, 2000);
-		String address = clip(ClientAddress.current(), 64);
-		String hash = AuditChain.link(seq, at, who, agency, what, type, object, text, address, head.hash());
-		jdbc.sql("""
-				insert into audit_record (seq, occurred_at, actor, actor_agency, action, object_type, object_id,
-				                          detail, client_address, prev_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(seq, utc(at), who, agency, what, type, object, text, address, head.hash(), hash)
-			.update();
-		jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
+		long seq = head.seq();
+		String previous = head.hash();
+		for (Pending record : records) {
+			seq++;
+			Instant at = record.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+			// every field is cut to its column, so no input (a 500-character user name tried at sign-in) fails the write
+			String who = clip(record.actor() == null ? SYSTEM_ACTOR : record.actor(), 64);
+			String agency = clip(record.actorAgency(), 32);
+			String what = clip(record.action(), 64);
+			String type = clip(record.objectType(), 64);
+			String object = clip(record.objectId(), 128);
+			String text = clip(record.detail(), 2000);
+			String address = clip(record.clientAddress(), 64);
+			String hash = AuditChain.link(seq, at, who, agency, what, type, object, text, address, previous);
+			jdbc.sql("""
+					insert into audit_record (seq, occurred_at, actor, actor_agency, action, object_type, object_id,
+					                          detail, client_address, prev_hash, hash)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(seq, utc(at), who, agency, what, type, object, text, address, previous, hash)
+				.update();
+			previous = hash;
+		}
+		jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, previous).update();
 	}
 
 	@Override
