@@ -8,12 +8,14 @@ import java.util.List;
  * An assistance request with its full history (R2.4). {@code number} is the document number of
  * the latest letter (null while a draft); {@code acceptDueAt} and {@code answerDueAt} are set when
  * it is sent; {@code acceptOverdue} and {@code answerOverdue} say whether a deadline was missed.
- * {@code actions} are the transitions the reader may make now.
+ * {@code deadlineAgreementId} is the agreement in force between the two bureaus whose commitments set
+ * the deadlines (R3.2), if any. {@code actions} are the transitions the reader may make now.
  */
 public record AssistanceRequestView(long id, String number, RequestState state, long caseId, String caseNumber,
 		String requesterAgencyCode, String requesterAgencyName, String assistingAgencyCode,
 		String assistingAgencyName, String matters, String legalBasis, LocalDate answerBy, Instant sentAt,
 		Instant acceptDueAt, Instant answerDueAt, boolean acceptOverdue, boolean answerOverdue, String deadlineBasis,
+		Long deadlineAgreementId,
 		ReturnReason returnReason, String returnText, String answer, String supplementRequest, Instant acceptedAt,
 		Instant answeredAt, Instant confirmedAt, String createdByName, Instant createdAt, long version,
 		List<RequestAction> actions, List<HistoryEntry> history, List<AttachmentView> attachments,

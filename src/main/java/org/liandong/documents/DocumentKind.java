@@ -20,7 +20,12 @@ public enum DocumentKind {
 	DISPATCH_NOTICE("督", "督办通知", "dispatch-notice",
 			List.of("addressee", "caseNumber", "partyName", "violationType", "instruction", "dueOn")),
 	CASE_NOTIFICATION("通", "案件通报", "case-notification",
-			List.of("addressee", "caseNumber", "partyName", "violationType", "place", "severity", "status"));
+			List.of("addressee", "caseNumber", "partyName", "violationType", "place", "severity", "status")),
+	CREDIT_NOTICE("告", "列入严重失信主体名单告知书", "credit-notice",
+			List.of("addressee", "caseNumber", "facts", "legalBasis", "defenceDue")),
+	CREDIT_DECISION("决", "严重失信主体名单决定书", "credit-decision",
+			List.of("addressee", "decision", "noticeNumber", "facts", "legalBasis", "defence", "reason")),
+	CREDIT_REPAIR("修", "信用修复决定书", "credit-repair", List.of("addressee", "decisionNumber", "reason"));
 
 	private final String mark;
 	private final String label;

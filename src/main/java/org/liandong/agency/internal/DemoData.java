@@ -65,7 +65,8 @@ class DemoData implements ApplicationRunner {
 	/** Every demo account name, so that production can refuse to start while one of them remains. */
 	static List<String> usernames() {
 		List<String> names = new ArrayList<>(
-				List.of("sysadmin", "secadmin", "auditor", "city.legal", "city.detachment", "city.leader"));
+				List.of("sysadmin", "secadmin", "auditor", "city.legal", "city.detachment", "city.leader", "samr.leader",
+						"police.leader"));
 		COUNTIES.forEach(county -> {
 			names.add(county.prefix() + ".enforcer");
 			names.add(county.prefix() + ".liaison");
@@ -125,6 +126,9 @@ class DemoData implements ApplicationRunner {
 		person("city.legal", "李法明", "410400.legal", "法规科科长", null, hash, EnumSet.of(Role.LEGAL_OFFICER));
 		person("city.detachment", "周执远", "410400.detachment", "支队副支队长（联席会议办公室）", "13903750100", hash,
 				EnumSet.of(Role.DETACHMENT_OFFICER, Role.LIAISON));
+		// other departments sign agreements and memoranda through people of their own (R3.1, R4.1)
+		person("samr.leader", "冯市监", "410400.samr", "副局长", null, hash, EnumSet.of(Role.LEADER));
+		person("police.leader", "陈公安", "410400.police", "副局长", null, hash, EnumSet.of(Role.LEADER));
 		for (int i = 0; i < COUNTIES.size(); i++) {
 			County county = COUNTIES.get(i);
 			person(county.prefix() + ".enforcer", ENFORCERS.get(i), county.code(), "执法大队执法人员", null, hash,

@@ -42,6 +42,7 @@ class AssistanceRequest {
 	@ReadOnlyProperty
 	private Instant answerOverdueAt;
 	private String deadlineBasis;
+	private Long deadlineAgreementId;
 	private ReturnReason returnReason;
 	private String returnText;
 	private String answerText;
@@ -133,12 +134,13 @@ class AssistanceRequest {
 	}
 
 	/** A sending: the letter's number and the deadlines counted from now. */
-	void sent(String letterNumber, Instant at, Instant acceptDue, Instant answerDue, String basis) {
+	void sent(String letterNumber, Instant at, Instant acceptDue, Instant answerDue, String basis, Long agreementId) {
 		number = letterNumber;
 		sentAt = at;
 		acceptDueAt = acceptDue;
 		answerDueAt = answerDue;
 		deadlineBasis = basis;
+		deadlineAgreementId = agreementId;
 		returnReason = null;
 		returnText = null;
 	}
@@ -174,6 +176,7 @@ class AssistanceRequest {
 	Instant acceptOverdueAt() { return acceptOverdueAt; }
 	Instant answerOverdueAt() { return answerOverdueAt; }
 	String deadlineBasis() { return deadlineBasis; }
+	Long deadlineAgreementId() { return deadlineAgreementId; }
 	ReturnReason returnReason() { return returnReason; }
 	String returnText() { return returnText; }
 	String answerText() { return answerText; }

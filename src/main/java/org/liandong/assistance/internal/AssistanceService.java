@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.liandong.agency.AgencySummary;
 import org.liandong.agency.WorkingCalendar;
@@ -40,6 +41,8 @@ import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.documents.NewDocument;
 import org.liandong.inbox.InboxDelivery;
+import org.liandong.instruments.Commitment;
+import org.liandong.instruments.Instruments;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PagedQuery;
@@ -73,12 +76,14 @@ class AssistanceService implements AssistanceRequests {
 	private final AgencyDirectory directory;
 	private final WorkingCalendar calendar;
 	private final Documents documents;
+	private final Instruments instruments;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	AssistanceService(AssistanceRequestRepository requests, RequestHistory history, Attachments attachments,
-			AssistanceSettings settings, Cases cases, AgencyDirectory directory, WorkingCalendar calendar, Documents documents,
+			AssistanceSettings settings, Cases cases, AgencyDirectory directory, WorkingCalendar calendar,
+			Documents documents, Instruments instruments,
 			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.requests = requests;
 		this.history = history;
@@ -88,6 +93,7 @@ class AssistanceService implements AssistanceRequests {
 		this.directory = directory;
 		this.calendar = calendar;
 		this.documents = documents;
+		this.instruments = instruments;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -179,8 +185,16 @@ class AssistanceService implements AssistanceRequests {
 
 	private void send(AssistanceRequest r, ActionInput input, SignedInUser actor, Instant now) {
 		requireFutureDate(r.answerBy());
-		Instant acceptDue = calendar.endOfWorkingDays(now, settings.acceptWorkingDays());
-		Instant answerDue = endOf(r.answerBy());
+		// an agreement in force between the two bureaus sets the deadlines it commits them to (R3.2)
+		Optional<Commitment> agreed = instruments.commitmentBetween(r.requesterAgency(), r.assistingAgency());
+		int acceptDays = agreed.map(Commitment::acceptWorkingDays).orElse(null) == null ? settings.acceptWorkingDays()
+				: agreed.get().acceptWorkingDays();
+		Instant acceptDue = calendar.endOfWorkingDays(now, acceptDays);
+		Integer answerDays = agreed.map(Commitment::answerWorkingDays).orElse(null);
+		Instant answerDue = answerDays == null ? endOf(r.answerBy()) : calendar.endOfWorkingDays(now, answerDays);
+		if (answerDays != null) {
+			r.answerDue(answerDue.atZone(ChineseTime.ZONE).toLocalDate().minusDays(1), answerDue);
+		}
 		if (answerDue.isBefore(acceptDue)) {
 			throw DomainException.invalid("answer-before-acceptance", "答复期限不能早于受理期限（%s），请给协助单位留出办理时间"
 				.formatted(ChineseTime.format(acceptDue)));
@@ -195,8 +209,10 @@ class AssistanceService implements AssistanceRequests {
 						actorName(actor)),
 				List.of(r.requesterAgency(), r.assistingAgency()), SOURCE, Long.toString(r.id()), actor.getUsername(),
 				actorName(actor)));
-		r.sent(letter.number(), now, acceptDue, answerDue, "受理期限为发出后 %d 个工作日（本市默认），答复期限为请求单位所定日期"
-			.formatted(settings.acceptWorkingDays()));
+		r.sent(letter.number(), now, acceptDue, answerDue, agreed.map(c -> "依《%s》约定：受理期限为发出后 %d 个工作日，%s"
+			.formatted(c.title(), acceptDays, answerDays == null ? "答复期限为请求单位所定日期" : "答复期限为发出后 %d 个工作日"
+				.formatted(answerDays))).orElse("受理期限为发出后 %d 个工作日（本市默认），答复期限为请求单位所定日期"
+					.formatted(acceptDays)), agreed.map(Commitment::agreementId).orElse(null));
 		cases.involve(r.caseId(), r.assistingAgency(), ParticipantRole.ASSISTING, actor, "协查函 " + letter.number());
 	}
 
@@ -330,7 +346,8 @@ class AssistanceService implements AssistanceRequests {
 				directory.name(r.requesterAgency()), r.assistingAgency(), directory.name(r.assistingAgency()), r.matters(),
 				r.legalBasis(), r.answerBy(), r.sentAt(), r.acceptDueAt(), r.answerDueAt(),
 				acceptLate(r.state(), r.acceptDueAt(), r.acceptOverdueAt(), now),
-				answerLate(r.state(), r.answerDueAt(), r.answerOverdueAt(), now), r.deadlineBasis(), r.returnReason(),
+				answerLate(r.state(), r.answerDueAt(), r.answerOverdueAt(), now), r.deadlineBasis(),
+				r.deadlineAgreementId(), r.returnReason(),
 				r.returnText(), r.answerText(), r.supplementText(), r.acceptedAt(), r.answeredAt(), r.confirmedAt(),
 				r.createdByName(), r.createdAt(), r.version(), actions, history.of(r.id()), attachments.of(r.id()),
 				letters);

@@ -267,7 +267,8 @@ class CaseService implements Cases {
 	@Transactional(readOnly = true)
 	public CaseBrief brief(long id, SignedInUser reader) {
 		EnforcementCase found = cases.findById(id).orElseThrow(() -> notFound(id));
-		return new CaseBrief(id, found.number(), found.partyName(), found.violationType(), found.severity(),
+		return new CaseBrief(id, found.number(), found.partyName(), found.partyUscc(), found.violationType(),
+				found.severity(),
 				found.hostAgency(), accessOf(found, reader));
 	}
 

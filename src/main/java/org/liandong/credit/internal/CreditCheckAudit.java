@@ -1,0 +1,67 @@
+package org.liandong.credit.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.liandong.audit.AuditTrail;
+import org.liandong.audit.AuditTrail.Pending;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Chains the credit checks into the audit trail (R4.4). Each check is kept in {@code credit_check}
+ * the moment it is made; every second the unchained ones are claimed as a batch and appended under
+ * one lock of the chain, so a thousand checks a second cost the chain a lock a second, not a
+ * thousand. Claiming re-checks {@code audit_batch is null} row by row, so two instances never chain
+ * one check twice.
+ */
+@Component
+class CreditCheckAudit {
+
+	private static final int BATCH = 2000;
+
+	private final JdbcClient jdbc;
+	private final AuditTrail audit;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+
+	CreditCheckAudit(JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${liandong.credit.audit-interval:1s}")
+	void chain() {
+		while (Boolean.TRUE.equals(transactions.execute(status -> chainBatch()))) {
+			// another full batch may be waiting
+		}
+	}
+
+	/** Chains one batch; whether it was full (more may wait). */
+	boolean chainBatch() {
+		long batch = clock.instant().toEpochMilli() * 1000 + (long) (Math.random() * 1000);
+		int claimed = jdbc.sql("""
+				update credit_check set audit_batch = ?
+				where audit_batch is null and id in (select id from credit_check where audit_batch is null order by id limit ?)""")
+			.params(batch, BATCH)
+			.update();
+		if (claimed == 0) {
+			return false;
+		}
+		List<Pending> records = jdbc.sql("""
+				select checked_at, actor, actor_agency, client_address, query, listed from credit_check
+				where audit_batch = ? order by id""")
+			.param(batch)
+			.query((rs, n) -> new Pending(CreditService.instant(rs, "checked_at"), rs.getString("actor"),
+					rs.getString("actor_agency"), "CREDIT_CHECK", "credit-subject", rs.getString("query"),
+					rs.getBoolean("listed") ? "信用核查：已列入严重失信主体名单" : "信用核查：未列入",
+					rs.getString("client_address")))
+			.list();
+		audit.recordAll(records);
+		return claimed == BATCH;
+	}
+}

@@ -1,0 +1,185 @@
+package org.liandong.credit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.liandong.support.Fixtures.PASSWORD;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.liandong.support.Api;
+import org.liandong.support.Api.Reply;
+import org.liandong.support.Fixtures;
+import org.liandong.support.LiandongIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** R4.2-R4.4: the dishonest list's procedure, credit checks and bulk screening, over the API. */
+@LiandongIntegrationTest
+class CreditIT {
+
+	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void a_party_is_notified_heard_decided_published_checked_with_the_memorandum_measures_and_audited() {
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		Api legal = Api.at(port).as("city.legal", PASSWORD);
+		memorandumInForce();
+		JsonNode kase = majorCase(xinhua);
+		String uscc = kase.path("party").path("uscc").asString();
+
+		Reply general = xinhua.post("/api/v1/credit/entries", proposal(Fixtures.enterpriseCase(xinhua, "410402", "COUNTY")
+			.path("id").asLong()));
+		assertThat(general.status()).isEqualTo(400);
+		assertThat(general.problemCode()).isEqualTo("not-major-case");
+
+		Reply proposed = xinhua.post("/api/v1/credit/entries", proposal(kase.path("id").asLong()));
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+		long id = proposed.json().path("id").asLong();
+		assertThat(proposed.json().path("state").asString()).isEqualTo("NOTIFIED");
+		assertThat(proposed.json().path("noticeNumber").asString()).matches("平应急告〔\\d{4}〕\\d+号");
+		assertThat(xinhua.get("/api/v1/credit/checks?uscc=" + uscc).json().path("listed").asBoolean())
+			.as("not on the list before a decision").isFalse();
+
+		Reply early = legal.post("/api/v1/credit/entries/" + id + "/decision", "{\"list\": true, \"reason\": \"事实清楚\"}");
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.detail()).contains("陈述申辩期");
+		assertThat(xinhua.post("/api/v1/credit/entries/" + id + "/decision", "{\"list\": true, \"reason\": \"x\"}").status())
+			.as("a county bureau does not decide").isEqualTo(403);
+		legal.post("/api/v1/credit/entries/" + id + "/defence", "{\"statement\": \"企业称已整改，请求从轻处理。\"}");
+		JsonNode decided = legal.post("/api/v1/credit/entries/" + id + "/decision",
+				"{\"list\": true, \"reason\": \"申辩理由不能成立，失信事实清楚。\"}").json();
+		assertThat(decided.path("state").asString()).isEqualTo("PUBLISHED");
+		assertThat(decided.path("decisionNumber").asString()).matches("平应急决〔\\d{4}〕\\d+号");
+
+		JsonNode check = Api.at(port).as("zhanhe.enforcer", PASSWORD).get("/api/v1/credit/checks?uscc=" + uscc.toLowerCase())
+			.json();
+		assertThat(check.path("subject").asString()).isEqualTo(uscc);
+		assertThat(check.path("listed").asBoolean()).isTrue();
+		JsonNode entry = check.path("entries").get(0);
+		assertThat(entry.path("id").asLong()).isEqualTo(id);
+		assertThat(entry.path("decisionNumber").asString()).isEqualTo(decided.path("decisionNumber").asString());
+		assertThat(entry.path("measures").findValuesAsString("measure")).contains("限制参加政府采购活动");
+		assertThat(entry.path("measures").findValuesAsString("agencyCode")).contains("410400.samr");
+		assertThat(Api.at(port).as("zhanhe.enforcer", PASSWORD).get("/api/v1/credit/checks?name="
+				+ kase.path("party").path("name").asString()).json().path("listed").asBoolean()).isTrue();
+
+		String wrong = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
+		Reply refused = xinhua.get("/api/v1/credit/checks?uscc=" + wrong);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.detail()).contains("校验码错误");
+
+		Reply repair = legal.post("/api/v1/credit/entries/" + id + "/repair", "{\"statement\": \"已整改\"}");
+		assertThat(repair.status()).isEqualTo(409);
+		assertThat(repair.detail()).contains("起可以申请");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+				"select count(*) from audit_record where action = 'CREDIT_CHECK' and object_id = ?").param(uscc)
+			.query(Integer.class).single() >= 1);
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'CREDIT_LISTED'").query(Integer.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void a_listed_party_may_be_repaired_after_the_minimum_period_and_leaves_the_list() {
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		Api legal = Api.at(port).as("city.legal", PASSWORD);
+		JsonNode kase = majorCase(xinhua);
+		long id = xinhua.post("/api/v1/credit/entries", proposal(kase.path("id").asLong())).json().path("id").asLong();
+		legal.post("/api/v1/credit/entries/" + id + "/defence", "{\"statement\": \"无异议\"}");
+		legal.post("/api/v1/credit/entries/" + id + "/decision", "{\"list\": true, \"reason\": \"事实清楚\"}");
+		// a year passes
+		jdbc.sql("update credit_entry set repair_eligible_from = ? where id = ?")
+			.params(OffsetDateTime.now().minusDays(1), id).update();
+		JsonNode repaired = legal.post("/api/v1/credit/entries/" + id + "/repair",
+				"{\"statement\": \"已履行行政处罚决定并完成整改，经核查属实。\"}").json();
+		assertThat(repaired.path("state").asString()).isEqualTo("REPAIRED");
+		assertThat(repaired.path("repairNumber").asString()).matches("平应急修〔\\d{4}〕\\d+号");
+		assertThat(xinhua.get("/api/v1/credit/checks?uscc=" + kase.path("party").path("uscc").asString()).json()
+			.path("listed").asBoolean()).isFalse();
+		assertThat(legal.get("/api/v1/credit/entries/" + id).json().path("decisionNumber").isNull())
+			.as("the history stays").isFalse();
+	}
+
+	@Test
+	void a_screening_reports_bad_rows_by_line_and_screens_the_rest_with_progress() {
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		Api legal = Api.at(port).as("city.legal", PASSWORD);
+		JsonNode kase = majorCase(xinhua);
+		String listed = kase.path("party").path("uscc").asString();
+		long id = xinhua.post("/api/v1/credit/entries", proposal(kase.path("id").asLong())).json().path("id").asLong();
+		legal.post("/api/v1/credit/entries/" + id + "/defence", "{\"statement\": \"无异议\"}");
+		legal.post("/api/v1/credit/entries/" + id + "/decision", "{\"list\": true, \"reason\": \"事实清楚\"}");
+		String clean = Fixtures.uscc("410403");
+		String wrong = clean.substring(0, 17) + (clean.charAt(17) == '0' ? '1' : '0');
+		String csv = "\uFEFF名称,统一社会信用代码\n甲公司," + listed + "\n乙公司," + clean + "\n丙公司," + wrong + "\n甲公司," + listed + "\n";
+
+		Reply started = xinhua.upload("/api/v1/credit/screenings", "名单.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		long screening = started.json().path("id").asLong();
+		JsonNode done = await().atMost(Duration.ofSeconds(10)).until(
+				() -> xinhua.get("/api/v1/credit/screenings/" + screening).json(),
+				s -> s.path("state").asString().equals("DONE"));
+		assertThat(done.path("total").asInt()).isEqualTo(4);
+		assertThat(done.path("listed").asInt()).isEqualTo(1);
+		assertThat(done.path("rejected").asInt()).isEqualTo(2);
+		String result = xinhua.get("/api/v1/credit/screenings/" + screening + "/result").body();
+		assertThat(result).contains("已列入", "未列入", "第 4 行：统一社会信用代码", "校验码错误", "第 5 行：与第 2 行重复");
+		assertThat(Api.at(port).as("weidong.enforcer", PASSWORD).get("/api/v1/credit/screenings/" + screening).status())
+			.as("a bureau's screening is its own").isEqualTo(404);
+
+		Reply columns = xinhua.upload("/api/v1/credit/screenings", "名单.csv", "text/csv",
+				"企业,代码\n甲公司,123\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(columns.status()).isEqualTo(400);
+		assertThat(columns.detail()).contains("统一社会信用代码", "表头");
+		byte[] garbage = new byte[3_000_000];
+		new Random(7).nextBytes(garbage);
+		Reply noise = xinhua.upload("/api/v1/credit/screenings", "名单.csv", "text/csv", garbage);
+		assertThat(noise.status()).isEqualTo(400);
+		assertThat(noise.detail()).contains("不是有效的");
+	}
+
+	void memorandumInForce() {
+		Api city = Api.at(port).as("city.detachment", PASSWORD);
+		Api samr = Api.at(port).as("samr.leader", PASSWORD);
+		long id = city.post("/api/v1/instruments", """
+				{"kind": "MEMORANDUM", "title": "安全生产严重失信主体联合惩戒合作备忘录", "scope": "全市",
+				 "text": "各方对列入严重失信主体名单的生产经营单位实施联合惩戒。", "partyCodes": ["410400.samr"],
+				 "effectiveFrom": "%s", "effectiveUntil": "%s"}""".formatted(LocalDate.now(BEIJING).minusDays(1),
+				LocalDate.now(BEIJING).plusYears(3))).json().path("id").asLong();
+		city.put("/api/v1/instruments/" + id + "/measures", "{\"measures\": [\"提高安全生产检查频次\"]}");
+		samr.put("/api/v1/instruments/" + id + "/measures", "{\"measures\": [\"限制参加政府采购活动\"]}");
+		city.post("/api/v1/instruments/" + id + "/submit", "{}");
+		city.post("/api/v1/instruments/" + id + "/sign", "{}");
+		assertThat(samr.post("/api/v1/instruments/" + id + "/sign", "{}").json().path("state").asString())
+			.isEqualTo("IN_FORCE");
+	}
+
+	JsonNode majorCase(Api enforcer) {
+		JsonNode kase = Fixtures.enterpriseCase(enforcer, "410402", "COUNTY");
+		Reply major = enforcer.patch("/api/v1/cases/" + kase.path("id").asLong(),
+				"{\"version\": %d, \"severity\": \"MAJOR\"}".formatted(kase.path("version").asLong()));
+		assertThat(major.status()).as(major.body()).isEqualTo(200);
+		return major.json();
+	}
+
+	static String proposal(long caseId) {
+		return """
+				{"caseId": %d, "facts": "该企业未依法对重大危险源进行登记建档，发生较大生产安全事故。",
+				 "legalBasis": "《安全生产严重失信主体名单管理办法》第六条"}""".formatted(caseId);
+	}
+}
