@@ -124,8 +124,9 @@ class DocumentService implements Documents {
 			.list();
 	}
 
+	/** Rendered outside any transaction: the lookup is done before, so no connection waits on the render. */
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public byte[] pdf(long id, SignedInUser reader) {
 		return renderer.render(find(id, reader));
 	}

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -44,8 +47,16 @@ class PdfRenderer {
 	static final String FAMILY = "Song";
 
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
-	/** The font as a file, opened per document: a file-backed collection reads only the glyphs it needs. */
 	private final Path font;
+
+	/**
+	 * Loaded fonts, lent to one render at a time: loading the collection reads the whole 21 MB file
+	 * and costs more than the render itself, and a loaded font must not be shared between threads.
+	 * At most one per processor is ever loaded (about 50 MB each).
+	 */
+	private final BlockingQueue<TrueTypeFont> fonts;
+	private final AtomicInteger loaded = new AtomicInteger();
+	private final int maxFonts = Math.max(2, Runtime.getRuntime().availableProcessors());
 	private final String fontName;
 
 	PdfRenderer(ResourceLoader resources, @Value("${liandong.documents.font:classpath:fonts/uming.ttc}") String font,
@@ -58,6 +69,7 @@ class PdfRenderer {
 		resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		templates.setTemplateResolver(resolver);
 		this.font = file(resources.getResource(font));
+		this.fonts = new ArrayBlockingQueue<>(maxFonts);
 		this.fontName = fontName;
 	}
 
@@ -73,13 +85,8 @@ class PdfRenderer {
 		context.setVariable("issuedOn", DateTimeFormatter.ofPattern("yyyy年M月d日")
 			.format(document.issuedAt().atZone(ChineseTime.ZONE)));
 		String xhtml = templates.process("official", context);
-		try (PDDocument pdf = new PDDocument();
-				TrueTypeCollection collection = new TrueTypeCollection(font.toFile());
-				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			TrueTypeFont face = collection.getFontByName(fontName);
-			if (face == null) {
-				throw new IllegalStateException("字体文件中没有 PostScript 名为 " + fontName + " 的字体");
-			}
+		TrueTypeFont face = borrowFont();
+		try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PDType0Font song = PDType0Font.load(pdf, face, true);
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.usePDDocument(pdf);
@@ -91,6 +98,44 @@ class PdfRenderer {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("公文 " + document.number() + " 生成 PDF 失败", e);
+		}
+		finally {
+			fonts.offer(face);
+		}
+	}
+
+	private TrueTypeFont borrowFont() {
+		TrueTypeFont free = fonts.poll();
+		if (free != null) {
+			return free;
+		}
+		if (loaded.incrementAndGet() <= maxFonts) {
+			return loadFont();
+		}
+		loaded.decrementAndGet();
+		try {
+			return fonts.take();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("等待公文字体时被中断", e);
+		}
+	}
+
+	/** Kept open for the life of the application: the collection's data backs the font. */
+	@SuppressWarnings("resource")
+	private TrueTypeFont loadFont() {
+		try {
+			TrueTypeCollection collection = new TrueTypeCollection(font.toFile());
+			TrueTypeFont face = collection.getFontByName(fontName);
+			if (face == null) {
+				throw new IllegalStateException("字体文件中没有 PostScript 名为 " + fontName + " 的字体");
+			}
+			return face;
+		}
+		catch (IOException e) {
+			loaded.decrementAndGet();
+			throw new UncheckedIOException("无法读取公文字体 " + font, e);
 		}
 	}
 
