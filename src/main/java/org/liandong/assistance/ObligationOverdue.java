@@ -3,6 +3,7 @@ package org.liandong.assistance;
 import java.time.Instant;
 
 import org.liandong.audit.AuditableEvent;
+import org.liandong.platform.MissedDeadline;
 
 /**
  * A deadline of the assistance mechanism passed without the obligation being met: a request not
@@ -13,7 +14,7 @@ import org.liandong.audit.AuditableEvent;
  * @param ownerAgencyCode the agency that owed the action
  */
 public record ObligationOverdue(String subjectType, long subjectId, String number, Obligation obligation,
-		String ownerAgencyCode, Instant dueAt) implements AuditableEvent {
+		String ownerAgencyCode, Instant dueAt) implements AuditableEvent, MissedDeadline {
 
 	public enum Obligation {
 		ACCEPT_REQUEST("受理或退回协查请求"),
@@ -30,6 +31,16 @@ public record ObligationOverdue(String subjectType, long subjectId, String numbe
 		public String label() {
 			return label;
 		}
+	}
+
+	@Override
+	public String subjectName() {
+		return number;
+	}
+
+	@Override
+	public String obligationLabel() {
+		return obligation.label();
 	}
 
 	@Override

@@ -25,7 +25,9 @@ public enum DocumentKind {
 			List.of("addressee", "caseNumber", "facts", "legalBasis", "defenceDue")),
 	CREDIT_DECISION("决", "严重失信主体名单决定书", "credit-decision",
 			List.of("addressee", "decision", "noticeNumber", "facts", "legalBasis", "defence", "reason")),
-	CREDIT_REPAIR("修", "信用修复决定书", "credit-repair", List.of("addressee", "decisionNumber", "reason"));
+	CREDIT_REPAIR("修", "信用修复决定书", "credit-repair", List.of("addressee", "decisionNumber", "reason")),
+	MEETING_MINUTES("纪", "联席会议纪要", "meeting-minutes",
+			List.of("addressee", "meetingTitle", "startsAt", "place", "attendance", "minutes", "decisions"));
 
 	private final String mark;
 	private final String label;

@@ -2,6 +2,7 @@ package org.liandong.platform.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 import org.liandong.platform.ChineseTime;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,11 @@ public class TimeDisplay {
 				: span.toHours() > 0 ? "%d 小时 %d 分".formatted(span.toHours(), span.toMinutesPart())
 						: "%d 分钟".formatted(Math.max(1, span.toMinutes()));
 		return left.isNegative() ? "已逾期 " + amount : "剩余 " + amount;
+	}
+
+	/** The day alone (2029年11月26日), for periods measured in days and years. */
+	public String date(Instant instant) {
+		return instant == null ? "" : DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ChineseTime.ZONE).format(instant);
 	}
 
 	public boolean passed(Instant due) {

@@ -1,0 +1,45 @@
+package org.liandong.meetings;
+
+import java.util.List;
+
+import org.liandong.platform.SignedInUser;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+import jakarta.validation.Valid;
+
+/**
+ * The joint meeting (R5): the office (the city enforcement detachment) convenes regular and ad hoc
+ * meetings of the county bureaus, each member replies, the office records the minutes (a formal
+ * document) and the decisions, which become action items of their owner agencies; the office also
+ * keeps the mechanism's work norms (R5.4).
+ */
+public interface Meetings {
+
+	MeetingView convene(@Valid NewMeeting meeting, SignedInUser office);
+
+	Page<MeetingView> list(SignedInUser reader, Pageable pageable);
+
+	MeetingView find(long id, SignedInUser reader);
+
+	/** A member's reply: attending, or absent with a reason; may be changed until the meeting starts. */
+	MeetingView reply(long id, boolean attend, String reason, SignedInUser member);
+
+	MeetingView recordMinutes(long id, String minutes, List<@Valid Decision> decisions, SignedInUser office);
+
+	Page<ActionItem> actionItems(boolean open, SignedInUser reader, Pageable pageable);
+
+	ActionItem complete(long actionItemId, String evidence, SignedInUser owner);
+
+	/** When the last regular meeting began, and whether a half year has passed since (the office's warning). */
+	RegularMeetingStatus regularStatus(SignedInUser reader);
+
+	List<WorkNorm> norms(SignedInUser reader);
+
+	WorkNorm norm(long id, SignedInUser reader);
+
+	WorkNorm keepNorm(Long id, String title, String body, String note, SignedInUser office);
+
+	record RegularMeetingStatus(java.time.Instant lastRegularAt, boolean overdue, String message) {
+	}
+}

@@ -1,0 +1,48 @@
+package org.liandong.sharing;
+
+import java.util.List;
+
+import org.liandong.platform.SignedInUser;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * Information sharing (R6): the city bureau's report schedules and each bureau's submissions with
+ * completeness and timeliness; experience and joint-enforcement posts; incident bulletins that
+ * every bureau must acknowledge within a window, the missing ones escalated to the city bureau.
+ * The liaison submits reports and acknowledges bulletins for a bureau.
+ */
+public interface Sharing {
+
+	ReportSchedule defineSchedule(String title, Frequency frequency, Integer dueDay, String description,
+			SignedInUser city);
+
+	List<ReportSchedule> schedules(SignedInUser reader);
+
+	/** The reports the reader's bureau owes or owed (the city bureau: every bureau's), latest due first. */
+	Page<ReportObligation> obligations(Long scheduleId, SignedInUser reader, Pageable pageable);
+
+	/** Submits for a period (a second submission is a revision, kept) or, without an obligation, an ad hoc report. */
+	Submission submit(Long obligationId, String title, String body, SignedInUser liaison);
+
+	List<Submission> submissions(long obligationId, SignedInUser reader);
+
+	Page<Submission> adHocReports(SignedInUser reader, Pageable pageable);
+
+	/** Completeness and timeliness per bureau over the reports due so far, for one schedule or all. */
+	List<Timeliness> timeliness(Long scheduleId, SignedInUser reader);
+
+	Post post(String kind, String title, String body, String fileName, byte[] attachment, SignedInUser author);
+
+	Page<Post> posts(SignedInUser reader, Pageable pageable);
+
+	byte[] postAttachment(long postId, long attachmentId, SignedInUser reader);
+
+	Bulletin sendBulletin(String title, String body, SignedInUser sender);
+
+	Page<Bulletin> bulletins(SignedInUser reader, Pageable pageable);
+
+	Bulletin bulletin(long id, SignedInUser reader);
+
+	Bulletin acknowledge(long id, SignedInUser liaison);
+}

@@ -1,0 +1,162 @@
+package org.liandong.sharing.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.liandong.agency.Agencies;
+import org.liandong.platform.Access;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.SignedInUser;
+import org.liandong.sharing.Bulletin;
+import org.liandong.sharing.Frequency;
+import org.liandong.sharing.Sharing;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The sharing pages: reports with completeness and timeliness, posts, bulletins and their acknowledgements. */
+@Controller
+@PreAuthorize(Access.BUSINESS_USER)
+class SharingPages {
+
+	private final Sharing sharing;
+	private final Agencies agencies;
+
+	SharingPages(Sharing sharing, Agencies agencies) {
+		this.sharing = sharing;
+		this.agencies = agencies;
+	}
+
+	@GetMapping("/reports")
+	String reports(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) Long scheduleId,
+			@PageableDefault(size = 20) Pageable pageable, Model model) {
+		model.addAttribute("schedules", sharing.schedules(reader));
+		model.addAttribute("scheduleId", scheduleId);
+		model.addAttribute("page", sharing.obligations(scheduleId, reader, pageable));
+		model.addAttribute("timeliness", sharing.timeliness(scheduleId, reader));
+		model.addAttribute("frequencies", Frequency.values());
+		model.addAttribute("city", agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false)
+				&& (reader.hasRole("LEADER") || reader.hasRole("DETACHMENT_OFFICER")));
+		model.addAttribute("liaison", reader.hasRole("LIAISON"));
+		return "sharing/reports";
+	}
+
+	@PostMapping("/reports/schedules")
+	String define(@AuthenticationPrincipal SignedInUser city, @RequestParam(required = false) String title,
+			@RequestParam(required = false) Frequency frequency, @RequestParam(required = false) Integer dueDay,
+			@RequestParam(required = false) String description, RedirectAttributes redirect) {
+		try {
+			var schedule = sharing.defineSchedule(title, frequency, dueDay, description, city);
+			redirect.addFlashAttribute("notice", "已设定报送计划：" + schedule.rule());
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/reports";
+	}
+
+	@PostMapping("/reports")
+	String submit(@AuthenticationPrincipal SignedInUser liaison, @RequestParam(required = false) Long obligationId,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String body,
+			RedirectAttributes redirect) {
+		try {
+			var submitted = sharing.submit(obligationId, title, body, liaison);
+			redirect.addFlashAttribute("notice", submitted.revision() > 1
+					? "已报送修订稿（第 %d 次报送，历次报送均保留）".formatted(submitted.revision()) : "已报送");
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/reports";
+	}
+
+	@GetMapping("/posts")
+	String posts(@AuthenticationPrincipal SignedInUser reader, @PageableDefault(size = 20) Pageable pageable,
+			Model model) {
+		model.addAttribute("page", sharing.posts(reader, pageable));
+		return "sharing/posts";
+	}
+
+	@PostMapping("/posts")
+	String post(@AuthenticationPrincipal SignedInUser author, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String body,
+			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+			throws IOException {
+		try {
+			sharing.post(kind, title, body, file == null ? null : file.getOriginalFilename(),
+					file == null || file.isEmpty() ? null : file.getBytes(), author);
+			redirect.addFlashAttribute("notice", "已发布，各单位可见");
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/posts";
+	}
+
+	@GetMapping("/posts/{postId}/attachments/{id}")
+	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser reader, @PathVariable long postId,
+			@PathVariable long id) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("附件-" + id, StandardCharsets.UTF_8).build().toString())
+			.body(sharing.postAttachment(postId, id, reader));
+	}
+
+	@GetMapping("/bulletins")
+	String bulletins(@AuthenticationPrincipal SignedInUser reader, @PageableDefault(size = 20) Pageable pageable,
+			Model model) {
+		model.addAttribute("page", sharing.bulletins(reader, pageable));
+		model.addAttribute("me", reader.agencyCode());
+		return "sharing/bulletins";
+	}
+
+	@PostMapping("/bulletins")
+	String send(@AuthenticationPrincipal SignedInUser sender, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String body, RedirectAttributes redirect) {
+		try {
+			Bulletin sent = sharing.sendBulletin(title, body, sender);
+			redirect.addFlashAttribute("notice", "快报已发至 %d 个单位".formatted(sent.acknowledgements().size()));
+			return "redirect:/bulletins/" + sent.id();
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+			return "redirect:/bulletins";
+		}
+	}
+
+	@GetMapping("/bulletins/{id}")
+	String bulletin(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id, Model model) {
+		Bulletin found = sharing.bulletin(id, reader);
+		model.addAttribute("b", found);
+		model.addAttribute("mine", found.acknowledgements().stream().filter(a -> a.agencyCode().equals(reader.agencyCode()))
+			.findFirst().orElse(null));
+		return "sharing/bulletin";
+	}
+
+	@PostMapping("/bulletins/{id}/acknowledgement")
+	String acknowledge(@AuthenticationPrincipal SignedInUser liaison, @PathVariable long id,
+			RedirectAttributes redirect) {
+		try {
+			sharing.acknowledge(id, liaison);
+			redirect.addFlashAttribute("notice", "已签收");
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/bulletins/" + id;
+	}
+}
