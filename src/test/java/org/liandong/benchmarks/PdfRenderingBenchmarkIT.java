@@ -164,7 +164,7 @@ class PdfRenderingBenchmarkIT {
 				id -> documents.find(id, requester).body().getBytes(StandardCharsets.UTF_8)));
 		File fontFile = fontFile();
 		if (fontFile != null) {
-			steps.add(measure("font-steps", "仅字体准备（打开字体集、按名查找字体、载入为 Type 0 字体，每次生成都重复）",
+			steps.add(measure("font-steps", "字体首次载入（打开字体集、按名查找字体、载入为 Type 0 字体；现只在字体池新增字体时发生）",
 					shortLetters, 1, false, warmup, length, id -> fontSteps(fontFile)));
 		}
 
