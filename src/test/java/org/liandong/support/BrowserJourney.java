@@ -47,7 +47,7 @@ public abstract class BrowserJourney {
 	}
 
 	protected void signOut() {
-		browser.findElement(By.xpath("//button[text()='退出登录']")).click();
+		click(By.xpath("//button[text()='退出登录']"));
 	}
 
 	/** Scrolls the element to the middle of the window first (at once: Bootstrap scrolls smoothly), as a person would. */

@@ -310,8 +310,8 @@ class SharingService implements Sharing {
 			.params(title.trim(), body.trim(), from.code(), actorName(sender), ChineseTime.utc(now), ChineseTime.utc(due), city)
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
+		// every county bureau; the city bureau sees every bulletin and hears of the missing acknowledgements
 		List<String> recipients = new java.util.ArrayList<>(bureaus(city));
-		recipients.add(city);
 		recipients.remove(from.code());
 		for (String recipient : recipients) {
 			jdbc.sql("insert into bulletin_ack (bulletin_id, agency) values (?, ?)").params(id, recipient).update();

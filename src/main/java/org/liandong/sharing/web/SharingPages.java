@@ -71,7 +71,7 @@ class SharingPages {
 	@PostMapping("/reports")
 	String submit(@AuthenticationPrincipal SignedInUser liaison, @RequestParam(required = false) Long obligationId,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String body,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Long scheduleId, RedirectAttributes redirect) {
 		try {
 			var submitted = sharing.submit(obligationId, title, body, liaison);
 			redirect.addFlashAttribute("notice", submitted.revision() > 1
@@ -80,7 +80,7 @@ class SharingPages {
 		catch (DomainException refused) {
 			redirect.addFlashAttribute("problem", refused.getMessage());
 		}
-		return "redirect:/reports";
+		return scheduleId == null ? "redirect:/reports" : "redirect:/reports?scheduleId=" + scheduleId;
 	}
 
 	@GetMapping("/posts")
