@@ -85,6 +85,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		return mustChangePassword;
 	}
 
+	/** How records name the person who acted: 王志强（平顶山市新华区应急管理局）. */
+	public String describe() {
+		return displayName + "（" + agencyName + "）";
+	}
+
 	public boolean hasRole(String role) {
 		return roles.contains(role);
 	}

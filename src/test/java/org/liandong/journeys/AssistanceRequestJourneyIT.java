@@ -159,39 +159,10 @@ class AssistanceRequestJourneyIT extends BrowserJourney {
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#attachments table"), fileName));
 	}
 
-	/** Scrolls the window so that the element's bottom edge is at the bottom of the window. */
-	private void scrollTo(By locator) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'end', behavior: 'instant'});",
-				browser.findElement(locator));
-	}
-
-	/** Answers the browser's confirm() question with OK. */
-	private void confirm(String question) {
-		Alert alert = new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
-		assertThat(alert.getText()).isEqualTo(question);
-		alert.accept();
-	}
-
-	/** Waits for the browser to arrive at a page of the application. */
-	private void arriveAt(String pathPattern) {
-		new WebDriverWait(browser, Duration.ofSeconds(5))
-			.until(ExpectedConditions.urlMatches("^http://localhost:" + port + pathPattern + "$"));
-	}
-
 	/** Waits for the request page after a submission. */
 	private void stateBecomes(String state) {
 		new WebDriverWait(browser, Duration.ofSeconds(5))
 			.until(ExpectedConditions.textToBe(By.id("request-state"), state));
 	}
 
-	/** Whether the page has no such element, asked without waiting for it to appear. */
-	private boolean absent(By locator) {
-		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return browser.findElements(locator).stream().noneMatch(WebElement::isDisplayed);
-		}
-		finally {
-			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		}
-	}
 }

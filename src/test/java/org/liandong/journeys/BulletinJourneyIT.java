@@ -58,7 +58,7 @@ class BulletinJourneyIT extends BrowserJourney {
 		assertThat(browser.findElements(By.xpath("//div[@id='acknowledgements']//td[.='平顶山市新华区应急管理局']")))
 			.as("not sent to the sender").isEmpty();
 		assertThat(absent(By.id("acknowledge"))).as("the sender does not acknowledge").isTrue();
-		leave();
+		signOut();
 
 		signIn("weidong.liaison", PASSWORD);
 		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
@@ -72,7 +72,7 @@ class BulletinJourneyIT extends BrowserJourney {
 			.until(ExpectedConditions.textToBe(By.cssSelector(".alert-success"), "已签收"));
 		assertThat(acknowledgement("平顶山市卫东区应急管理局")).startsWith("马文静").contains("平顶山市卫东区应急管理局");
 		assertThat(absent(By.id("acknowledge"))).as("acknowledged once").isTrue();
-		leave();
+		signOut();
 
 		signIn("shilong.liaison", PASSWORD);
 		click(By.id("sharing-menu"));
@@ -84,7 +84,7 @@ class BulletinJourneyIT extends BrowserJourney {
 		new WebDriverWait(browser, Duration.ofSeconds(5))
 			.until(ExpectedConditions.textToBe(By.cssSelector(".alert-success"), "已签收"));
 		assertThat(acknowledgement("平顶山市石龙区应急管理局")).startsWith("朱晓燕");
-		leave();
+		signOut();
 
 		// the window to acknowledge closes
 		jdbc.sql("update bulletin set ack_due_at = ? where id = ?").params(OffsetDateTime.now().minusMinutes(1), bulletinId)
@@ -143,40 +143,4 @@ class BulletinJourneyIT extends BrowserJourney {
 			.getText();
 	}
 
-	/** Signs out from wherever the page was scrolled to: the navigation bar is at the top of the page. */
-	private void leave() {
-		((JavascriptExecutor) browser).executeScript("window.scrollTo({top: 0, behavior: 'instant'});");
-		signOut();
-	}
-
-	/** Scrolls the window so that the element starts near its top. */
-	private void scrollTo(By locator) {
-		((JavascriptExecutor) browser).executeScript(
-				"window.scrollTo({top: arguments[0].getBoundingClientRect().top + window.scrollY - 16, behavior: 'instant'});",
-				browser.findElement(locator));
-	}
-
-	/** Answers the browser's confirm() question with OK. */
-	private void confirm(String question) {
-		Alert alert = new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
-		assertThat(alert.getText()).isEqualTo(question);
-		alert.accept();
-	}
-
-	/** Waits for the browser to arrive at a page of the application. */
-	private void arriveAt(String pathPattern) {
-		new WebDriverWait(browser, Duration.ofSeconds(5))
-			.until(ExpectedConditions.urlMatches("^http://localhost:" + port + pathPattern + "$"));
-	}
-
-	/** Whether the page has no such element, asked without waiting for it to appear. */
-	private boolean absent(By locator) {
-		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return browser.findElements(locator).isEmpty();
-		}
-		finally {
-			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		}
-	}
 }

@@ -160,20 +160,4 @@ class CreditCheckJourneyIT extends BrowserJourney {
 		return major.json();
 	}
 
-	/** Waits for the browser to arrive at a page of the application. */
-	private void arriveAt(String pathPattern) {
-		new WebDriverWait(browser, Duration.ofSeconds(5))
-			.until(ExpectedConditions.urlMatches("^http://localhost:" + port + pathPattern + "(\\?.*)?$"));
-	}
-
-	/** Whether the page has no such element, asked without waiting for it to appear. */
-	private boolean absent(By locator) {
-		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return browser.findElements(locator).isEmpty();
-		}
-		finally {
-			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		}
-	}
 }

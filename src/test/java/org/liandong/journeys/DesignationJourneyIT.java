@@ -138,34 +138,4 @@ class DesignationJourneyIT extends BrowserJourney {
 				day.toString());
 	}
 
-	/** Scrolls the window so that the element starts near its top. */
-	private void scrollTo(By locator) {
-		((JavascriptExecutor) browser).executeScript(
-				"window.scrollTo({top: arguments[0].getBoundingClientRect().top + window.scrollY - 16, behavior: 'instant'});",
-				browser.findElement(locator));
-	}
-
-	/** Waits for the browser to arrive at a page of the application. */
-	private void arriveAt(String pathPattern) {
-		new WebDriverWait(browser, Duration.ofSeconds(5))
-			.until(ExpectedConditions.urlMatches("^http://localhost:" + port + pathPattern + "$"));
-	}
-
-	/** Whether the page has no such element, asked without waiting for it to appear. */
-	private boolean absent(By locator) {
-		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return browser.findElements(locator).isEmpty();
-		}
-		finally {
-			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		}
-	}
-
-	/** Answers the browser's confirm() question with OK. */
-	private void confirm(String question) {
-		Alert alert = new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
-		assertThat(alert.getText()).isEqualTo(question);
-		alert.accept();
-	}
 }

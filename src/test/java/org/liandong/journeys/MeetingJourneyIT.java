@@ -69,7 +69,7 @@ class MeetingJourneyIT extends BrowserJourney {
 		assertThat(reply("平顶山市卫东区应急管理局")).isEqualTo("未回复");
 		assertThat(absent(By.id("minutes-form"))).as("the office has the minutes form, unlike the members")
 			.isFalse();
-		leave();
+		signOut();
 
 		signIn("xinhua.liaison", PASSWORD);
 		openFromInbox("【会议通知】" + title);
@@ -80,7 +80,7 @@ class MeetingJourneyIT extends BrowserJourney {
 		click(By.id("reply"));
 		notice("已回复参会");
 		assertThat(reply("平顶山市新华区应急管理局")).startsWith("参会").contains("孙丽娟");
-		leave();
+		signOut();
 
 		signIn("weidong.liaison", PASSWORD);
 		openFromInbox("【会议通知】" + title);
@@ -90,7 +90,7 @@ class MeetingJourneyIT extends BrowserJourney {
 		click(By.id("reply"));
 		notice("已请假");
 		assertThat(reply("平顶山市卫东区应急管理局")).isEqualTo("请假：当日有安全生产大检查");
-		leave();
+		signOut();
 
 		signIn("city.detachment", PASSWORD);
 		click(By.id("sharing-menu"));
@@ -169,40 +169,4 @@ class MeetingJourneyIT extends BrowserJourney {
 				value);
 	}
 
-	/** Signs out from wherever the page was scrolled to: the navigation bar is at the top of the page. */
-	private void leave() {
-		((JavascriptExecutor) browser).executeScript("window.scrollTo({top: 0, behavior: 'instant'});");
-		signOut();
-	}
-
-	/** Scrolls the window so that the element starts near its top. */
-	private void scrollTo(By locator) {
-		((JavascriptExecutor) browser).executeScript(
-				"window.scrollTo({top: arguments[0].getBoundingClientRect().top + window.scrollY - 16, behavior: 'instant'});",
-				browser.findElement(locator));
-	}
-
-	/** Answers the browser's confirm() question with OK. */
-	private void confirm(String question) {
-		Alert alert = new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
-		assertThat(alert.getText()).isEqualTo(question);
-		alert.accept();
-	}
-
-	/** Waits for the browser to arrive at a page of the application. */
-	private void arriveAt(String pathPattern) {
-		new WebDriverWait(browser, Duration.ofSeconds(5))
-			.until(ExpectedConditions.urlMatches("^http://localhost:" + port + pathPattern + "$"));
-	}
-
-	/** Whether the page has no such element, asked without waiting for it to appear. */
-	private boolean absent(By locator) {
-		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return browser.findElements(locator).isEmpty();
-		}
-		finally {
-			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		}
-	}
 }

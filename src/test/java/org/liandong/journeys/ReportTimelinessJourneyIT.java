@@ -68,7 +68,7 @@ class ReportTimelinessJourneyIT extends BrowserJourney {
 		assertThat(obligation(obligationId).findElement(By.tagName("summary")).getText()).isEqualTo("报送修订稿");
 		scrollTo(By.xpath(row(obligationId)));
 		Chromium.screenshot(browser, "70-report-submitted-late");
-		leave();
+		signOut();
 
 		signIn("city.detachment", PASSWORD);
 		// the home page first: the report page is opened once signed in
@@ -109,22 +109,4 @@ class ReportTimelinessJourneyIT extends BrowserJourney {
 		return browser.findElement(By.xpath(row(obligationId)));
 	}
 
-	/** Signs out from wherever the page was scrolled to: the navigation bar is at the top of the page. */
-	private void leave() {
-		((JavascriptExecutor) browser).executeScript("window.scrollTo({top: 0, behavior: 'instant'});");
-		signOut();
-	}
-
-	/** Scrolls the window so that the element starts near its top. */
-	private void scrollTo(By locator) {
-		((JavascriptExecutor) browser).executeScript(
-				"window.scrollTo({top: arguments[0].getBoundingClientRect().top + window.scrollY - 16, behavior: 'instant'});",
-				browser.findElement(locator));
-	}
-
-	/** Waits for the browser to arrive at a page of the application. */
-	private void arriveAt(String pathPattern) {
-		new WebDriverWait(browser, Duration.ofSeconds(5))
-			.until(ExpectedConditions.urlMatches("^http://localhost:" + port + pathPattern + "$"));
-	}
 }

@@ -1,14 +1,18 @@
 package org.liandong.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -55,5 +59,36 @@ public abstract class BrowserJourney {
 		WebElement element = browser.findElement(locator);
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
+	}
+
+	/** Scrolls the window so that the element starts near its top. */
+	protected void scrollTo(By locator) {
+		((JavascriptExecutor) browser).executeScript(
+				"window.scrollTo({top: arguments[0].getBoundingClientRect().top + window.scrollY - 16, behavior: 'instant'});",
+				browser.findElement(locator));
+	}
+
+	/** Answers the browser's confirm() question, which a form with data-confirm asks, with OK. */
+	protected void confirm(String question) {
+		Alert alert = new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+		assertThat(alert.getText()).isEqualTo(question);
+		alert.accept();
+	}
+
+	/** Waits for the browser to arrive at a page of the application. */
+	protected void arriveAt(String pathPattern) {
+		new WebDriverWait(browser, Duration.ofSeconds(5))
+			.until(ExpectedConditions.urlMatches("^http://localhost:" + port + pathPattern + "$"));
+	}
+
+	/** Whether the page has no such element, asked without waiting for it to appear. */
+	protected boolean absent(By locator) {
+		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+		try {
+			return browser.findElements(locator).isEmpty();
+		}
+		finally {
+			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		}
 	}
 }

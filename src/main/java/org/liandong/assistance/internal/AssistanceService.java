@@ -1,6 +1,5 @@
 package org.liandong.assistance.internal;
 
-import static org.liandong.assistance.internal.Words.actorName;
 import static org.liandong.assistance.internal.Words.caseOfficer;
 import static org.liandong.assistance.internal.Words.day;
 import static org.liandong.assistance.internal.Words.endOf;
@@ -114,7 +113,7 @@ class AssistanceService implements AssistanceRequests {
 		Instant now = clock.instant();
 		AssistanceRequest created = requests.save(AssistanceRequest.draft(about.id(), about.number(),
 				requester.agencyCode(), assisting.code(), draft.matters().trim(), draft.legalBasis().trim(),
-				draft.answerBy(), requester.getUsername(), actorName(requester), now));
+				draft.answerBy(), requester.getUsername(), requester.describe(), now));
 		history.append(created.id(), requester, "DRAFTED", "起草协查请求，拟请%s协助调查".formatted(assisting.name()), now);
 		events.publishEvent(new AssistanceRequestTransitioned(created.id(), null, null, null, RequestState.DRAFT,
 				requester.agencyCode(), assisting.code(), "起草就案件 %s 请%s协助调查的请求".formatted(about.number(),
@@ -131,7 +130,7 @@ class AssistanceService implements AssistanceRequests {
 		requireFutureDate(revision.answerBy());
 		Instant now = clock.instant();
 		r.revise(assisting.code(), revision.matters().trim(), revision.legalBasis().trim(), revision.answerBy(),
-				actorName(requester), now);
+				requester.describe(), now);
 		r = save(r);
 		history.append(id, requester, "REVISED", "修改协查请求（协助单位%s，答复期限%s）".formatted(assisting.name(),
 				day(revision.answerBy())), now);
@@ -156,7 +155,7 @@ class AssistanceService implements AssistanceRequests {
 			else if (action == RequestAction.REQUEST_SUPPLEMENT && r.answerDueAt().isBefore(now)) {
 				throw DomainException.invalid("supplement-needs-date", "原答复期限已过，请另定补充答复的期限");
 			}
-			r.apply(action, input, actorName(actor), now);
+			r.apply(action, input, actor.describe(), now);
 		}
 		r = save(r);
 		// a new clock starts: the mark of a missed earlier deadline must not hide the new one
@@ -199,16 +198,16 @@ class AssistanceService implements AssistanceRequests {
 			throw DomainException.invalid("answer-before-acceptance", "答复期限不能早于受理期限（%s），请给协助单位留出办理时间"
 				.formatted(ChineseTime.format(acceptDue)));
 		}
-		r.apply(RequestAction.SEND, input, actorName(actor), now);
+		r.apply(RequestAction.SEND, input, actor.describe(), now);
 		CaseBrief about = cases.brief(r.caseId(), actor);
 		String assistingName = directory.name(r.assistingAgency());
 		IssuedDocument letter = documents.issue(new NewDocument(DocumentKind.ASSISTANCE_LETTER, r.requesterAgency(),
 				Map.of("addressee", assistingName, "caseNumber", about.number(), "partyName", about.partyName(),
 						"violationType", about.violationType(), "matters", r.matters(), "legalBasis", r.legalBasis(),
 						"acceptDue", ChineseTime.format(acceptDue), "answerBy", day(r.answerBy()), "contact",
-						actorName(actor)),
+						actor.describe()),
 				List.of(r.requesterAgency(), r.assistingAgency()), SOURCE, Long.toString(r.id()), actor.getUsername(),
-				actorName(actor)));
+				actor.describe()));
 		r.sent(letter.number(), now, acceptDue, answerDue, agreed.map(c -> "依《%s》约定：受理期限为发出后 %d 个工作日，%s"
 			.formatted(c.title(), acceptDays, answerDays == null ? "答复期限为请求单位所定日期" : "答复期限为发出后 %d 个工作日"
 				.formatted(answerDays))).orElse("受理期限为发出后 %d 个工作日（本市默认），答复期限为请求单位所定日期"
@@ -220,9 +219,9 @@ class AssistanceService implements AssistanceRequests {
 		String requesterName = directory.name(r.requesterAgency());
 		documents.issue(new NewDocument(DocumentKind.RETURN_NOTICE, r.assistingAgency(),
 				Map.of("addressee", requesterName, "letterNumber", r.number(), "reason", r.returnReason().label(),
-						"explanation", r.returnText(), "contact", actorName(actor)),
+						"explanation", r.returnText(), "contact", actor.describe()),
 				List.of(r.requesterAgency(), r.assistingAgency()), SOURCE, Long.toString(r.id()), actor.getUsername(),
-				actorName(actor)));
+				actor.describe()));
 	}
 
 	private String describe(RequestAction action, AssistanceRequest r) {

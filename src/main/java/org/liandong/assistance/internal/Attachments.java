@@ -54,7 +54,7 @@ class Attachments {
 		String digest = Sm3.hex(upload.content());
 		String type = upload.contentType() == null || upload.contentType().isBlank() ? "application/octet-stream"
 				: upload.contentType();
-		String uploadedBy = uploader.displayName() + "（" + uploader.agencyName() + "）";
+		String uploadedBy = uploader.describe();
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into assistance_attachment (request_id, purpose, file_name, content_type, size_bytes, sm3, content,

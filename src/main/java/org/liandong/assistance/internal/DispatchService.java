@@ -1,6 +1,5 @@
 package org.liandong.assistance.internal;
 
-import static org.liandong.assistance.internal.Words.actorName;
 import static org.liandong.assistance.internal.Words.caseOfficer;
 import static org.liandong.assistance.internal.Words.day;
 import static org.liandong.assistance.internal.Words.endOf;
@@ -86,14 +85,14 @@ class DispatchService implements Dispatches {
 				    state, issued_at, issued_by, issued_by_name, version)
 				values (?, ?, ?, ?, '', 0, ?, ?, 'SENT', ?, ?, ?, 0)""")
 			.params(about.id(), about.number(), issuer.agencyCode(), target.code(), instruction,
-					ChineseTime.utc(endOf(dispatch.dueOn())), ChineseTime.utc(now), issuer.getUsername(), actorName(issuer))
+					ChineseTime.utc(endOf(dispatch.dueOn())), ChineseTime.utc(now), issuer.getUsername(), issuer.describe())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		IssuedDocument notice = documents.issue(new NewDocument(DocumentKind.DISPATCH_NOTICE, city,
 				Map.of("addressee", target.name(), "caseNumber", about.number(), "partyName", about.partyName(),
 						"violationType", about.violationType(), "instruction", instruction, "dueOn", day(dispatch.dueOn())),
 				List.of(target.code(), issuer.agencyCode()), SOURCE, Long.toString(id), issuer.getUsername(),
-				actorName(issuer)));
+				issuer.describe()));
 		jdbc.sql("update dispatch set number = ?, document_id = ? where id = ?").params(notice.number(), notice.id(), id)
 			.update();
 		cases.involve(about.id(), target.code(), ParticipantRole.ASSISTING, issuer, "督办通知 " + notice.number());
@@ -148,7 +147,7 @@ class DispatchService implements Dispatches {
 		Instant now = clock.instant();
 		move(found, version, DispatchState.SENT, DispatchState.REPORTED, """
 				update dispatch set state = 'REPORTED', report_text = ?, reported_at = ?, reported_by_name = ?,
-				    version = version + 1 where id = ? and state = 'SENT'""", text, ChineseTime.utc(now), actorName(actor), id);
+				    version = version + 1 where id = ? and state = 'SENT'""", text, ChineseTime.utc(now), actor.describe(), id);
 		cases.record(found.caseId(), actor, "DISPATCH_REPORTED", "报告督办事项（%s）办理情况：%s".formatted(found.number(), text));
 		events.publishEvent(new DispatchTransitioned(id, found.number(), DispatchState.REPORTED, found.agencyCode(), text));
 		events.publishEvent(new InboxDelivery(found.fromAgencyCode(), null, "DISPATCH_REPORTED",

@@ -1,6 +1,5 @@
 package org.liandong.assistance.internal;
 
-import static org.liandong.assistance.internal.Words.actorName;
 import static org.liandong.assistance.internal.Words.day;
 import static org.liandong.assistance.internal.Words.endOf;
 import static org.liandong.assistance.internal.Words.instant;
@@ -95,7 +94,7 @@ class MajorCaseService implements MajorCases {
 				    reported_by, reported_by_name, version)
 				values (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, 0)""")
 			.params(caseId, about.number(), reporter.agencyCode(), city, report.facts().trim(), ChineseTime.utc(now),
-					reporter.getUsername(), actorName(reporter))
+					reporter.getUsername(), reporter.describe())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		cases.record(caseId, reporter, "MAJOR_REPORTED", "向市局报告为重大案件：" + report.facts().trim());
@@ -163,14 +162,14 @@ class MajorCaseService implements MajorCases {
 						report.caseNumber(), "tasks", tasks(designation, names), "instructions",
 						designation.instructions().trim()),
 				List.copyOf(allReaders(report, roles)), SOURCE, Long.toString(id), legalOfficer.getUsername(),
-				actorName(legalOfficer)));
+				legalOfficer.describe()));
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into designation (report_id, case_id, number, document_id, instructions, designated_at,
 				    designated_by, designated_by_name)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, report.caseId(), notice.number(), notice.id(), designation.instructions().trim(),
-					ChineseTime.utc(now), legalOfficer.getUsername(), actorName(legalOfficer))
+					ChineseTime.utc(now), legalOfficer.getUsername(), legalOfficer.describe())
 			.update(key, "id");
 		long designationId = key.getKeyAs(Long.class);
 		for (NewDesignation.Party party : designation.parties()) {
@@ -229,7 +228,7 @@ class MajorCaseService implements MajorCases {
 		int updated = jdbc.sql("""
 				update designation_party set reported_at = ?, report_text = ?, reported_by_name = ?
 				where designation_id = ? and agency = ? and reported_at is null""")
-			.params(ChineseTime.utc(now), done, actorName(actor), report.designation().id(), actor.agencyCode())
+			.params(ChineseTime.utc(now), done, actor.describe(), report.designation().id(), actor.agencyCode())
 			.update();
 		if (updated == 0) {
 			boolean designated = report.designation().tasks().stream().anyMatch(t -> t.agencyCode().equals(actor.agencyCode()));
@@ -268,7 +267,7 @@ class MajorCaseService implements MajorCases {
 				update major_report set state = ?, decline_reason = ?, decided_at = ?, decided_by_name = ?,
 				    version = version + 1
 				where id = ? and state = 'PENDING'""" + (version == null ? "" : " and version = " + version.longValue()))
-			.params(state.name(), reason, ChineseTime.utc(now), actorName(officer), id)
+			.params(state.name(), reason, ChineseTime.utc(now), officer.describe(), id)
 			.update();
 		if (claimed == 0) {
 			throw DomainException.conflict("report-decided", "该报告刚刚已被他人处理，请刷新后查看");

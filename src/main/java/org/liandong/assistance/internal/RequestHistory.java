@@ -24,7 +24,7 @@ class RequestHistory {
 
 	/** Appends an entry; its id identifies the inbox message that reports it. */
 	long append(long requestId, SignedInUser actor, String action, String detail, Instant at) {
-		return append(requestId, actor.getUsername(), actor.displayName() + "（" + actor.agencyName() + "）",
+		return append(requestId, actor.getUsername(), actor.describe(),
 				actor.agencyCode(), action, detail, at);
 	}
 

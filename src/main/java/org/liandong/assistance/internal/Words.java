@@ -16,9 +16,6 @@ final class Words {
 	private Words() {
 	}
 
-	static String actorName(SignedInUser user) {
-		return user.displayName() + "（" + user.agencyName() + "）";
-	}
 
 	/** A deadline "by 25 November" ends at 24:00 Beijing time that day. */
 	static Instant endOf(LocalDate day) {

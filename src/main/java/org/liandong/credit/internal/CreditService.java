@@ -114,14 +114,14 @@ class CreditService implements CreditList {
 				values (?, ?, ?, ?, ?, ?, ?, ?, 'NOTIFIED', '', 0, ?, ?, ?, 0)""")
 			.params(about.partyUscc(), about.partyName(), about.id(), about.number(), proposer.agencyCode(), city,
 					proposal.facts().trim(), proposal.legalBasis().trim(), ChineseTime.utc(now), ChineseTime.utc(defenceDue),
-					actorName(proposer))
+					proposer.describe())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		IssuedDocument notice = documents.issue(new NewDocument(DocumentKind.CREDIT_NOTICE, city,
 				Map.of("addressee", about.partyName(), "caseNumber", about.number(), "facts", proposal.facts().trim(),
 						"legalBasis", proposal.legalBasis().trim(), "defenceDue", ChineseTime.format(defenceDue)),
 				List.of(proposer.agencyCode(), city), SOURCE, Long.toString(id), proposer.getUsername(),
-				actorName(proposer)));
+				proposer.describe()));
 		jdbc.sql("update credit_entry set notice_number = ?, notice_document_id = ? where id = ?")
 			.params(notice.number(), notice.id(), id).update();
 		cases.record(about.id(), proposer, "CREDIT_PROPOSED", "提出将当事人列入严重失信主体名单，告知书 " + notice.number());
@@ -179,7 +179,7 @@ class CreditService implements CreditList {
 		fields.put("repairFrom", repairFrom == null ? null : DAY.format(repairFrom));
 		IssuedDocument decision = documents.issue(new NewDocument(DocumentKind.CREDIT_DECISION,
 				cityOf(legalOfficer.agencyCode()), fields, List.of(entry.proposingAgencyCode()), SOURCE, Long.toString(id),
-				legalOfficer.getUsername(), actorName(legalOfficer)));
+				legalOfficer.getUsername(), legalOfficer.describe()));
 		move(entry, "state = ?, decision_number = ?, decision_document_id = ?, decided_at = ?, decision_reason = ?,"
 				+ " published_until = ?, repair_eligible_from = ?", list ? "PUBLISHED" : "NOT_LISTED", decision.number(),
 				decision.id(), ChineseTime.utc(now), reason.trim(), ChineseTime.utc(until), ChineseTime.utc(repairFrom));
@@ -211,7 +211,7 @@ class CreditService implements CreditList {
 				cityOf(legalOfficer.agencyCode()), Map.of("addressee", entry.subjectName(), "decisionNumber",
 						entry.decisionNumber(), "reason", reason.trim()),
 				List.of(entry.proposingAgencyCode()), SOURCE, Long.toString(id), legalOfficer.getUsername(),
-				actorName(legalOfficer)));
+				legalOfficer.describe()));
 		move(entry, "state = 'REPAIRED', repair_number = ?, repair_document_id = ?, repaired_at = ?, repair_reason = ?,"
 				+ " ended_at = ?", repaired.number(), repaired.id(), ChineseTime.utc(now), reason.trim(), ChineseTime.utc(now));
 		events.publishEvent(new CreditEvent(id, entry.subjectUscc(), "REPAIRED", "信用修复，移出名单（%s）"
@@ -314,10 +314,6 @@ class CreditService implements CreditList {
 	static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
-	}
-
-	private static String actorName(SignedInUser user) {
-		return user.displayName() + "（" + user.agencyName() + "）";
 	}
 
 	private static DomainException illegal(CreditEntryView entry, String what) {

@@ -91,7 +91,7 @@ class InstrumentService implements Instruments {
 				values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 0)""")
 			.params(n.kind().name(), n.title().trim(), n.scope().trim(), n.effectiveFrom(), n.effectiveUntil(),
 					n.acceptWorkingDays(), n.answerWorkingDays(), drafter.agencyCode(), ChineseTime.utc(now),
-					actorName(drafter), ChineseTime.utc(now), actorName(drafter))
+					drafter.describe(), ChineseTime.utc(now), drafter.describe())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		for (String party : parties) {
@@ -161,7 +161,7 @@ class InstrumentService implements Instruments {
 		int signed = jdbc.sql("""
 				update instrument_party set signed_version = ?, signed_at = ?, signed_by = ?, signed_by_name = ?
 				where instrument_id = ? and agency = ? and signed_version is null""")
-			.params(row.currentVersion(), ChineseTime.utc(now), signer.getUsername(), actorName(signer), id,
+			.params(row.currentVersion(), ChineseTime.utc(now), signer.getUsername(), signer.describe(), id,
 					signer.agencyCode())
 			.update();
 		if (signed == 0) {
@@ -262,7 +262,7 @@ class InstrumentService implements Instruments {
 				    content, uploaded_at, uploaded_by_name)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, row.currentVersion(), name, contentType == null ? "application/octet-stream" : contentType,
-					content.length, Sm3.hex(content), content, ChineseTime.utc(clock.instant()), actorName(uploader))
+					content.length, Sm3.hex(content), content, ChineseTime.utc(clock.instant()), uploader.describe())
 			.update();
 		publish(id, "ATTACHED", "第 %d 稿附件“%s”".formatted(row.currentVersion(), name));
 		return find(id, uploader);
@@ -413,7 +413,7 @@ class InstrumentService implements Instruments {
 		}
 		int updated = jdbc.sql("update instrument set " + set
 				+ ", last_changed_at = ?, last_changed_by_name = ?, version = version + 1 where id = ? and version = ?")
-			.params(ChineseTime.utc(now), actorName(actor), row.id(), row.version())
+			.params(ChineseTime.utc(now), actor.describe(), row.id(), row.version())
 			.update();
 		if (updated == 0) {
 			throw stale(row);
@@ -424,7 +424,7 @@ class InstrumentService implements Instruments {
 		jdbc.sql("""
 				insert into instrument_text (instrument_id, version_no, body, note, changed_at, changed_by_name)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(id, versionNo, body, note, ChineseTime.utc(now), actorName(editor))
+			.params(id, versionNo, body, note, ChineseTime.utc(now), editor.describe())
 			.update();
 	}
 
@@ -473,10 +473,6 @@ class InstrumentService implements Instruments {
 
 	private LocalDate today() {
 		return clock.instant().atZone(ChineseTime.ZONE).toLocalDate();
-	}
-
-	private static String actorName(SignedInUser user) {
-		return user.displayName() + "（" + user.agencyName() + "）";
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -84,7 +84,7 @@ class MeetingService implements Meetings {
 				    convened_by_name, version)
 				values (?, ?, ?, ?, ?, ?, 'CONVENED', ?, ?, ?, 0)""")
 			.params(n.kind().name(), n.title().trim(), n.agenda().trim(), n.place().trim(), ChineseTime.utc(starts),
-					ChineseTime.utc(replyDue), office.agencyCode(), ChineseTime.utc(now), actorName(office))
+					ChineseTime.utc(replyDue), office.agencyCode(), ChineseTime.utc(now), office.describe())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		for (String member : members) {
@@ -140,7 +140,7 @@ class MeetingService implements Meetings {
 		jdbc.sql("""
 				update meeting_member set reply = ?, reason = ?, replied_at = ?, replied_by_name = ?
 				where meeting_id = ? and agency = ?""")
-			.params(attend ? "ATTEND" : "ABSENT", why, ChineseTime.utc(now), actorName(member), id, member.agencyCode())
+			.params(attend ? "ATTEND" : "ABSENT", why, ChineseTime.utc(now), member.describe(), id, member.agencyCode())
 			.update();
 		events.publishEvent(new MeetingEvent("meeting", id, "REPLIED", "%s%s".formatted(member.agencyName(),
 				attend ? "确认参会" : "请假：" + why)));
@@ -190,7 +190,7 @@ class MeetingService implements Meetings {
 		fields.put("decisions", decisionText);
 		List<String> readers = new ArrayList<>(meeting.members().stream().map(MeetingView.Member::agencyCode).toList());
 		IssuedDocument issued = documents.issue(new NewDocument(DocumentKind.MEETING_MINUTES, office.agencyCode(), fields,
-				readers, SOURCE, Long.toString(id), office.getUsername(), actorName(office)));
+				readers, SOURCE, Long.toString(id), office.getUsername(), office.describe()));
 		int moved = jdbc.sql("""
 				update meeting set state = 'HELD', minutes = ?, minutes_number = ?, minutes_document_id = ?, held_at = ?,
 				    version = version + 1
@@ -245,7 +245,7 @@ class MeetingService implements Meetings {
 		int done = jdbc.sql("""
 				update action_item set state = 'DONE', evidence = ?, completed_at = ?, completed_by_name = ?
 				where id = ? and state = 'OPEN'""")
-			.params(evidence.trim(), ChineseTime.utc(now), actorName(owner), actionItemId).update();
+			.params(evidence.trim(), ChineseTime.utc(now), owner.describe(), actionItemId).update();
 		if (done == 0) {
 			throw DomainException.conflict("already-done", "该议定事项已经办结");
 		}
@@ -329,7 +329,7 @@ class MeetingService implements Meetings {
 				insert into work_norm_version (norm_id, version_no, body, note, changed_at, changed_by_name)
 				values (?, ?, ?, ?, ?, ?)""")
 			.params(normId, version, body.trim(), note == null || note.isBlank() ? null : note.trim(), ChineseTime.utc(now),
-					actorName(office))
+					office.describe())
 			.update();
 		events.publishEvent(new MeetingEvent("work-norm", normId, "NORM_KEPT", "工作规范第 %d 版%s".formatted(version,
 				note == null || note.isBlank() ? "" : "：" + note.trim())));
@@ -423,9 +423,6 @@ class MeetingService implements Meetings {
 		return "%d年%d月%d日".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
 	}
 
-	private static String actorName(SignedInUser user) {
-		return user.displayName() + "（" + user.agencyName() + "）";
-	}
 
 	private static DomainException notFound(long id) {
 		return DomainException.notFound("unknown-meeting", "会议 %d 不存在".formatted(id));

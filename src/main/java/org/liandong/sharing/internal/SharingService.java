@@ -88,7 +88,7 @@ class SharingService implements Sharing {
 				    created_by_name)
 				values (?, ?, ?, ?, ?, true, ?, ?)""")
 			.params(title.trim(), frequency.name(), dueDay, description == null ? null : description.trim(), cityOf(agency),
-					ChineseTime.utc(clock.instant()), actorName(city))
+					ChineseTime.utc(clock.instant()), city.describe())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		ReportSchedule schedule = schedule(id);
@@ -170,13 +170,13 @@ class SharingService implements Sharing {
 				    submitted_by_name)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(obligationId, liaison.agencyCode(), title.trim(), body.trim(), revision, ChineseTime.utc(now),
-					liaison.getUsername(), actorName(liaison))
+					liaison.getUsername(), liaison.describe())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		events.publishEvent(new SharingEvent("report", id, revision > 1 ? "REVISED" : "SUBMITTED",
 				"%s报送《%s》%s".formatted(liaison.agencyName(), title.trim(), revision > 1 ? "（第 %d 次修订）".formatted(revision - 1) : "")));
 		return new Submission(id, obligationId, liaison.agencyCode(), title.trim(), body.trim(), revision, now,
-				actorName(liaison));
+				liaison.describe());
 	}
 
 	@Override
@@ -241,7 +241,7 @@ class SharingService implements Sharing {
 		Instant now = clock.instant();
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("insert into post (kind, title, body, agency, author_name, posted_at) values (?, ?, ?, ?, ?, ?)")
-			.params(kind, title.trim(), body.trim(), author.agencyCode(), actorName(author), ChineseTime.utc(now))
+			.params(kind, title.trim(), body.trim(), author.agencyCode(), author.describe(), ChineseTime.utc(now))
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		if (attachment != null && attachment.length > 0) {
@@ -307,7 +307,7 @@ class SharingService implements Sharing {
 		jdbc.sql("""
 				insert into bulletin (title, body, sender_agency, sent_by_name, sent_at, ack_due_at, city_agency)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(title.trim(), body.trim(), from.code(), actorName(sender), ChineseTime.utc(now), ChineseTime.utc(due), city)
+			.params(title.trim(), body.trim(), from.code(), sender.describe(), ChineseTime.utc(now), ChineseTime.utc(due), city)
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		// every county bureau; the city bureau sees every bulletin and hears of the missing acknowledgements
@@ -358,7 +358,7 @@ class SharingService implements Sharing {
 		int updated = jdbc.sql("""
 				update bulletin_ack set acknowledged_at = ?, acknowledged_by_name = ?
 				where bulletin_id = ? and agency = ? and acknowledged_at is null""")
-			.params(ChineseTime.utc(clock.instant()), actorName(liaison), id, liaison.agencyCode()).update();
+			.params(ChineseTime.utc(clock.instant()), liaison.describe(), id, liaison.agencyCode()).update();
 		if (updated == 0) {
 			throw DomainException.conflict("already-acknowledged", "本单位已签收该快报");
 		}
@@ -439,7 +439,4 @@ class SharingService implements Sharing {
 		return value == null ? null : value.toInstant();
 	}
 
-	private static String actorName(SignedInUser user) {
-		return user.displayName() + "（" + user.agencyName() + "）";
-	}
 }
