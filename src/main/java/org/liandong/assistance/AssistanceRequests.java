@@ -3,6 +3,7 @@ package org.liandong.assistance;
 import java.util.List;
 
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.StoredFile;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -38,5 +39,5 @@ public interface AssistanceRequests {
 	/** Adds request material (requester, before sending) or evidence (assisting bureau, before answering). */
 	AttachmentView attach(long id, Upload upload, SignedInUser uploader);
 
-	AttachmentContent download(long id, long attachmentId, SignedInUser reader);
+	StoredFile download(long id, long attachmentId, SignedInUser reader);
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.StoredFile;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -34,6 +35,9 @@ public interface Instruments {
 	InstrumentView terminate(long id, String reason, SignedInUser actor);
 
 	InstrumentView attach(long id, String fileName, String contentType, byte[] content, SignedInUser uploader);
+
+	/** An attachment of any version, for the parties and the city level who may read the instrument. */
+	StoredFile attachment(long id, long attachmentId, SignedInUser reader);
 
 	InstrumentView find(long id, SignedInUser reader);
 

@@ -59,6 +59,10 @@ class MajorCasesAndDispatchIT {
 
 		Reply byBureau = xinhua.post("/api/v1/major-reports/" + id + "/designation", designation("410403", "LEAD"));
 		assertThat(byBureau.status()).isEqualTo(403);
+		String countyLegal = Fixtures.person(Api.at(port), "410402", "LEGAL_OFFICER");
+		Reply byCountyLegal = Api.at(port).as(countyLegal, Fixtures.NEW_USER_PASSWORD)
+			.post("/api/v1/major-reports/" + id + "/designation", designation("410403", "LEAD"));
+		assertThat(byCountyLegal.status()).as("the role without the city's legal office").isEqualTo(403);
 		Reply noLead = legal.post("/api/v1/major-reports/" + id + "/designation", designation("410403", "ASSISTING"));
 		assertThat(noLead.status()).isEqualTo(400);
 		assertThat(noLead.detail()).contains("请指定一个主办单位，或两个以上合办单位");

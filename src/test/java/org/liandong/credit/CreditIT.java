@@ -9,7 +9,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
@@ -151,6 +156,64 @@ class CreditIT {
 		Reply noise = xinhua.upload("/api/v1/credit/screenings", "名单.csv", "text/csv", garbage);
 		assertThat(noise.status()).isEqualTo(400);
 		assertThat(noise.detail()).contains("不是有效的");
+	}
+
+	@Test
+	void only_the_city_legal_office_decides_a_decision_names_its_choice_and_unpublished_entries_stay_with_their_bureaus() {
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		Api legal = Api.at(port).as("city.legal", PASSWORD);
+		Api zhanhe = Api.at(port).as("zhanhe.enforcer", PASSWORD);
+		JsonNode kase = majorCase(xinhua);
+		long id = xinhua.post("/api/v1/credit/entries", proposal(kase.path("id").asLong())).json().path("id").asLong();
+		legal.post("/api/v1/credit/entries/" + id + "/defence", "{\"statement\": \"无异议\"}");
+
+		// a legal officer of a county bureau holds the role but not the city's office (R4.2)
+		String countyLegal = Fixtures.person(Api.at(port), "410402", "LEGAL_OFFICER");
+		Reply county = Api.at(port).as(countyLegal, Fixtures.NEW_USER_PASSWORD)
+			.post("/api/v1/credit/entries/" + id + "/decision", "{\"list\": true, \"reason\": \"事实清楚\"}");
+		assertThat(county.status()).as(county.body()).isEqualTo(403);
+		assertThat(county.detail()).contains("市局法制审核人员");
+
+		Reply unchosen = legal.post("/api/v1/credit/entries/" + id + "/decision", "{\"reason\": \"事实清楚\"}");
+		assertThat(unchosen.status()).as("a missing choice is not a refusal to list").isEqualTo(400);
+		assertThat(unchosen.detail()).contains("请选择决定列入");
+		Reply wordy = legal.post("/api/v1/credit/entries/" + id + "/decision",
+				"{\"list\": true, \"reason\": \"%s\"}".formatted("理".repeat(2001)));
+		assertThat(wordy.status()).isEqualTo(400);
+		assertThat(wordy.detail()).contains("决定理由不能超过 2000 字");
+
+		assertThat(zhanhe.get("/api/v1/credit/entries/" + id).status()).as("in the defence period: not public")
+			.isEqualTo(404);
+		assertThat(zhanhe.get("/api/v1/credit/entries?subject=" + kase.path("party").path("uscc").asString()).json()
+			.path("totalElements").asLong()).isZero();
+		assertThat(legal.post("/api/v1/credit/entries/" + id + "/decision", "{\"list\": true, \"reason\": \"事实清楚\"}")
+			.status()).isEqualTo(200);
+		assertThat(zhanhe.get("/api/v1/credit/entries/" + id).status()).as("published: everyone reads it").isEqualTo(200);
+		assertThat(zhanhe.get("/api/v1/credit/entries?subject=" + kase.path("party").path("uscc").asString()).json()
+			.path("totalElements").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void two_proposals_on_one_case_at_the_same_moment_make_one_entry() throws Exception {
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		long caseId = majorCase(xinhua).path("id").asLong();
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Reply>> replies = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				replies.add(pool.submit(() -> xinhua.post("/api/v1/credit/entries", proposal(caseId))));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Reply> reply : replies) {
+				statuses.add(reply.get().status());
+			}
+			assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.sql("select count(*) from credit_entry where case_id = ?").param(caseId).query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	void memorandumInForce() {

@@ -3,6 +3,7 @@ package org.liandong.instruments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.liandong.support.Fixtures.PASSWORD;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -82,9 +83,12 @@ class InstrumentsIT {
 		samr.put("/api/v1/instruments/" + id + "/measures", "{\"measures\": [\"限制参加政府采购活动\"]}");
 		city.post("/api/v1/instruments/" + id + "/submit", "{}");
 		city.post("/api/v1/instruments/" + id + "/sign", "{}");
-		assertThat(samr.put("/api/v1/instruments/" + id + "/measures", "{\"measures\": [\"限制招投标\"]}").status())
-			.isEqualTo(200);
-		JsonNode inForce = samr.post("/api/v1/instruments/" + id + "/sign", "{}").json();
+		JsonNode changed = samr.put("/api/v1/instruments/" + id + "/measures", "{\"measures\": [\"限制招投标\"]}").json();
+		assertThat(changed.path("parties").findValuesAsString("signed"))
+			.as("the city signed other measures: changed measures are signed anew").containsOnly("false");
+		assertThat(samr.post("/api/v1/instruments/" + id + "/sign", "{}").json().path("state").asString())
+			.isEqualTo("AWAITING_SIGNATURES");
+		JsonNode inForce = city.post("/api/v1/instruments/" + id + "/sign", "{}").json();
 		assertThat(inForce.path("state").asString()).isEqualTo("IN_FORCE");
 		assertThat(inForce.toString()).contains("提高安全生产检查频次", "限制招投标");
 		assertThat(samr.put("/api/v1/instruments/" + id + "/measures", "{\"measures\": [\"其他\"]}").status())
@@ -94,6 +98,38 @@ class InstrumentsIT {
 				 "effectiveFrom": "2026-01-01", "effectiveUntil": "2028-12-31", "acceptWorkingDays": 2}""");
 		assertThat(commitment.status()).isEqualTo(400);
 		assertThat(commitment.problemCode()).isEqualTo("commitment-on-memorandum");
+	}
+
+	@Test
+	void bad_terms_are_refused_in_words_and_attachments_are_read_by_the_parties_only() {
+		Api lushan = Api.at(port).as("lushan.enforcer", PASSWORD);
+		Api jiaxian = Api.at(port).as("jiaxian.enforcer", PASSWORD);
+		Reply backwards = lushan.post("/api/v1/instruments", """
+				{"kind": "AGREEMENT", "title": "协议", "scope": "范围", "text": "正文", "partyCodes": ["410425"],
+				 "effectiveFrom": "2026-01-01", "effectiveUntil": "2028-12-31", "acceptWorkingDays": 5, "answerWorkingDays": 3}""");
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.detail()).contains("答复时限（3 个工作日）应长于受理时限（5 个工作日）");
+
+		long id = draft(lushan, "AGREEMENT", "410425", 2, 10).path("id").asLong();
+		byte[] annex = "附件一：联络人名单".getBytes(StandardCharsets.UTF_8);
+		JsonNode attached = lushan.upload("/api/v1/instruments/" + id + "/attachments", "附件一.pdf", "application/pdf", annex)
+			.json();
+		long attachment = attached.path("attachments").get(0).path("id").asLong();
+		Reply download = jiaxian.get("/api/v1/instruments/" + id + "/attachments/" + attachment);
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo("附件一：联络人名单");
+		assertThat(download.header("X-Content-SM3")).isEqualTo(attached.path("attachments").get(0).path("sm3").asString());
+		assertThat(Api.at(port).as("ruzhou.enforcer", PASSWORD)
+			.get("/api/v1/instruments/" + id + "/attachments/" + attachment).status()).as("not a party").isEqualTo(404);
+
+		long ended = lushan.post("/api/v1/instruments", """
+				{"kind": "AGREEMENT", "title": "已过期协议%s", "scope": "范围", "text": "正文", "partyCodes": ["410425"],
+				 "effectiveFrom": "2024-01-01", "effectiveUntil": "2024-12-31"}""".formatted(Fixtures.unique(""))).json()
+			.path("id").asLong();
+		lushan.post("/api/v1/instruments/" + ended + "/submit", "{}");
+		Reply late = lushan.post("/api/v1/instruments/" + ended + "/sign", "{}");
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.detail()).contains("截止日期 2024-12-31 已过");
 	}
 
 	static JsonNode draft(Api api, String kind, String other, Integer acceptDays, Integer answerDays) {

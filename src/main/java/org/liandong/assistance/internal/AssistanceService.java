@@ -21,14 +21,13 @@ import org.liandong.agency.WorkingCalendar;
 import org.liandong.assistance.ActionInput;
 import org.liandong.assistance.AssistanceRequestSummary;
 import org.liandong.assistance.AssistanceRequestTransitioned;
-import org.liandong.assistance.AssistanceRequestView;
 import org.liandong.assistance.AssistanceRequestView.LetterView;
+import org.liandong.assistance.AssistanceRequestView;
 import org.liandong.assistance.AssistanceRequests;
-import org.liandong.assistance.AttachmentContent;
 import org.liandong.assistance.AttachmentView;
 import org.liandong.assistance.NewAssistanceRequest;
-import org.liandong.assistance.RequestAction;
 import org.liandong.assistance.RequestAction.Side;
+import org.liandong.assistance.RequestAction;
 import org.liandong.assistance.RequestState;
 import org.liandong.assistance.Upload;
 import org.liandong.cases.CaseBrief;
@@ -46,6 +45,7 @@ import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.StoredFile;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -327,7 +327,7 @@ class AssistanceService implements AssistanceRequests {
 
 	@Override
 	@Transactional(readOnly = true)
-	public AttachmentContent download(long id, long attachmentId, SignedInUser reader) {
+	public StoredFile download(long id, long attachmentId, SignedInUser reader) {
 		load(id, reader);
 		return attachments.load(id, attachmentId);
 	}

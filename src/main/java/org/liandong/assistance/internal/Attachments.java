@@ -6,12 +6,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
-import org.liandong.assistance.AttachmentContent;
 import org.liandong.assistance.AttachmentView;
 import org.liandong.assistance.Upload;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.Sm3;
+import org.liandong.platform.StoredFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -78,11 +78,11 @@ class Attachments {
 			.list();
 	}
 
-	AttachmentContent load(long requestId, long attachmentId) {
+	StoredFile load(long requestId, long attachmentId) {
 		return jdbc.sql("""
 				select file_name, content_type, sm3, content from assistance_attachment where id = ? and request_id = ?""")
 			.params(attachmentId, requestId)
-			.query((rs, n) -> new AttachmentContent(rs.getString("file_name"), rs.getString("content_type"),
+			.query((rs, n) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"),
 					rs.getString("sm3"), rs.getBytes("content")))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("unknown-attachment", "附件 %d 不存在".formatted(attachmentId)));

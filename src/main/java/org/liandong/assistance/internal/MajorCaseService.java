@@ -247,10 +247,12 @@ class MajorCaseService implements MajorCases {
 
 	/** A pending report the legal officer may decide, at the version they saw. */
 	private MajorReportView pending(long id, Long version, SignedInUser legalOfficer) {
-		if (!legalOfficer.hasRole("LEGAL_OFFICER")) {
+		MajorReportView report = find(id, legalOfficer);
+		// the legal office of the report's city decides; a county's legal officer or another city's does not
+		if (!legalOfficer.hasRole("LEGAL_OFFICER") || !directory.legalOfficesOf(directory.cityOf(
+				report.reportingAgencyCode())).contains(legalOfficer.agencyCode())) {
 			throw DomainException.forbidden("not-legal-officer", "只有市局法制审核人员可以指定管辖");
 		}
-		MajorReportView report = find(id, legalOfficer);
 		if (report.state() != MajorReportState.PENDING) {
 			throw DomainException.conflict("report-decided", "该报告已由 %s 处理（%s）".formatted(report.decidedByName(),
 					report.state().label()));

@@ -1,13 +1,11 @@
 package org.liandong.assistance.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.liandong.assistance.ActionInput;
 import org.liandong.assistance.AssistanceRequestSummary;
 import org.liandong.assistance.AssistanceRequestView;
 import org.liandong.assistance.AssistanceRequests;
-import org.liandong.assistance.AttachmentContent;
 import org.liandong.assistance.AttachmentView;
 import org.liandong.assistance.NewAssistanceRequest;
 import org.liandong.assistance.RequestAction;
@@ -19,8 +17,6 @@ import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,16 +105,7 @@ class AssistanceApiController {
 	@Operation(summary = "下载附件（仅双方单位和市局）；响应头 X-Content-SM3 为上传时的摘要")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id,
 			@PathVariable long attachmentId) {
-		return file(requests.download(id, attachmentId, reader));
-	}
-
-	static ResponseEntity<byte[]> file(AttachmentContent content) {
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-SM3", content.sm3())
-			.contentType(MediaType.parseMediaType(content.contentType()))
-			.body(content.content());
+		return requests.download(id, attachmentId, reader).download();
 	}
 
 	static AssistanceRequests.Box box(String role) {

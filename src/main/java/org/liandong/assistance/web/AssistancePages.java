@@ -182,7 +182,7 @@ class AssistancePages {
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id,
 			@PathVariable long attachmentId) {
-		return AssistanceApiController.file(requests.download(id, attachmentId, reader));
+		return requests.download(id, attachmentId, reader).download();
 	}
 
 	@PostMapping("/{id}/{action}")

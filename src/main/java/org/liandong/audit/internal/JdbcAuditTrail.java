@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,13 +35,13 @@ class JdbcAuditTrail implements AuditTrail {
 	static final String SYSTEM_ACTOR = "system";
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate streaming;
+	private final JdbcTemplate plain;
 	private final Clock clock;
 
 	JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock) {
 		this.jdbc = jdbc;
-		this.streaming = new JdbcTemplate(dataSource);
-		this.streaming.setFetchSize(1000);
+		this.plain = new JdbcTemplate(dataSource);
+		this.plain.setFetchSize(1000);
 		this.clock = clock;
 	}
 
@@ -71,6 +72,7 @@ class JdbcAuditTrail implements AuditTrail {
 			.single();
 		long seq = head.seq();
 		String previous = head.hash();
+		List<Object[]> rows = new ArrayList<>(records.size());
 		for (Pending record : records) {
 			seq++;
 			Instant at = record.occurredAt().truncatedTo(ChronoUnit.MILLIS);
@@ -83,14 +85,14 @@ class JdbcAuditTrail implements AuditTrail {
 			String text = clip(record.detail(), 2000);
 			String address = clip(record.clientAddress(), 64);
 			String hash = AuditChain.link(seq, at, who, agency, what, type, object, text, address, previous);
-			jdbc.sql("""
-					insert into audit_record (seq, occurred_at, actor, actor_agency, action, object_type, object_id,
-					                          detail, client_address, prev_hash, hash)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(seq, utc(at), who, agency, what, type, object, text, address, previous, hash)
-				.update();
+			rows.add(new Object[] { seq, utc(at), who, agency, what, type, object, text, address, previous, hash });
 			previous = hash;
 		}
+		// one round trip per batch, not per record: a batch of credit checks is thousands of records
+		plain.batchUpdate("""
+				insert into audit_record (seq, occurred_at, actor, actor_agency, action, object_type, object_id,
+				                          detail, client_address, prev_hash, hash)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, previous).update();
 	}
 
@@ -117,7 +119,7 @@ class JdbcAuditTrail implements AuditTrail {
 			.query((rs, n) -> new Link(rs.getLong(1), rs.getString(2)))
 			.single();
 		ChainWalk walk = new ChainWalk();
-		streaming.query("select * from audit_record where seq <= ? order by seq", walk::accept, head.seq());
+		plain.query("select * from audit_record where seq <= ? order by seq", walk::accept, head.seq());
 		return walk.finish(head, clock.instant());
 	}
 

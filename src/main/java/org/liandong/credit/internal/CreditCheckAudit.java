@@ -1,6 +1,5 @@
 package org.liandong.credit.internal;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.liandong.audit.AuditTrail;
@@ -14,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Chains the credit checks into the audit trail (R4.4). Each check is kept in {@code credit_check}
  * the moment it is made; every second the unchained ones are claimed as a batch and appended under
  * one lock of the chain, so a thousand checks a second cost the chain a lock a second, not a
- * thousand. Claiming re-checks {@code audit_batch is null} row by row, so two instances never chain
- * one check twice.
+ * thousand. Claiming locks the rows it takes and skips rows locked by another instance, so two
+ * instances never chain one check twice, and a backlog costs each batch its own rows only.
  */
 @Component
 class CreditCheckAudit {
@@ -25,13 +24,11 @@ class CreditCheckAudit {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final TransactionTemplate transactions;
-	private final Clock clock;
 
-	CreditCheckAudit(JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+	CreditCheckAudit(JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.transactions = transactions;
-		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${liandong.credit.audit-interval:1s}")
@@ -43,15 +40,20 @@ class CreditCheckAudit {
 
 	/** Chains one batch; whether it was full (more may wait). */
 	boolean chainBatch() {
-		long batch = clock.instant().toEpochMilli() * 1000 + (long) (Math.random() * 1000);
-		int claimed = jdbc.sql("""
-				update credit_check set audit_batch = ?
-				where audit_batch is null and id in (select id from credit_check where audit_batch is null order by id limit ?)""")
-			.params(batch, BATCH)
-			.update();
-		if (claimed == 0) {
+		// rows another instance is claiming are skipped, not waited for; the oldest unchained come first
+		List<Long> ids = jdbc.sql("select id from credit_check where audit_batch is null order by id limit ? for update skip locked")
+			.param(BATCH)
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
 			return false;
 		}
+		// a batch is named by its first check, which no other batch can hold
+		long batch = ids.get(0);
+		jdbc.sql("update credit_check set audit_batch = :batch where id in (:ids)")
+			.param("batch", batch)
+			.param("ids", ids)
+			.update();
 		List<Pending> records = jdbc.sql("""
 				select checked_at, actor, actor_agency, client_address, query, listed from credit_check
 				where audit_batch = ? order by id""")
@@ -62,6 +64,6 @@ class CreditCheckAudit {
 					rs.getString("client_address")))
 			.list();
 		audit.recordAll(records);
-		return claimed == BATCH;
+		return ids.size() == BATCH;
 	}
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -127,10 +128,11 @@ class CreditCheckService implements CreditChecks {
 		KeyHolder key = new GeneratedKeyHolder();
 		transactions.executeWithoutResult(status -> {
 			jdbc.sql("""
-					insert into credit_screening (file_name, state, total, processed, listed, rejected, started_at, agency,
-					    started_by)
-					values (?, 'RUNNING', ?, 0, 0, 0, ?, ?, ?)""")
-				.params(clip(name, 200), subjects.size(), ChineseTime.utc(now), reader.agencyCode(), reader.getUsername())
+					insert into credit_screening (file_name, state, total, processed, listed, rejected, started_at,
+					    progressed_at, agency, started_by)
+					values (?, 'RUNNING', ?, 0, 0, 0, ?, ?, ?, ?)""")
+				.params(clip(name, 200), subjects.size(), ChineseTime.utc(now), ChineseTime.utc(now), reader.agencyCode(),
+						reader.getUsername())
 				.update(key, "id");
 			audit.record("CREDIT_SCREENING", "credit-screening", "#" + key.getKeyAs(Long.class),
 					"批量筛查“%s”，%d 个主体，文件 SM3 %s".formatted(name, subjects.size(), Sm3.hex(content)));
@@ -187,8 +189,9 @@ class CreditCheckService implements CreditChecks {
 							found.stream().map(f -> "%s，公示至%s".formatted(f.decisionNumber(),
 									ChineseTime.format(f.publishedUntil()))).collect(Collectors.joining("；")) });
 				}
-				jdbc.sql("update credit_screening set processed = ?, listed = ?, rejected = ? where id = ?")
-					.params(Math.min(subjects.size(), from + CHUNK), listed, rejected, id).update();
+				jdbc.sql("update credit_screening set processed = ?, listed = ?, rejected = ?, progressed_at = ? where id = ?")
+					.params(Math.min(subjects.size(), from + CHUNK), listed, rejected, ChineseTime.utc(clock.instant()), id)
+					.update();
 			}
 			jdbc.sql("update credit_screening set state = 'DONE', result = ?, finished_at = ? where id = ?")
 				.params(csv(rows), ChineseTime.utc(clock.instant()), id).update();
@@ -197,6 +200,19 @@ class CreditCheckService implements CreditChecks {
 			jdbc.sql("update credit_screening set state = 'FAILED', problem = ?, finished_at = ? where id = ?")
 				.params(clip("筛查中断：" + failure.getMessage(), 1000), ChineseTime.utc(clock.instant()), id).update();
 		}
+	}
+
+	/**
+	 * Marks failed the screenings that stopped moving: their instance went down in the middle (a
+	 * chunk takes milliseconds, so minutes without progress mean no one is working on it).
+	 */
+	int abandonStalled(Duration quiet) {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				update credit_screening set state = 'FAILED', problem = ?, finished_at = ?
+				where state = 'RUNNING' and progressed_at < ?""")
+			.params("筛查因服务重启而中断，请重新上传文件", ChineseTime.utc(now), ChineseTime.utc(now.minus(quiet)))
+			.update();
 	}
 
 	private Map<String, List<Found>> lookUp(List<String> codes) {

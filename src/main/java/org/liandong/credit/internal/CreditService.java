@@ -35,6 +35,7 @@ import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,24 +99,29 @@ class CreditService implements CreditList {
 		if (about.partyUscc() == null) {
 			throw DomainException.invalid("party-not-enterprise", "严重失信主体名单列入的是企业或其他组织，该案当事人没有统一社会信用代码");
 		}
-		boolean open = jdbc.sql("select count(*) from credit_entry where case_id = ? and state in ('NOTIFIED', 'PUBLISHED')")
+		boolean open = jdbc.sql("select count(*) from credit_entry where open_case_id = ?")
 			.param(about.id()).query(Integer.class).single() > 0;
 		if (open) {
-			throw DomainException.conflict("already-proposed", "案件 %s 的当事人已在列入程序中或已列入".formatted(about.number()));
+			throw alreadyProposed(about);
 		}
 		String city = cityOf(proposer.agencyCode());
 		Instant now = clock.instant();
 		Instant defenceDue = calendar.endOfWorkingDays(now, defenceWorkingDays);
 		KeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into credit_entry (subject_uscc, subject_name, case_id, case_number, proposing_agency, deciding_agency,
-				    facts, legal_basis, state, notice_number, notice_document_id, notified_at, defence_due_at,
-				    created_by_name, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, 'NOTIFIED', '', 0, ?, ?, ?, 0)""")
-			.params(about.partyUscc(), about.partyName(), about.id(), about.number(), proposer.agencyCode(), city,
-					proposal.facts().trim(), proposal.legalBasis().trim(), ChineseTime.utc(now), ChineseTime.utc(defenceDue),
-					proposer.describe())
-			.update(key, "id");
+		try {
+			jdbc.sql("""
+					insert into credit_entry (subject_uscc, subject_name, case_id, open_case_id, case_number, proposing_agency,
+					    deciding_agency, facts, legal_basis, state, notice_number, notice_document_id, notified_at,
+					    defence_due_at, created_by_name, version)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOTIFIED', '', 0, ?, ?, ?, 0)""")
+				.params(about.partyUscc(), about.partyName(), about.id(), about.id(), about.number(),
+					proposer.agencyCode(), city, proposal.facts().trim(), proposal.legalBasis().trim(), ChineseTime.utc(now),
+					ChineseTime.utc(defenceDue), proposer.describe())
+				.update(key, "id");
+		}
+		catch (DuplicateKeyException proposedMeanwhile) {
+			throw alreadyProposed(about);
+		}
 		long id = key.getKeyAs(Long.class);
 		IssuedDocument notice = documents.issue(new NewDocument(DocumentKind.CREDIT_NOTICE, city,
 				Map.of("addressee", about.partyName(), "caseNumber", about.number(), "facts", proposal.facts().trim(),
@@ -141,10 +147,8 @@ class CreditService implements CreditList {
 		if (entry.state() != EntryState.NOTIFIED) {
 			throw illegal(entry, "记录陈述申辩");
 		}
-		if (statement == null || statement.isBlank()) {
-			throw DomainException.invalid("defence-needs-text", "请填写当事人的陈述申辩意见");
-		}
-		move(entry, "defence_statement = ?, defence_recorded_at = ?", statement.trim(), ChineseTime.utc(clock.instant()));
+		String defence = required(statement, 4000, "defence-needs-text", "当事人的陈述申辩意见");
+		move(entry, "defence_statement = ?, defence_recorded_at = ?", defence, ChineseTime.utc(clock.instant()));
 		events.publishEvent(new CreditEvent(id, entry.subjectUscc(), "DEFENCE", "记录当事人陈述申辩"));
 		return find(id, actor);
 	}
@@ -161,9 +165,7 @@ class CreditService implements CreditList {
 			throw DomainException.conflict("defence-period-running", "陈述申辩期至 %s，期满或记录当事人陈述申辩后方可作出决定"
 				.formatted(ChineseTime.format(entry.defenceDueAt())));
 		}
-		if (reason == null || reason.isBlank()) {
-			throw DomainException.invalid("decision-needs-reason", "请写明决定理由");
-		}
+		String why = required(reason, 2000, "decision-needs-reason", "决定理由");
 		Instant until = list ? now.atZone(ChineseTime.ZONE).plus(publication).toInstant() : null;
 		Instant repairFrom = list ? now.atZone(ChineseTime.ZONE).plus(repairAfter).toInstant() : null;
 		Map<String, String> fields = new HashMap<>();
@@ -174,20 +176,20 @@ class CreditService implements CreditList {
 		fields.put("facts", entry.facts());
 		fields.put("legalBasis", entry.legalBasis());
 		fields.put("defence", entry.defenceStatement() == null ? "你单位在规定期限内未提出陈述、申辩" : entry.defenceStatement());
-		fields.put("reason", reason.trim());
+		fields.put("reason", why);
 		fields.put("publishedUntil", until == null ? null : DAY.format(until));
 		fields.put("repairFrom", repairFrom == null ? null : DAY.format(repairFrom));
 		IssuedDocument decision = documents.issue(new NewDocument(DocumentKind.CREDIT_DECISION,
 				cityOf(legalOfficer.agencyCode()), fields, List.of(entry.proposingAgencyCode()), SOURCE, Long.toString(id),
 				legalOfficer.getUsername(), legalOfficer.describe()));
-		move(entry, "state = ?, decision_number = ?, decision_document_id = ?, decided_at = ?, decision_reason = ?,"
+		move(entry, "state = ?, open_case_id = " + (list ? "open_case_id" : "null") + ", decision_number = ?, decision_document_id = ?, decided_at = ?, decision_reason = ?,"
 				+ " published_until = ?, repair_eligible_from = ?", list ? "PUBLISHED" : "NOT_LISTED", decision.number(),
-				decision.id(), ChineseTime.utc(now), reason.trim(), ChineseTime.utc(until), ChineseTime.utc(repairFrom));
+				decision.id(), ChineseTime.utc(now), why, ChineseTime.utc(until), ChineseTime.utc(repairFrom));
 		events.publishEvent(new CreditEvent(id, entry.subjectUscc(), list ? "LISTED" : "NOT_LISTED",
 				"%s（%s）".formatted(list ? "列入严重失信主体名单，公示至 " + ChineseTime.format(until) : "决定不予列入",
 						decision.number())));
 		events.publishEvent(new InboxDelivery(entry.proposingAgencyCode(), null, "CREDIT_DECIDED",
-				"【失信名单】%s：%s".formatted(entry.subjectName(), list ? "已列入" : "不予列入"), reason.trim(),
+				"【失信名单】%s：%s".formatted(entry.subjectName(), list ? "已列入" : "不予列入"), why,
 				"/credit/entries/" + id, SOURCE, id + ":decided"));
 		return find(id, legalOfficer);
 	}
@@ -204,16 +206,14 @@ class CreditService implements CreditList {
 			throw DomainException.conflict("repair-too-early", "列入满最短公示期后方可信用修复，%s 起可以申请"
 				.formatted(ChineseTime.format(entry.repairEligibleFrom())));
 		}
-		if (reason == null || reason.isBlank()) {
-			throw DomainException.invalid("repair-needs-reason", "请写明准予信用修复的理由（如已履行处罚决定、完成整改）");
-		}
+		String why = required(reason, 2000, "repair-needs-reason", "准予信用修复的理由（如已履行处罚决定、完成整改）");
 		IssuedDocument repaired = documents.issue(new NewDocument(DocumentKind.CREDIT_REPAIR,
 				cityOf(legalOfficer.agencyCode()), Map.of("addressee", entry.subjectName(), "decisionNumber",
-						entry.decisionNumber(), "reason", reason.trim()),
+						entry.decisionNumber(), "reason", why),
 				List.of(entry.proposingAgencyCode()), SOURCE, Long.toString(id), legalOfficer.getUsername(),
 				legalOfficer.describe()));
-		move(entry, "state = 'REPAIRED', repair_number = ?, repair_document_id = ?, repaired_at = ?, repair_reason = ?,"
-				+ " ended_at = ?", repaired.number(), repaired.id(), ChineseTime.utc(now), reason.trim(), ChineseTime.utc(now));
+		move(entry, "state = 'REPAIRED', open_case_id = null, repair_number = ?, repair_document_id = ?, repaired_at = ?, repair_reason = ?,"
+				+ " ended_at = ?", repaired.number(), repaired.id(), ChineseTime.utc(now), why, ChineseTime.utc(now));
 		events.publishEvent(new CreditEvent(id, entry.subjectUscc(), "REPAIRED", "信用修复，移出名单（%s）"
 			.formatted(repaired.number())));
 		return find(id, legalOfficer);
@@ -222,11 +222,15 @@ class CreditService implements CreditList {
 	@Override
 	@Transactional(readOnly = true)
 	public CreditEntryView find(long id, SignedInUser reader) {
-		return jdbc.sql("select * from credit_entry where id = ?")
+		CreditEntryView entry = jdbc.sql("select * from credit_entry where id = ?")
 			.param(id)
 			.query((rs, n) -> view(rs, names()))
 			.optional()
-			.orElseThrow(() -> DomainException.notFound("unknown-credit-entry", "失信名单记录 %d 不存在".formatted(id)));
+			.orElseThrow(() -> unknown(id));
+		if (!mayRead(entry, reader)) {
+			throw unknown(id);
+		}
+		return entry;
 	}
 
 	@Override
@@ -234,14 +238,54 @@ class CreditService implements CreditList {
 	public Page<CreditEntryView> entries(EntryState state, String subject, SignedInUser reader, Pageable pageable) {
 		Map<String, String> names = names();
 		String wanted = subject == null ? "" : subject.trim();
+		AgencySummary agency = agencies.find(reader.agencyCode()).orElseThrow();
 		return new PagedQuery("e.*", "credit_entry e",
 				Map.of("notifiedAt", "e.notified_at", "publishedUntil", "e.published_until", "state", "e.state",
 						"subjectName", "e.subject_name"),
 				"e.id desc")
+			.whereIf(!agency.kind().isCityLevel(), "(e.proposing_agency = ? or (e.state = 'PUBLISHED' and e.published_until > ?))",
+					reader.agencyCode(), ChineseTime.utc(clock.instant()))
+			.whereIf(agency.kind().isCityLevel(), "(e.deciding_agency = ? or (e.state = 'PUBLISHED' and e.published_until > ?))",
+					cityOf(reader.agencyCode()), ChineseTime.utc(clock.instant()))
 			.where("e.state = ?", state == null ? null : state.name())
 			.whereIf(wanted.length() == 18, "e.subject_uscc = ?", wanted.toUpperCase())
 			.whereIf(!wanted.isEmpty() && wanted.length() != 18, "e.subject_name = ?", wanted)
 			.fetch(jdbc, pageable, (rs, n) -> view(rs, names));
+	}
+
+	/**
+	 * Who reads an entry: everyone while it is on the public list; otherwise (in the defence period,
+	 * not listed, repaired, expired) the deciding city's offices, the proposing bureau and the bureaus
+	 * of the case.
+	 */
+	private boolean mayRead(CreditEntryView entry, SignedInUser reader) {
+		if (entry.publishedAt(clock.instant()) || reader.agencyCode().equals(entry.proposingAgencyCode())) {
+			return true;
+		}
+		AgencySummary agency = agencies.find(reader.agencyCode()).orElseThrow();
+		if (agency.kind().isCityLevel() && cityOf(agency.code()).equals(entry.decidingAgencyCode())) {
+			return true;
+		}
+		return cases.brief(entry.caseId(), reader).access() == CaseView.Access.FULL;
+	}
+
+	/** The text, trimmed; blank or longer than its column is refused in words. */
+	private static String required(String text, int max, String code, String what) {
+		if (text == null || text.isBlank()) {
+			throw DomainException.invalid(code, "请填写" + what);
+		}
+		if (text.trim().length() > max) {
+			throw DomainException.invalid("text-too-long", "%s不能超过 %d 字".formatted(what.replaceAll("（.*）", ""), max));
+		}
+		return text.trim();
+	}
+
+	private static DomainException alreadyProposed(CaseBrief about) {
+		return DomainException.conflict("already-proposed", "案件 %s 的当事人已在列入程序中或已列入".formatted(about.number()));
+	}
+
+	private static DomainException unknown(long id) {
+		return DomainException.notFound("unknown-credit-entry", "失信名单记录 %d 不存在".formatted(id));
 	}
 
 	/** Ends the publication of entries whose period is over; safe on several instances. */
@@ -251,7 +295,7 @@ class CreditService implements CreditList {
 			.param(ChineseTime.utc(now)).query((rs, n) -> view(rs, Map.of())).list();
 		int count = 0;
 		for (CreditEntryView entry : ended) {
-			if (jdbc.sql("update credit_entry set state = 'EXPIRED', ended_at = ?, version = version + 1"
+			if (jdbc.sql("update credit_entry set state = 'EXPIRED', open_case_id = null, ended_at = ?, version = version + 1"
 					+ " where id = ? and state = 'PUBLISHED'").params(ChineseTime.utc(now), entry.id()).update() == 1) {
 				events.publishEvent(new CreditEvent(entry.id(), entry.subjectUscc(), "EXPIRED", "公示期满，移出名单"));
 				count++;
@@ -272,9 +316,9 @@ class CreditService implements CreditList {
 		}
 	}
 
-	/** Decisions are the city bureau's, taken by its legal officers. */
+	/** Decisions are the city bureau's, taken by the legal officers of its legal office. */
 	private void requireDecider(CreditEntryView entry, SignedInUser actor) {
-		if (!actor.hasRole("LEGAL_OFFICER") || !cityOf(actor.agencyCode()).equals(cityOf(entry.proposingAgencyCode()))) {
+		if (!actor.hasRole("LEGAL_OFFICER") || !legalOffices(entry.decidingAgencyCode()).contains(actor.agencyCode())) {
 			throw DomainException.forbidden("not-legal-officer", "只有市局法制审核人员可以办理列入、修复决定");
 		}
 	}
@@ -301,7 +345,7 @@ class CreditService implements CreditList {
 		String proposing = rs.getString("proposing_agency");
 		return new CreditEntryView(rs.getLong("id"), rs.getString("subject_uscc"), rs.getString("subject_name"),
 				rs.getLong("case_id"), rs.getString("case_number"), proposing, names.getOrDefault(proposing, proposing),
-				rs.getString("facts"), rs.getString("legal_basis"), EntryState.valueOf(rs.getString("state")),
+				rs.getString("deciding_agency"), rs.getString("facts"), rs.getString("legal_basis"), EntryState.valueOf(rs.getString("state")),
 				rs.getString("notice_number"), rs.getLong("notice_document_id"), instant(rs, "notified_at"),
 				instant(rs, "defence_due_at"), rs.getString("defence_statement"), instant(rs, "defence_recorded_at"),
 				rs.getString("decision_number"), (Long) rs.getObject("decision_document_id", Long.class),
@@ -315,6 +359,7 @@ class CreditService implements CreditList {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}
+
 
 	private static DomainException illegal(CreditEntryView entry, String what) {
 		return DomainException.conflict("illegal-transition", "该记录当前为“%s”，不能%s".formatted(entry.state().label(), what));

@@ -12,6 +12,7 @@ import org.liandong.credit.Proposal;
 import org.liandong.credit.Screening;
 import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
+import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -118,6 +119,10 @@ class CreditApiController {
 	@Operation(summary = "作出列入或不予列入的决定（陈述申辩期满或已记录申辩后），印发决定书")
 	CreditEntryView decide(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
 			@RequestBody Decision decision) {
+		if (decision.list() == null) {
+			// a forgotten field must not quietly mean "not listed"
+			throw DomainException.invalid("decision-needs-choice", "请选择决定列入（list: true）或不予列入（list: false）");
+		}
 		return list.decide(id, decision.list(), decision.reason(), actor);
 	}
 
@@ -131,6 +136,6 @@ class CreditApiController {
 	record Statement(String statement) {
 	}
 
-	record Decision(boolean list, String reason) {
+	record Decision(Boolean list, String reason) {
 	}
 }

@@ -32,6 +32,7 @@ import org.liandong.platform.DomainException;
 import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.Sm3;
+import org.liandong.platform.StoredFile;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -82,6 +83,12 @@ class InstrumentService implements Instruments {
 		if (n.kind() == InstrumentKind.MEMORANDUM && (n.acceptWorkingDays() != null || n.answerWorkingDays() != null)) {
 			throw DomainException.invalid("commitment-on-memorandum", "协查时限约定只适用于行政协议");
 		}
+		if (n.acceptWorkingDays() != null && n.answerWorkingDays() != null
+				&& n.answerWorkingDays() <= n.acceptWorkingDays()) {
+			// an answer date no later than the acceptance deadline would leave the requester nothing to choose
+			throw DomainException.invalid("answer-before-accept", "答复时限（%d 个工作日）应长于受理时限（%d 个工作日）"
+				.formatted(n.answerWorkingDays(), n.acceptWorkingDays()));
+		}
 		Instant now = clock.instant();
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -104,7 +111,7 @@ class InstrumentService implements Instruments {
 
 	@Override
 	public InstrumentView revise(long id, String body, String note, Long version, SignedInUser editor) {
-		Row row = row(id, editor);
+		Row row = locked(id, editor);
 		requireParty(row, editor);
 		if (row.state() != InstrumentState.DRAFT && row.state() != InstrumentState.AWAITING_SIGNATURES) {
 			throw illegal(row, "修改正文");
@@ -117,24 +124,22 @@ class InstrumentService implements Instruments {
 		}
 		Instant now = clock.instant();
 		int next = row.currentVersion() + 1;
-		bump(row, version, "current_version = " + next, editor, now);
+		bump(row, version, editor, now, "current_version = ?", next);
 		text(id, next, body.trim(), note == null || note.isBlank() ? null : note.trim(), editor, now);
 		// a signature is given to a text: a new text is signed anew
-		jdbc.sql("""
-				update instrument_party set signed_version = null, signed_at = null, signed_by = null, signed_by_name = null
-				where instrument_id = ?""").param(id).update();
+		voidSignatures(id);
 		publish(id, "REVISED", "形成第 %d 稿%s，各方须重新签署".formatted(next, note == null || note.isBlank() ? "" : "（" + note.trim() + "）"));
 		return find(id, editor);
 	}
 
 	@Override
 	public InstrumentView submit(long id, Long version, SignedInUser actor) {
-		Row row = row(id, actor);
+		Row row = locked(id, actor);
 		requireParty(row, actor);
 		if (row.state() != InstrumentState.DRAFT) {
 			throw illegal(row, "提交签署");
 		}
-		bump(row, version, "state = 'AWAITING_SIGNATURES'", actor, clock.instant());
+		bump(row, version, actor, clock.instant(), "state = 'AWAITING_SIGNATURES'");
 		for (String party : parties(id)) {
 			if (!party.equals(actor.agencyCode())) {
 				events.publishEvent(new InboxDelivery(party, null, "INSTRUMENT_TO_SIGN",
@@ -149,13 +154,17 @@ class InstrumentService implements Instruments {
 
 	@Override
 	public InstrumentView sign(long id, Long version, SignedInUser signer) {
-		Row row = row(id, signer);
+		Row row = locked(id, signer);
 		requireParty(row, signer);
 		if (row.state() != InstrumentState.AWAITING_SIGNATURES) {
 			throw illegal(row, "签署");
 		}
 		if (version != null && version != row.version()) {
 			throw stale(row);
+		}
+		if (row.effectiveUntil().isBefore(today())) {
+			throw DomainException.conflict("term-over", "《%s》的截止日期 %s 已过，不能再签署；请修改期限后重新提交"
+				.formatted(row.title(), row.effectiveUntil()));
 		}
 		Instant now = clock.instant();
 		int signed = jdbc.sql("""
@@ -168,8 +177,10 @@ class InstrumentService implements Instruments {
 			throw DomainException.conflict("already-signed", "本单位已签署第 %d 稿".formatted(row.currentVersion()));
 		}
 		publish(id, "SIGNED", "%s签署第 %d 稿".formatted(signer.agencyName(), row.currentVersion()));
-		int missing = jdbc.sql("select count(*) from instrument_party where instrument_id = ? and signed_version is null")
-			.param(id).query(Integer.class).single();
+		int missing = jdbc.sql("""
+				select count(*) from instrument_party where instrument_id = ?
+				and (signed_version is null or signed_version <> ?)""")
+			.params(id, row.currentVersion()).query(Integer.class).single();
 		if (missing == 0) {
 			// the last signature: in force, once, whoever signs last at the same moment
 			int started = jdbc.sql("""
@@ -189,7 +200,7 @@ class InstrumentService implements Instruments {
 
 	@Override
 	public InstrumentView setMeasures(long id, List<String> measures, SignedInUser actor) {
-		Row row = row(id, actor);
+		Row row = locked(id, actor);
 		requireParty(row, actor);
 		if (row.kind() != InstrumentKind.MEMORANDUM) {
 			throw DomainException.invalid("measures-on-agreement", "惩戒措施只适用于联合惩戒合作备忘录");
@@ -214,13 +225,17 @@ class InstrumentService implements Instruments {
 			jdbc.sql("insert into memorandum_measure (instrument_id, agency, measure) values (?, ?, ?)")
 				.params(id, actor.agencyCode(), measure).update();
 		}
-		publish(id, "MEASURES_SET", "%s的惩戒措施：%s".formatted(actor.agencyName(), String.join("；", cleaned)));
+		// the others signed the memorandum with the measures it had: changed measures are signed anew
+		boolean othersSigned = voidSignatures(id) > 0;
+		bump(row, null, actor, clock.instant(), "");
+		publish(id, "MEASURES_SET", "%s的惩戒措施：%s%s".formatted(actor.agencyName(), String.join("；", cleaned),
+				othersSigned ? "；已签署的单位须重新签署" : ""));
 		return find(id, actor);
 	}
 
 	@Override
 	public InstrumentView terminate(long id, String reason, SignedInUser actor) {
-		Row row = row(id, actor);
+		Row row = locked(id, actor);
 		requireParty(row, actor);
 		if (row.state() == InstrumentState.TERMINATED || row.state() == InstrumentState.EXPIRED) {
 			throw illegal(row, "终止");
@@ -228,8 +243,10 @@ class InstrumentService implements Instruments {
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.invalid("terminate-needs-reason", "终止协议或备忘录，请写明理由");
 		}
-		jdbc.sql("update instrument set state = 'TERMINATED', terminated_reason = ?, version = version + 1 where id = ?")
-			.params(reason.trim(), id).update();
+		if (reason.length() > 1000) {
+			throw DomainException.invalid("reason-too-long", "终止理由不能超过 1000 字");
+		}
+		bump(row, null, actor, clock.instant(), "state = 'TERMINATED', terminated_reason = ?", reason.trim());
 		publish(id, "TERMINATED", "%s终止，理由：%s".formatted(actor.agencyName(), reason.trim()));
 		for (String party : parties(id)) {
 			if (!party.equals(actor.agencyCode())) {
@@ -243,7 +260,7 @@ class InstrumentService implements Instruments {
 
 	@Override
 	public InstrumentView attach(long id, String fileName, String contentType, byte[] content, SignedInUser uploader) {
-		Row row = row(id, uploader);
+		Row row = locked(id, uploader);
 		requireParty(row, uploader);
 		String name = fileName == null ? "" : fileName.replaceAll("^.*[/\\\\]", "").trim();
 		if (name.isEmpty() || content == null || content.length == 0) {
@@ -266,6 +283,19 @@ class InstrumentService implements Instruments {
 			.update();
 		publish(id, "ATTACHED", "第 %d 稿附件“%s”".formatted(row.currentVersion(), name));
 		return find(id, uploader);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public StoredFile attachment(long id, long attachmentId, SignedInUser reader) {
+		row(id, reader);
+		return jdbc.sql("""
+				select file_name, content_type, sm3, content from instrument_attachment where instrument_id = ? and id = ?""")
+			.params(id, attachmentId)
+			.query((rs, n) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"), rs.getString("sm3"),
+					rs.getBytes("content")))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("unknown-attachment", "附件 %d 不存在".formatted(attachmentId)));
 	}
 
 	@Override
@@ -407,17 +437,27 @@ class InstrumentService implements Instruments {
 				: row.state();
 	}
 
-	private void bump(Row row, Long version, String set, SignedInUser actor, Instant now) {
+	/** Applies a change at the version read (when one was given), stamping who changed it last. */
+	private void bump(Row row, Long version, SignedInUser actor, Instant now, String set, Object... values) {
 		if (version != null && version != row.version()) {
 			throw stale(row);
 		}
-		int updated = jdbc.sql("update instrument set " + set
-				+ ", last_changed_at = ?, last_changed_by_name = ?, version = version + 1 where id = ? and version = ?")
-			.params(ChineseTime.utc(now), actor.describe(), row.id(), row.version())
+		List<Object> params = new ArrayList<>(List.of(values));
+		params.addAll(List.of(ChineseTime.utc(now), actor.describe(), row.id(), row.version()));
+		int updated = jdbc.sql("update instrument set " + (set.isEmpty() ? "" : set + ", ")
+				+ "last_changed_at = ?, last_changed_by_name = ?, version = version + 1 where id = ? and version = ?")
+			.params(params)
 			.update();
 		if (updated == 0) {
 			throw stale(row);
 		}
+	}
+
+	/** Clears the signatures given; how many there were. */
+	private int voidSignatures(long id) {
+		return jdbc.sql("""
+				update instrument_party set signed_version = null, signed_at = null, signed_by = null, signed_by_name = null
+				where instrument_id = ? and signed_version is not null""").param(id).update();
 	}
 
 	private void text(long id, int versionNo, String body, String note, SignedInUser editor, Instant now) {
@@ -434,8 +474,20 @@ class InstrumentService implements Instruments {
 	}
 
 	private Row row(long id, SignedInUser reader) {
-		Row row = jdbc.sql("select * from instrument where id = ?").param(id).query((rs, n) -> row(rs)).optional()
-			.orElseThrow(() -> notFound(id));
+		return readable(jdbc.sql("select * from instrument where id = ?"), id, reader);
+	}
+
+	/**
+	 * The row for a change, locked until the change commits: signatures, revisions, measures and
+	 * termination of one instrument happen one after another, so no signature lands on a text or
+	 * measures replaced meanwhile.
+	 */
+	private Row locked(long id, SignedInUser actor) {
+		return readable(jdbc.sql("select * from instrument where id = ? for update"), id, actor);
+	}
+
+	private Row readable(JdbcClient.StatementSpec select, long id, SignedInUser reader) {
+		Row row = select.param(id).query((rs, n) -> row(rs)).optional().orElseThrow(() -> notFound(id));
 		if (!cityLevel(reader) && !parties(id).contains(reader.agencyCode())) {
 			throw notFound(id);
 		}
@@ -474,6 +526,7 @@ class InstrumentService implements Instruments {
 	private LocalDate today() {
 		return clock.instant().atZone(ChineseTime.ZONE).toLocalDate();
 	}
+
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);

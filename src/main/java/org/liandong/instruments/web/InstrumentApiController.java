@@ -16,6 +16,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,6 +100,13 @@ class InstrumentApiController {
 	InstrumentView terminate(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
 			@RequestBody Termination termination) {
 		return instruments.terminate(id, termination.reason(), actor);
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	@Operation(summary = "下载附件（参加单位和市局）；响应头 X-Content-SM3 为上传时的摘要")
+	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id,
+			@PathVariable long attachmentId) {
+		return instruments.attachment(id, attachmentId, reader).download();
 	}
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

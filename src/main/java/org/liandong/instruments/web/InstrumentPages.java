@@ -19,6 +19,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -125,6 +126,12 @@ class InstrumentPages {
 			redirect.addFlashAttribute("problem", refused.getMessage());
 		}
 		return "redirect:/instruments/" + id;
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id,
+			@PathVariable long attachmentId) {
+		return instruments.attachment(id, attachmentId, reader).download();
 	}
 
 	@PostMapping("/{id}/attachments")

@@ -1,0 +1,35 @@
+package org.liandong.credit.internal;
+
+import java.time.Duration;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Ends the publication of entries whose period is over, every hour (checks ignore them at once),
+ * and fails screenings left running by an instance that stopped.
+ */
+@Component
+class CreditUpkeep {
+
+	private final CreditService credit;
+	private final CreditCheckService checks;
+	private final TransactionTemplate transactions;
+
+	CreditUpkeep(CreditService credit, CreditCheckService checks, TransactionTemplate transactions) {
+		this.credit = credit;
+		this.checks = checks;
+		this.transactions = transactions;
+	}
+
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	void expire() {
+		transactions.executeWithoutResult(status -> credit.expire());
+	}
+
+	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+	void abandonStalledScreenings() {
+		checks.abandonStalled(Duration.ofMinutes(5));
+	}
+}
