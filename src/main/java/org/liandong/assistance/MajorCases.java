@@ -20,6 +20,9 @@ public interface MajorCases {
 
 	MajorReportView find(long id, SignedInUser reader);
 
+	/** Whether the user decides this report: a legal officer of its city's legal office. */
+	boolean decides(MajorReportView report, SignedInUser user);
+
 	MajorReportView designate(long id, @Valid NewDesignation designation, SignedInUser legalOfficer);
 
 	MajorReportView decline(long id, String reason, Long version, SignedInUser legalOfficer);

@@ -26,5 +26,8 @@ public interface CreditList {
 
 	CreditEntryView find(long id, SignedInUser reader);
 
+	/** Whether the user may record the defence, decide and repair: a legal officer of the deciding city's legal office. */
+	boolean mayDecide(long id, SignedInUser user);
+
 	Page<CreditEntryView> entries(EntryState state, String subject, SignedInUser reader, Pageable pageable);
 }

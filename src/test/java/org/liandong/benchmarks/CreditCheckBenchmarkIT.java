@@ -413,11 +413,8 @@ class CreditCheckBenchmarkIT {
 		statements.put("单次核查：按代码查在公示期内的名单记录（CreditCheckService.check）", """
 				select e.id, e.subject_uscc, e.subject_name, e.decision_number, e.published_until from credit_entry e
 				where e.state = 'PUBLISHED' and e.published_until > now() and e.subject_uscc = '%s'""".formatted(code));
-		statements.put("审计串链：认领未串链核查的子查询（CreditCheckAudit.chainBatch，运行结束后）",
-				"select id from credit_check where audit_batch is null order by id limit 2000");
-		statements.put("审计串链：认领语句本身在运行结束后的统计信息下的计划（CreditCheckAudit.chainBatch；只 explain，不执行）", """
-				update credit_check set audit_batch = 1
-				where audit_batch is null and id in (select id from credit_check where audit_batch is null order by id limit 2000)""");
+		statements.put("审计串链：认领最早的 2,000 条未串链核查（CreditCheckAudit.chainBatch，运行结束后；随后按这些 id 更新）",
+				"select id from credit_check where audit_batch is null order by id limit 2000 for update skip locked");
 		statements.put("批量筛查：一块 1,000 个代码（CreditCheckService.lookUp）", """
 				select e.id, e.subject_uscc, e.subject_name, e.decision_number, e.published_until from credit_entry e
 				where e.state = 'PUBLISHED' and e.published_until > now() and e.subject_uscc in (%s)""".formatted(chunk));

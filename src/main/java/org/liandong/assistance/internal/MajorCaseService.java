@@ -245,12 +245,17 @@ class MajorCaseService implements MajorCases {
 		return find(id, actor);
 	}
 
+	@Override
+	public boolean decides(MajorReportView report, SignedInUser user) {
+		// the legal office of the report's city; a county's legal officer or another city's does not
+		return user.hasRole("LEGAL_OFFICER")
+				&& directory.legalOfficesOf(directory.cityOf(report.reportingAgencyCode())).contains(user.agencyCode());
+	}
+
 	/** A pending report the legal officer may decide, at the version they saw. */
 	private MajorReportView pending(long id, Long version, SignedInUser legalOfficer) {
 		MajorReportView report = find(id, legalOfficer);
-		// the legal office of the report's city decides; a county's legal officer or another city's does not
-		if (!legalOfficer.hasRole("LEGAL_OFFICER") || !directory.legalOfficesOf(directory.cityOf(
-				report.reportingAgencyCode())).contains(legalOfficer.agencyCode())) {
+		if (!decides(report, legalOfficer)) {
 			throw DomainException.forbidden("not-legal-officer", "只有市局法制审核人员可以指定管辖");
 		}
 		if (report.state() != MajorReportState.PENDING) {

@@ -75,6 +75,7 @@ class MajorCasePages {
 	String detail(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id, Model model) {
 		MajorReportView report = majorCases.find(id, reader);
 		model.addAttribute("m", report);
+		model.addAttribute("decider", majorCases.decides(report, reader));
 		model.addAttribute("roles", ParticipantRole.values());
 		model.addAttribute("agencies", AssistancePages.emergencyAgencies(agencies));
 		model.addAttribute("rows", java.util.stream.IntStream.range(0, DESIGNATION_ROWS).boxed().toList());

@@ -316,9 +316,19 @@ class CreditService implements CreditList {
 		}
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public boolean mayDecide(long id, SignedInUser user) {
+		return decides(find(id, user), user);
+	}
+
 	/** Decisions are the city bureau's, taken by the legal officers of its legal office. */
+	private boolean decides(CreditEntryView entry, SignedInUser user) {
+		return user.hasRole("LEGAL_OFFICER") && legalOffices(entry.decidingAgencyCode()).contains(user.agencyCode());
+	}
+
 	private void requireDecider(CreditEntryView entry, SignedInUser actor) {
-		if (!actor.hasRole("LEGAL_OFFICER") || !legalOffices(entry.decidingAgencyCode()).contains(actor.agencyCode())) {
+		if (!decides(entry, actor)) {
 			throw DomainException.forbidden("not-legal-officer", "只有市局法制审核人员可以办理列入、修复决定");
 		}
 	}

@@ -134,7 +134,7 @@ class CreditPages {
 	@GetMapping("/entries/{id}")
 	String entry(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id, Model model) {
 		model.addAttribute("e", list.find(id, reader));
-		model.addAttribute("decider", reader.hasRole("LEGAL_OFFICER"));
+		model.addAttribute("decider", list.mayDecide(id, reader));
 		return "credit/entry";
 	}
 
@@ -145,7 +145,12 @@ class CreditPages {
 		try {
 			switch (action) {
 				case "defence" -> this.list.recordDefence(id, text, actor);
-				case "decision" -> this.list.decide(id, Boolean.TRUE.equals(list), text, actor);
+				case "decision" -> {
+					if (list == null) {
+						throw DomainException.invalid("decision-needs-choice", "请选择列入或不予列入");
+					}
+					this.list.decide(id, list, text, actor);
+				}
 				case "repair" -> this.list.repair(id, text, actor);
 				default -> throw DomainException.notFound("unknown-action", "没有“%s”这项操作".formatted(action));
 			}
