@@ -26,8 +26,11 @@ create table obligation (
     constraint obligation_identity unique (subject_type, subject_id, obligation, owner_agency, round)
 );
 
--- the scan looks at open obligations by due instant; the dashboard and evaluation by owner and city
+-- the scan looks at open obligations by due instant; the dashboard at a bureau's (or a city's) open
+-- ones and at its recent history; the evaluation at a city's year
 create index obligation_open_by_due on obligation (state, due_at);
+create index obligation_open_by_owner on obligation (state, owner_agency, due_at);
+create index obligation_open_by_city on obligation (state, city_agency, due_at);
 create index obligation_by_owner on obligation (owner_agency, due_at);
 create index obligation_by_city on obligation (city_agency, due_at);
 

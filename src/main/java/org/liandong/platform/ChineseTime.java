@@ -1,5 +1,6 @@
 package org.liandong.platform;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -44,5 +45,15 @@ public final class ChineseTime {
 
 	public static String formatPrecise(Instant instant) {
 		return instant == null ? "" : PRECISE.format(instant);
+	}
+
+	/** What is left until a deadline, or how long it has passed: 剩余 2 天 3 小时, 已逾期 40 分钟. */
+	public static String countdown(Instant now, Instant due) {
+		Duration left = Duration.between(now, due);
+		Duration span = left.abs();
+		String amount = span.toDays() > 0 ? "%d 天 %d 小时".formatted(span.toDays(), span.toHoursPart())
+				: span.toHours() > 0 ? "%d 小时 %d 分".formatted(span.toHours(), span.toMinutesPart())
+						: "%d 分钟".formatted(Math.max(1, span.toMinutes()));
+		return left.isNegative() ? "已逾期 " + amount : "剩余 " + amount;
 	}
 }

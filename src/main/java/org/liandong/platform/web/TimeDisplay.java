@@ -1,6 +1,5 @@
 package org.liandong.platform.web;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -24,12 +23,7 @@ public class TimeDisplay {
 		if (due == null) {
 			return "";
 		}
-		Duration left = Duration.between(Instant.now(), due);
-		Duration span = left.abs();
-		String amount = span.toDays() > 0 ? "%d 天 %d 小时".formatted(span.toDays(), span.toHoursPart())
-				: span.toHours() > 0 ? "%d 小时 %d 分".formatted(span.toHours(), span.toMinutesPart())
-						: "%d 分钟".formatted(Math.max(1, span.toMinutes()));
-		return left.isNegative() ? "已逾期 " + amount : "剩余 " + amount;
+		return ChineseTime.countdown(Instant.now(), due);
 	}
 
 	/** The day alone (2029年11月26日), for periods measured in days and years. */

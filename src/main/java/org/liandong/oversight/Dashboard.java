@@ -1,0 +1,39 @@
+package org.liandong.oversight;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The oversight dashboard (R7.1): open obligations and their clocks, per bureau and city-wide,
+ * with the figures of its charts.
+ *
+ * @param agencyCode the bureau shown, or null for the whole city
+ * @param bureaus one row per bureau of the city (only the bureau itself for a county reader)
+ * @param urgent the open obligations due soonest (overdue first)
+ * @param months the last twelve months, oldest first
+ * @param byObligation response times per kind of obligation over the last twelve months
+ */
+public record Dashboard(String agencyCode, String agencyName, Instant asOf, Totals totals, List<BureauRow> bureaus,
+		List<ObligationView> urgent, List<Month> months, List<Kind> byObligation) {
+
+	/** Counts now: open, of which overdue and due within the next 24 hours. */
+	public record Totals(long open, long overdue, long dueSoon) {
+	}
+
+	/**
+	 * A bureau's line: what is open now and how it met its obligations due in the last 90 days.
+	 *
+	 * @param onTimeRate met on time among those due in the last 90 days and settled or missed, in percent; null if none
+	 */
+	public record BureauRow(String agencyCode, String agencyName, long open, long overdue, long dueSoon, long due90,
+			long onTime90, long late90, long missedOpen90, Double onTimeRate) {
+	}
+
+	/** Obligations due in a month: met on time, met late, still open past due. */
+	public record Month(String month, long onTime, long late, long overdueOpen) {
+	}
+
+	/** Average hours from opening to meeting, per kind of obligation. */
+	public record Kind(String obligation, long met, double averageHours) {
+	}
+}

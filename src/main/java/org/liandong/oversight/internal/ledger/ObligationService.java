@@ -1,0 +1,235 @@
+package org.liandong.oversight.internal.ledger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencyKind;
+import org.liandong.agency.AgencySummary;
+import org.liandong.oversight.Dashboard;
+import org.liandong.oversight.ObligationFilter;
+import org.liandong.oversight.ObligationView;
+import org.liandong.oversight.Obligations;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.PagedQuery;
+import org.liandong.platform.SignedInUser;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading the ledger: lists with their clocks, and the dashboard's figures (R7.1). */
+@Service
+@Transactional(readOnly = true)
+class ObligationService implements Obligations {
+
+	private static final Duration SOON = Duration.ofHours(24);
+
+	private static final Duration RECENT = Duration.ofDays(90);
+
+	private final JdbcClient jdbc;
+	private final Agencies agencies;
+	private final Clock clock;
+
+	ObligationService(JdbcClient jdbc, Agencies agencies, Clock clock) {
+		this.jdbc = jdbc;
+		this.agencies = agencies;
+		this.clock = clock;
+	}
+
+	@Override
+	public Page<ObligationView> list(ObligationFilter filter, SignedInUser reader, Pageable pageable) {
+		Scope scope = scope(filter.owner(), reader);
+		Instant now = clock.instant();
+		String outcome = filter.outcome() == null ? "" : filter.outcome();
+		Map<String, String> names = names();
+		return new PagedQuery("o.*", "obligation o", Map.of("dueAt", "o.due_at", "openedAt", "o.opened_at"), "o.due_at desc")
+			.whereIf(scope.owner() != null, "o.owner_agency = ?", scope.owner())
+			.whereIf(scope.owner() == null, "o.city_agency = ?", scope.city())
+			.where("o.subject_type = ?", blankToNull(filter.subjectType()))
+			.whereIf(outcome.equals("open"), "o.state = 'OPEN'")
+			.whereIf(outcome.equals("overdue"), "o.state = 'OPEN' and o.due_at < ?", ChineseTime.utc(now))
+			.whereIf(outcome.equals("on-time"), "o.state = 'MET' and o.settled_at <= o.due_at")
+			.whereIf(outcome.equals("late"), "o.state = 'MET' and o.settled_at > o.due_at")
+			.whereIf(outcome.equals("missed"), "o.overdue_at is not null")
+			.whereIf(outcome.equals("cancelled"), "o.state = 'CANCELLED'")
+			.where("o.due_at >= ?", filter.dueFrom() == null ? null : ChineseTime.utc(startOf(filter.dueFrom())))
+			.where("o.due_at < ?", filter.dueTo() == null ? null : ChineseTime.utc(startOf(filter.dueTo().plusDays(1))))
+			.fetch(jdbc, pageable, (rs, n) -> ObligationRows.view(rs, names));
+	}
+
+	@Override
+	public ObligationView find(long id, SignedInUser reader) {
+		ObligationView found = jdbc.sql("select * from obligation where id = ?").param(id)
+			.query((rs, n) -> ObligationRows.view(rs, names())).optional()
+			.orElseThrow(() -> unknown(id));
+		Scope scope = scope(null, reader);
+		boolean readable = scope.owner() == null ? scope.city().equals(found.cityAgencyCode())
+				: scope.owner().equals(found.ownerAgencyCode());
+		if (!readable) {
+			throw unknown(id);
+		}
+		return found;
+	}
+
+	@Override
+	public Dashboard dashboard(String agencyCode, SignedInUser reader) {
+		Scope scope = scope(agencyCode, reader);
+		Instant now = clock.instant();
+		Map<String, String> names = names();
+		String column = scope.owner() == null ? "city_agency" : "owner_agency";
+		String key = scope.owner() == null ? scope.city() : scope.owner();
+
+		Map<String, long[]> open = new LinkedHashMap<>();
+		jdbc.sql("""
+				select owner_agency, count(*) as open_count,
+				    sum(case when due_at < ? then 1 else 0 end) as overdue,
+				    sum(case when due_at >= ? and due_at < ? then 1 else 0 end) as due_soon
+				from obligation where state = 'OPEN' and %s = ? group by owner_agency""".formatted(column))
+			.params(ChineseTime.utc(now), ChineseTime.utc(now), ChineseTime.utc(now.plus(SOON)), key)
+			.query(rs -> {
+				open.put(rs.getString("owner_agency"),
+						new long[] { rs.getLong("open_count"), rs.getLong("overdue"), rs.getLong("due_soon") });
+			});
+		Map<String, long[]> recent = new LinkedHashMap<>();
+		jdbc.sql("""
+				select owner_agency, count(*) as due_count,
+				    sum(case when state = 'MET' and settled_at <= due_at then 1 else 0 end) as on_time,
+				    sum(case when state = 'MET' and settled_at > due_at then 1 else 0 end) as late,
+				    sum(case when state = 'OPEN' then 1 else 0 end) as missed_open
+				from obligation where %s = ? and due_at >= ? and due_at < ? and state <> 'CANCELLED'
+				group by owner_agency""".formatted(column))
+			.params(key, ChineseTime.utc(now.minus(RECENT)), ChineseTime.utc(now))
+			.query(rs -> {
+				recent.put(rs.getString("owner_agency"), new long[] { rs.getLong("due_count"), rs.getLong("on_time"),
+						rs.getLong("late"), rs.getLong("missed_open") });
+			});
+
+		List<String> bureaus = new ArrayList<>();
+		if (scope.owner() != null) {
+			bureaus.add(scope.owner());
+		}
+		else {
+			agencies.all().stream()
+				.filter(a -> a.kind() == AgencyKind.COUNTY_BUREAU && scope.city().equals(a.cityCode()))
+				.map(AgencySummary::code).forEach(bureaus::add);
+			open.keySet().stream().filter(code -> !bureaus.contains(code)).forEach(bureaus::add);
+			recent.keySet().stream().filter(code -> !bureaus.contains(code)).forEach(bureaus::add);
+		}
+		List<Dashboard.BureauRow> rows = bureaus.stream().map(code -> {
+			long[] o = open.getOrDefault(code, new long[3]);
+			long[] r = recent.getOrDefault(code, new long[4]);
+			long judged = r[1] + r[2] + r[3];
+			return new Dashboard.BureauRow(code, names.getOrDefault(code, code), o[0], o[1], o[2], r[0], r[1], r[2], r[3],
+					judged == 0 ? null : Math.round(1000.0 * r[1] / judged) / 10.0);
+		}).toList();
+		Dashboard.Totals totals = new Dashboard.Totals(rows.stream().mapToLong(Dashboard.BureauRow::open).sum(),
+				rows.stream().mapToLong(Dashboard.BureauRow::overdue).sum(),
+				rows.stream().mapToLong(Dashboard.BureauRow::dueSoon).sum());
+
+		List<ObligationView> urgent = jdbc.sql("""
+				select * from obligation where state = 'OPEN' and %s = ? order by due_at limit 20""".formatted(column))
+			.param(key)
+			.query((rs, n) -> ObligationRows.view(rs, names))
+			.list();
+		return new Dashboard(scope.owner(), names.getOrDefault(key, key), now, totals, rows, urgent,
+				months(column, key, now), kinds(column, key, now));
+	}
+
+	/** Obligations due in each of the last twelve months (Beijing months), by outcome: one pass over the year. */
+	private List<Dashboard.Month> months(String column, String key, Instant now) {
+		YearMonth current = YearMonth.from(now.atZone(ChineseTime.ZONE));
+		List<YearMonth> months = new ArrayList<>();
+		for (int i = 11; i >= 0; i--) {
+			months.add(current.minusMonths(i));
+		}
+		StringBuilder sums = new StringBuilder();
+		List<Object> params = new ArrayList<>();
+		for (int i = 0; i < months.size(); i++) {
+			Instant from = startOf(months.get(i).atDay(1));
+			Instant to = startOf(months.get(i).plusMonths(1).atDay(1));
+			sums.append("""
+					sum(case when due_at >= ? and due_at < ? and state = 'MET' and settled_at <= due_at then 1 else 0 end) as on_time_%1$d,
+					sum(case when due_at >= ? and due_at < ? and state = 'MET' and settled_at > due_at then 1 else 0 end) as late_%1$d,
+					sum(case when due_at >= ? and due_at < ? and state = 'OPEN' and due_at < ? then 1 else 0 end) as open_%1$d,
+					""".formatted(i));
+			params.addAll(List.of(ChineseTime.utc(from), ChineseTime.utc(to), ChineseTime.utc(from), ChineseTime.utc(to),
+					ChineseTime.utc(from), ChineseTime.utc(to), ChineseTime.utc(now)));
+		}
+		params.add(key);
+		params.add(ChineseTime.utc(startOf(months.get(0).atDay(1))));
+		params.add(ChineseTime.utc(now));
+		return jdbc.sql("select " + sums + " count(*) as total from obligation where " + column
+				+ " = ? and due_at >= ? and due_at < ? and state <> 'CANCELLED'")
+			.params(params)
+			.query((rs, n) -> {
+				List<Dashboard.Month> result = new ArrayList<>();
+				for (int i = 0; i < months.size(); i++) {
+					result.add(new Dashboard.Month(months.get(i).toString(), rs.getLong("on_time_" + i),
+							rs.getLong("late_" + i), rs.getLong("open_" + i)));
+				}
+				return result;
+			})
+			.single();
+	}
+
+	/** How long each kind of obligation took to meet, over the last twelve months. */
+	private List<Dashboard.Kind> kinds(String column, String key, Instant now) {
+		return jdbc.sql("""
+				select obligation, count(*) as met,
+				    avg(extract(epoch from settled_at) - extract(epoch from opened_at)) as seconds
+				from obligation where %s = ? and due_at >= ? and due_at < ? and state = 'MET'
+				group by obligation order by obligation""".formatted(column))
+			.params(key, ChineseTime.utc(now.minus(Duration.ofDays(365))), ChineseTime.utc(now.plus(Duration.ofDays(366))))
+			.query((rs, n) -> new Dashboard.Kind(rs.getString("obligation"), rs.getLong("met"),
+					Math.round(rs.getDouble("seconds") / 360.0) / 10.0))
+			.list();
+	}
+
+	/**
+	 * Whose obligations a reader sees: a county bureau (or another department) its own; the city
+	 * level every bureau of its city, or one of them when asked.
+	 */
+	private Scope scope(String asked, SignedInUser reader) {
+		AgencySummary agency = agencies.find(reader.agencyCode()).orElseThrow();
+		if (!agency.kind().isCityLevel()) {
+			return new Scope(agency.code(), agency.cityCode());
+		}
+		if (asked == null || asked.isBlank()) {
+			return new Scope(null, agency.cityCode());
+		}
+		AgencySummary wanted = agencies.find(asked.trim()).filter(a -> a.cityCode().equals(agency.cityCode()))
+			.orElseThrow(() -> DomainException.notFound("unknown-agency", "本市没有代码为 %s 的单位".formatted(asked.trim())));
+		return new Scope(wanted.code(), agency.cityCode());
+	}
+
+	private Map<String, String> names() {
+		return agencies.all().stream().collect(Collectors.toMap(AgencySummary::code, AgencySummary::name));
+	}
+
+	private static Instant startOf(LocalDate day) {
+		return day.atStartOfDay(ChineseTime.ZONE).toInstant();
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+	private static DomainException unknown(long id) {
+		return DomainException.notFound("unknown-obligation", "待办事项 %d 不存在".formatted(id));
+	}
+
+	/** owner null: the whole city. */
+	private record Scope(String owner, String city) {
+	}
+}

@@ -1,0 +1,75 @@
+package org.liandong.oversight.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencyKind;
+import org.liandong.agency.AgencySummary;
+import org.liandong.oversight.Dashboard;
+import org.liandong.oversight.Obligations;
+import org.liandong.platform.Access;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.SignedInUser;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The oversight dashboard and the obligation ledger's pages (R7.1). */
+@Controller
+@PreAuthorize(Access.BUSINESS_USER)
+class DashboardPages {
+
+	private final Obligations obligations;
+	private final Agencies agencies;
+	private final Clock clock;
+
+	DashboardPages(Obligations obligations, Agencies agencies, Clock clock) {
+		this.obligations = obligations;
+		this.agencies = agencies;
+		this.clock = clock;
+	}
+
+	@GetMapping("/oversight")
+	String dashboard(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) String agency,
+			Model model) {
+		Dashboard dashboard = obligations.dashboard(agency, reader);
+		model.addAttribute("d", dashboard);
+		model.addAttribute("cityLevel", cityLevel(reader));
+		return "oversight/dashboard";
+	}
+
+	@GetMapping("/oversight/obligations")
+	String list(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) String owner,
+			@RequestParam(required = false) String outcome, @RequestParam(required = false) LocalDate dueFrom,
+			@RequestParam(required = false) LocalDate dueTo, @PageableDefault(size = 20) Pageable pageable, Model model) {
+		try {
+			model.addAttribute("page", obligations.list(ObligationApiController.filter(owner, null, outcome, dueFrom, dueTo),
+					reader, pageable));
+		}
+		catch (DomainException refused) {
+			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("page", obligations.list(ObligationApiController.filter(owner, null, null, null, null),
+					reader, pageable));
+		}
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("owner", owner);
+		model.addAttribute("outcome", outcome);
+		model.addAttribute("dueFrom", dueFrom);
+		model.addAttribute("dueTo", dueTo);
+		model.addAttribute("cityLevel", cityLevel(reader));
+		String city = agencies.find(reader.agencyCode()).map(AgencySummary::cityCode).orElse("");
+		model.addAttribute("bureaus", agencies.all().stream()
+			.filter(a -> a.kind() == AgencyKind.COUNTY_BUREAU && a.cityCode().equals(city)).toList());
+		return "oversight/obligations";
+	}
+
+	private boolean cityLevel(SignedInUser reader) {
+		return agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
+	}
+}

@@ -1,0 +1,194 @@
+package org.liandong.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.liandong.support.Fixtures.PASSWORD;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.liandong.platform.ObligationDue;
+import org.liandong.platform.ObligationSettled;
+import org.liandong.support.Api;
+import org.liandong.support.Api.Reply;
+import org.liandong.support.LiandongIntegrationTest;
+import org.liandong.support.PageSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * R7.1, R7.2: the obligation ledger keeps what the modules publish, reminds owners before the due
+ * instant and escalates misses to the city bureau once each, records them against the owner, and
+ * shows each reader its own part, over the API.
+ */
+@LiandongIntegrationTest
+class ObligationLedgerIT {
+
+	/** Subjects of these tests, far from any module's ids. */
+	private static final AtomicLong SUBJECTS = new AtomicLong(System.nanoTime() % 1_000_000_000L + 9_000_000_000L);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void an_obligation_due_soon_is_reminded_once_and_one_missed_is_escalated_to_the_city_and_recorded_against_the_owner() {
+		long soon = due("410402", Instant.now().plus(Duration.ofHours(2)));
+		long missed = due("410402", Instant.now().minus(Duration.ofMinutes(1)));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> inbox("410402", soon + ":reminded") == 1
+				&& inbox("410400", missed + ":escalated") == 1);
+		assertThat(title("410402", soon + ":reminded")).startsWith("【即将到期】答复协查请求：测试事项");
+		assertThat(title("410400", missed + ":escalated")).contains("【逾期督办】", "新华区", "未按期答复协查请求");
+		assertThat(audits("OBLIGATION_REMINDED", soon)).isEqualTo(1);
+		assertThat(audits("OBLIGATION_ESCALATED", missed)).isEqualTo(1);
+		assertThat(jdbc.sql("select kind from conduct_record where obligation_id = ?").param(missed).query(String.class)
+			.list()).containsExactly("OVERDUE");
+
+		// later scans find nothing more to do for either
+		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+		assertThat(audits("OBLIGATION_REMINDED", soon)).isEqualTo(1);
+		assertThat(audits("OBLIGATION_ESCALATED", missed)).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from conduct_record where obligation_id = ?").param(missed)
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void settling_records_on_time_or_late_and_the_list_filters_by_outcome_within_the_readers_scope() {
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		Api weidong = Api.at(port).as("weidong.enforcer", PASSWORD);
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		long subject = SUBJECTS.incrementAndGet();
+		Instant dueAt = Instant.now().plus(Duration.ofDays(3));
+		publish(new ObligationDue("assistance-request", subject, "新华应急协〔2026〕99号", "答复协查请求", "410402", dueAt,
+				"/assistance/1"));
+		// the same event delivered twice makes one obligation
+		publish(new ObligationDue("assistance-request", subject, "新华应急协〔2026〕99号", "答复协查请求", "410402", dueAt,
+				"/assistance/1"));
+		long id = id(subject);
+		assertThat(jdbc.sql("select count(*) from obligation where subject_id = ?").param(subject).query(Integer.class)
+			.single()).isEqualTo(1);
+
+		JsonNode open = xinhua.get("/api/v1/obligations/" + id).json();
+		assertThat(open.path("state").asString()).isEqualTo("OPEN");
+		assertThat(open.path("ownerAgencyName").asString()).contains("新华区");
+		assertThat(weidong.get("/api/v1/obligations/" + id).status()).as("another bureau's obligation").isEqualTo(404);
+		assertThat(city.get("/api/v1/obligations/" + id).status()).isEqualTo(200);
+
+		publish(new ObligationSettled("assistance-request", subject, "答复协查请求", "410402", Instant.now(), true));
+		assertThat(xinhua.get("/api/v1/obligations/" + id).json().path("state").asString()).isEqualTo("MET");
+		assertThat(xinhua.get("/api/v1/obligations?outcome=on-time&size=200").json().path("content")
+			.findValuesAsString("subjectName")).contains("新华应急协〔2026〕99号");
+		assertThat(weidong.get("/api/v1/obligations?outcome=on-time&size=200").json().path("content")
+			.findValuesAsString("subjectName")).doesNotContain("新华应急协〔2026〕99号");
+		assertThat(city.get("/api/v1/obligations?owner=410402&outcome=on-time&size=200").json().path("content")
+			.findValuesAsString("subjectName")).contains("新华应急协〔2026〕99号");
+
+		// owed again after a supplement was asked for: a second round, met late this time
+		Instant again = Instant.now().minus(Duration.ofHours(1));
+		publish(new ObligationDue("assistance-request", subject, "新华应急协〔2026〕99号", "答复协查请求", "410402", again,
+				"/assistance/1"));
+		publish(new ObligationSettled("assistance-request", subject, "答复协查请求", "410402", Instant.now(), true));
+		assertThat(xinhua.get("/api/v1/obligations?outcome=late&size=200").json().path("content")
+			.findValuesAsString("subjectId")).contains(Long.toString(subject));
+
+		Reply wrong = xinhua.get("/api/v1/obligations?outcome=soon");
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.detail()).contains("outcome 应为");
+		Reply backwards = xinhua.get("/api/v1/obligations?dueFrom=2026-05-01&dueTo=2026-04-01");
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.detail()).contains("结束日期不能早于开始日期");
+	}
+
+	@Test
+	void every_third_miss_within_ninety_days_is_recorded_as_repeated_delay() {
+		long before = jdbc.sql("select count(*) from conduct_record where agency = '410421' and kind = 'REPEATED_DELAY'")
+			.query(Long.class).single();
+		long overdueBefore = jdbc.sql("select count(*) from conduct_record where agency = '410421' and kind = 'OVERDUE'")
+			.query(Long.class).single();
+		for (int i = 0; i < 3; i++) {
+			due("410421", Instant.now().minus(Duration.ofMinutes(5 + i)));
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from conduct_record where agency = '410421' and kind = 'OVERDUE'").query(Long.class)
+			.single() == overdueBefore + 3);
+		long repeated = jdbc.sql("select count(*) from conduct_record where agency = '410421' and kind = 'REPEATED_DELAY'")
+			.query(Long.class).single();
+		// of three more misses in a row exactly one is a third one
+		assertThat(repeated - before).as("one repeated delay per third miss").isEqualTo(1);
+	}
+
+	@Test
+	void the_dashboard_shows_a_bureau_its_own_clocks_and_the_city_every_bureau() {
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		Api ruzhou = Api.at(port).as("ruzhou.enforcer", PASSWORD);
+		due("410482", Instant.now().plus(Duration.ofHours(5)));
+		due("410482", Instant.now().plus(Duration.ofDays(5)));
+
+		JsonNode own = ruzhou.get("/api/v1/obligations/dashboard?agency=410402").json();
+		assertThat(own.path("agencyCode").asString()).as("a county bureau sees its own whatever it asks").isEqualTo("410482");
+		assertThat(own.path("bureaus")).hasSize(1);
+		assertThat(own.path("totals").path("open").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(own.path("totals").path("dueSoon").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(own.path("months")).hasSize(12);
+		assertThat(own.path("urgent").findValuesAsString("ownerAgencyCode")).containsOnly("410482");
+
+		JsonNode whole = city.get("/api/v1/obligations/dashboard").json();
+		assertThat(whole.path("agencyCode").isNull()).isTrue();
+		assertThat(whole.path("bureaus").findValuesAsString("agencyCode")).contains("410402", "410482", "410421");
+		assertThat(city.get("/api/v1/obligations/dashboard?agency=999999").status()).isEqualTo(404);
+		PageSession cityPages = new PageSession(port);
+		cityPages.signIn("city.leader", PASSWORD);
+		assertThat(cityPages.get("/oversight").html()).contains("督办台", "各单位履职情况", "overdue-chart", "trend-chart",
+				"汝州市应急管理局");
+		PageSession ruzhouPages = new PageSession(port);
+		ruzhouPages.signIn("ruzhou.enforcer", PASSWORD);
+		assertThat(ruzhouPages.get("/oversight/obligations?outcome=open").html()).contains("测试事项")
+			.doesNotContain("新华区应急管理局");
+	}
+
+	private long due(String owner, Instant dueAt) {
+		long subject = SUBJECTS.incrementAndGet();
+		publish(new ObligationDue("assistance-request", subject, "测试事项" + subject, "答复协查请求", owner, dueAt,
+				"/assistance/" + subject));
+		return id(subject);
+	}
+
+	private void publish(Object event) {
+		transactions.executeWithoutResult(status -> events.publishEvent(event));
+	}
+
+	private long id(long subject) {
+		return jdbc.sql("select max(id) from obligation where subject_id = ?").param(subject).query(Long.class).single();
+	}
+
+	private int inbox(String agency, String sourceId) {
+		return jdbc.sql("select count(*) from inbox_message where recipient_agency = ? and source_type = 'obligation'"
+				+ " and source_id = ?").params(agency, sourceId).query(Integer.class).single();
+	}
+
+	private String title(String agency, String sourceId) {
+		return jdbc.sql("select title from inbox_message where recipient_agency = ? and source_type = 'obligation'"
+				+ " and source_id = ?").params(agency, sourceId).query(String.class).single();
+	}
+
+	private int audits(String action, long obligation) {
+		return jdbc.sql("select count(*) from audit_record where action = ? and object_id = ?")
+			.params(action, Long.toString(obligation)).query(Integer.class).single();
+	}
+}
