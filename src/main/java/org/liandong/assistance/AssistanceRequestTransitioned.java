@@ -6,10 +6,13 @@ import org.liandong.audit.AuditableEvent;
  * An assistance request moved: created, sent, accepted, returned, answered, supplement
  * requested, confirmed or withdrawn (R2.4). {@code action} is null for the creation of a draft.
  * Published in the transaction of the move, for the audit trail and for oversight.
+ *
+ * @param returnReason why the assisting bureau returned the request, on {@link RequestAction#RETURN}
+ *        only (null otherwise), so that oversight sees why a request came back
  */
 public record AssistanceRequestTransitioned(long requestId, String number, RequestAction action, RequestState from,
-		RequestState to, String requesterAgencyCode, String assistingAgencyCode, String detail)
-		implements AuditableEvent {
+		RequestState to, String requesterAgencyCode, String assistingAgencyCode, String detail,
+		ReturnReason returnReason) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

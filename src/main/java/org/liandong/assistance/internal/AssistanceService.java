@@ -1,5 +1,9 @@
 package org.liandong.assistance.internal;
 
+import static org.liandong.assistance.ObligationOverdue.Obligation.ACCEPT_REQUEST;
+import static org.liandong.assistance.ObligationOverdue.Obligation.ANSWER_REQUEST;
+import static org.liandong.assistance.internal.AssistanceObligations.due;
+import static org.liandong.assistance.internal.AssistanceObligations.settled;
 import static org.liandong.assistance.internal.Words.caseOfficer;
 import static org.liandong.assistance.internal.Words.day;
 import static org.liandong.assistance.internal.Words.endOf;
@@ -117,7 +121,7 @@ class AssistanceService implements AssistanceRequests {
 		history.append(created.id(), requester, "DRAFTED", "起草协查请求，拟请%s协助调查".formatted(assisting.name()), now);
 		events.publishEvent(new AssistanceRequestTransitioned(created.id(), null, null, null, RequestState.DRAFT,
 				requester.agencyCode(), assisting.code(), "起草就案件 %s 请%s协助调查的请求".formatted(about.number(),
-						assisting.name())));
+						assisting.name()), null));
 		return view(created, requester);
 	}
 
@@ -175,7 +179,9 @@ class AssistanceService implements AssistanceRequests {
 		cases.record(r.caseId(), actor, "ASSISTANCE_" + action.name(), "协查请求%s：%s".formatted(
 				r.number() == null ? "" : " " + r.number(), detail));
 		events.publishEvent(new AssistanceRequestTransitioned(id, r.number(), action, from, r.state(),
-				r.requesterAgency(), r.assistingAgency(), detail));
+				r.requesterAgency(), r.assistingAgency(), detail,
+				action == RequestAction.RETURN ? r.returnReason() : null));
+		track(action, from, r, now);
 		if (from != RequestState.DRAFT || action != RequestAction.WITHDRAW) {
 			deliver(r, action, actor, detail, entry);
 		}
@@ -213,6 +219,33 @@ class AssistanceService implements AssistanceRequests {
 				.formatted(answerDays))).orElse("受理期限为发出后 %d 个工作日（本市默认），答复期限为请求单位所定日期"
 					.formatted(acceptDays)), agreed.map(Commitment::agreementId).orElse(null));
 		cases.involve(r.caseId(), r.assistingAgency(), ParticipantRole.ASSISTING, actor, "协查函 " + letter.number());
+	}
+
+	/**
+	 * Opens and ends the assisting bureau's obligations in oversight's ledger (R7.1). A return is a
+	 * lawful answer to the acceptance; a supplement request owes the answer again, a new round.
+	 */
+	private void track(RequestAction action, RequestState from, AssistanceRequest r, Instant now) {
+		long id = r.id();
+		String owner = r.assistingAgency();
+		switch (action) {
+			case SEND -> events.publishEvent(due(ACCEPT_REQUEST, id, r.number(), owner, r.acceptDueAt()));
+			case ACCEPT -> {
+				events.publishEvent(settled(ACCEPT_REQUEST, id, owner, now, true));
+				events.publishEvent(due(ANSWER_REQUEST, id, r.number(), owner, r.answerDueAt()));
+			}
+			case RETURN -> events.publishEvent(settled(ACCEPT_REQUEST, id, owner, now, true));
+			case ANSWER -> events.publishEvent(settled(ANSWER_REQUEST, id, owner, now, true));
+			case REQUEST_SUPPLEMENT -> events.publishEvent(due(ANSWER_REQUEST, id, r.number(), owner, r.answerDueAt()));
+			case WITHDRAW -> {
+				// a draft or a returned request owed nothing
+				if (from == RequestState.SENT) {
+					events.publishEvent(settled(ACCEPT_REQUEST, id, owner, now, false));
+				}
+			}
+			case CONFIRM -> {
+			}
+		}
 	}
 
 	private void issueReturnNotice(AssistanceRequest r, SignedInUser actor) {

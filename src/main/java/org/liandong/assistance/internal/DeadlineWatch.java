@@ -127,16 +127,8 @@ class DeadlineWatch {
 		if (claimed == 0) {
 			return false;
 		}
-		String subject = switch (miss.obligation()) {
-			case ACCEPT_REQUEST, ANSWER_REQUEST -> AssistanceService.SOURCE;
-			case ACT_ON_DISPATCH -> DispatchService.SOURCE;
-			case DESIGNATED_TASK -> "designation";
-		};
-		String link = switch (miss.obligation()) {
-			case ACCEPT_REQUEST, ANSWER_REQUEST -> "/assistance/" + miss.id();
-			case ACT_ON_DISPATCH -> "/dispatches/" + miss.id();
-			case DESIGNATED_TASK -> "/major-reports/" + miss.id();
-		};
+		String subject = AssistanceObligations.subjectType(miss.obligation());
+		String link = AssistanceObligations.link(miss.obligation(), miss.id());
 		String text = "%s（期限%s）已逾期未%s".formatted(miss.number(), ChineseTime.format(miss.dueAt()),
 				miss.obligation().label());
 		if (subject.equals(AssistanceService.SOURCE)) {

@@ -1,5 +1,6 @@
 package org.liandong.assistance.internal;
 
+import static org.liandong.assistance.ObligationOverdue.Obligation.ACT_ON_DISPATCH;
 import static org.liandong.assistance.internal.Words.caseOfficer;
 import static org.liandong.assistance.internal.Words.day;
 import static org.liandong.assistance.internal.Words.endOf;
@@ -100,6 +101,8 @@ class DispatchService implements Dispatches {
 				target.name(), instruction, day(dispatch.dueOn())));
 		events.publishEvent(new DispatchTransitioned(id, notice.number(), DispatchState.SENT, target.code(),
 				"督办%s办理案件 %s".formatted(target.name(), about.number())));
+		events.publishEvent(AssistanceObligations.due(ACT_ON_DISPATCH, id, notice.number(), target.code(),
+				endOf(dispatch.dueOn())));
 		events.publishEvent(new InboxDelivery(target.code(), null, "DISPATCH",
 				"【市局督办】案件 %s，请于%s前报告办理情况".formatted(about.number(), day(dispatch.dueOn())), instruction,
 				"/dispatches/" + id, SOURCE, id + ":sent"));
@@ -150,6 +153,8 @@ class DispatchService implements Dispatches {
 				    version = version + 1 where id = ? and state = 'SENT'""", text, ChineseTime.utc(now), actor.describe(), id);
 		cases.record(found.caseId(), actor, "DISPATCH_REPORTED", "报告督办事项（%s）办理情况：%s".formatted(found.number(), text));
 		events.publishEvent(new DispatchTransitioned(id, found.number(), DispatchState.REPORTED, found.agencyCode(), text));
+		// the report is what the bureau owed; closing is the city bureau's, with no deadline
+		events.publishEvent(AssistanceObligations.settled(ACT_ON_DISPATCH, id, found.agencyCode(), now, true));
 		events.publishEvent(new InboxDelivery(found.fromAgencyCode(), null, "DISPATCH_REPORTED",
 				"【督办反馈】%s报告了 %s 的办理情况".formatted(actor.agencyName(), found.number()), text, "/dispatches/" + id,
 				SOURCE, id + ":reported:" + found.version()));

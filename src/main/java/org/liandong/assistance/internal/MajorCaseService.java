@@ -1,5 +1,6 @@
 package org.liandong.assistance.internal;
 
+import static org.liandong.assistance.ObligationOverdue.Obligation.DESIGNATED_TASK;
 import static org.liandong.assistance.internal.Words.day;
 import static org.liandong.assistance.internal.Words.endOf;
 import static org.liandong.assistance.internal.Words.instant;
@@ -179,6 +180,8 @@ class MajorCaseService implements MajorCases {
 				.params(designationId, agency, party.role().name(), party.task().trim(),
 						ChineseTime.utc(endOf(party.dueOn())))
 				.update();
+			events.publishEvent(AssistanceObligations.due(DESIGNATED_TASK, id, notice.number(), agency,
+					endOf(party.dueOn())));
 			events.publishEvent(new InboxDelivery(agency, null, "CASE_DESIGNATED",
 					"【指定管辖】%s指定本单位%s案件 %s".formatted(directory.name(city), party.role().label(), report.caseNumber()),
 					"任务：%s；办理期限：%s。%s".formatted(party.task().trim(), day(party.dueOn()),
@@ -236,6 +239,7 @@ class MajorCaseService implements MajorCases {
 					: DomainException.forbidden("not-designated-agency", "只有被指定的单位可以报告办理情况");
 		}
 		cases.record(report.caseId(), actor, "DESIGNATED_TASK_REPORTED", "报告指定管辖任务办理情况：" + done);
+		events.publishEvent(AssistanceObligations.settled(DESIGNATED_TASK, id, actor.agencyCode(), now, true));
 		events.publishEvent(new MajorCaseEvent(id, report.caseId(), report.caseNumber(), MajorCaseEvent.Kind.TASK_REPORTED,
 				"%s报告办理情况".formatted(actor.agencyName())));
 		directory.legalOfficesOf(directory.cityOf(report.reportingAgencyCode())).forEach(office -> events.publishEvent(

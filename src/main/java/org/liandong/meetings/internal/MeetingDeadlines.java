@@ -7,7 +7,6 @@ import java.util.List;
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.inbox.InboxDelivery;
-import org.liandong.meetings.MeetingObligationOverdue;
 import org.liandong.meetings.Meetings.RegularMeetingStatus;
 import org.liandong.platform.ChineseTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,8 +59,8 @@ class MeetingDeadlines {
 						update meeting_member set overdue_at = ?
 						where meeting_id = ? and agency = ? and reply is null and overdue_at is null""")
 					.params(ChineseTime.utc(now), r.meetingId(), r.agency()).update() == 1) {
-					missed("meeting", r.meetingId(), r.title(), "回复会议通知", r.agency(), r.office(), r.due(),
-							"/meetings/" + r.meetingId());
+					missed(MeetingObligation.REPLY, r.meetingId(), r.title(), r.agency(), r.office(), r.due(),
+							r.meetingId());
 				}
 			});
 		}
@@ -79,8 +78,8 @@ class MeetingDeadlines {
 			transactions.executeWithoutResult(status -> {
 				if (jdbc.sql("update action_item set overdue_at = ? where id = ? and state = 'OPEN' and overdue_at is null")
 					.params(ChineseTime.utc(now), i.id()).update() == 1) {
-					missed("action-item", i.id(), i.decision(), "办结会议议定事项", i.owner(), i.office(), i.due(),
-							"/meetings/" + i.meetingId());
+					missed(MeetingObligation.ACTION_ITEM, i.id(), i.decision(), i.owner(), i.office(), i.due(),
+							i.meetingId());
 				}
 			});
 		}
@@ -108,13 +107,14 @@ class MeetingDeadlines {
 		});
 	}
 
-	private void missed(String type, long id, String name, String obligation, String owner, String office, Instant due,
-			String link) {
-		events.publishEvent(new MeetingObligationOverdue(type, id, name, obligation, owner, due));
-		String title = "【逾期】%s（期限 %s）".formatted(obligation, ChineseTime.format(due));
-		events.publishEvent(new InboxDelivery(owner, null, "OVERDUE", title, name, link, "overdue",
-				type + ":" + id + ":" + owner));
-		events.publishEvent(new InboxDelivery(office, null, "OVERDUE", "【成员单位逾期】%s".formatted(obligation), name + "（"
-				+ agencies.find(owner).map(a -> a.name()).orElse(owner) + "）", link, "overdue", type + ":" + id + ":" + owner));
+	private void missed(MeetingObligation obligation, long id, String name, String owner, String office, Instant due,
+			long meetingId) {
+		events.publishEvent(obligation.missed(id, name, owner, due));
+		String title = "【逾期】%s（期限 %s）".formatted(obligation.words(), ChineseTime.format(due));
+		String link = MeetingObligation.link(meetingId);
+		String key = obligation.subjectType() + ":" + id + ":" + owner;
+		events.publishEvent(new InboxDelivery(owner, null, "OVERDUE", title, name, link, "overdue", key));
+		events.publishEvent(new InboxDelivery(office, null, "OVERDUE", "【成员单位逾期】%s".formatted(obligation.words()),
+				name + "（" + agencies.find(owner).map(a -> a.name()).orElse(owner) + "）", link, "overdue", key));
 	}
 }

@@ -89,6 +89,7 @@ class MeetingService implements Meetings {
 		long id = key.getKeyAs(Long.class);
 		for (String member : members) {
 			jdbc.sql("insert into meeting_member (meeting_id, agency) values (?, ?)").params(id, member).update();
+			events.publishEvent(MeetingObligation.REPLY.due(id, n.title().trim(), member, replyDue, id));
 			events.publishEvent(new InboxDelivery(member, null, "MEETING_NOTICE",
 					"【会议通知】%s（%s）".formatted(n.title().trim(), ChineseTime.format(starts)),
 					"地点：%s。议程：%s。请于 %s 前回复是否参会。".formatted(n.place().trim(), n.agenda().trim(),
@@ -137,13 +138,21 @@ class MeetingService implements Meetings {
 		if (!attend && why == null) {
 			throw DomainException.invalid("absence-needs-reason", "请假不参会的，请说明理由");
 		}
-		jdbc.sql("""
+		String answer = """
 				update meeting_member set reply = ?, reason = ?, replied_at = ?, replied_by_name = ?
-				where meeting_id = ? and agency = ?""")
-			.params(attend ? "ATTEND" : "ABSENT", why, ChineseTime.utc(now), member.describe(), id, member.agencyCode())
-			.update();
+				where meeting_id = ? and agency = ?""";
+		Object[] values = { attend ? "ATTEND" : "ABSENT", why, ChineseTime.utc(now), member.describe(), id,
+				member.agencyCode() };
+		// the first reply meets the obligation; a changed one (allowed until the meeting starts) only changes it
+		boolean first = jdbc.sql(answer + " and reply is null").params(values).update() == 1;
+		if (!first) {
+			jdbc.sql(answer).params(values).update();
+		}
 		events.publishEvent(new MeetingEvent("meeting", id, "REPLIED", "%s%s".formatted(member.agencyName(),
 				attend ? "确认参会" : "请假：" + why)));
+		if (first) {
+			events.publishEvent(MeetingObligation.REPLY.settled(id, member.agencyCode(), now, true));
+		}
 		return find(id, member);
 	}
 
@@ -206,10 +215,13 @@ class MeetingService implements Meetings {
 			jdbc.sql("insert into action_item (meeting_id, decision, owner_agency, due_at, state) values (?, ?, ?, ?, 'OPEN')")
 				.params(id, d.decision().trim(), d.ownerAgencyCode().trim(), ChineseTime.utc(due))
 				.update(key, "id");
+			long item = key.getKeyAs(Long.class);
 			events.publishEvent(new InboxDelivery(d.ownerAgencyCode().trim(), null, "ACTION_ITEM",
 					"【议定事项】%s".formatted(d.decision().trim()),
 					"联席会议《%s》议定由本单位办理，%s前办结并报送佐证材料。".formatted(meeting.title(), day(d.dueOn())),
-					"/meetings/" + id, "action-item", Long.toString(key.getKeyAs(Long.class))));
+					"/meetings/" + id, "action-item", Long.toString(item)));
+			events.publishEvent(MeetingObligation.ACTION_ITEM.due(item, d.decision().trim(), d.ownerAgencyCode().trim(),
+					due, id));
 		}
 		events.publishEvent(new MeetingEvent("meeting", id, "MINUTES", "印发会议纪要 %s，议定事项 %d 项".formatted(
 				issued.number(), items.size())));
@@ -251,6 +263,7 @@ class MeetingService implements Meetings {
 		}
 		events.publishEvent(new MeetingEvent("action-item", actionItemId, "ACTION_DONE", "%s办结议定事项：%s".formatted(
 				owner.agencyName(), item.decision())));
+		events.publishEvent(MeetingObligation.ACTION_ITEM.settled(actionItemId, item.ownerAgencyCode(), now, true));
 		return jdbc.sql("select a.*, m.title as meeting_title from action_item a join meeting m on m.id = a.meeting_id where a.id = ?")
 			.param(actionItemId).query((rs, n) -> actionItem(rs, names, now)).single();
 	}

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,11 +107,20 @@ class SharingService implements Sharing {
 			.toInstant();
 		int created = 0;
 		for (String bureau : bureaus(city)) {
-			created += jdbc.sql("""
+			int inserted = jdbc.sql("""
 					insert into report_obligation (schedule_id, period_key, agency, due_at, revisions) values (?, ?, ?, ?, 0)
 					on conflict do nothing""")
 				.params(schedule.id(), key, bureau, ChineseTime.utc(due))
 				.update();
+			// only the transaction that created the row opens the obligation, whichever instance scans
+			if (inserted == 1) {
+				long id = jdbc.sql("""
+						select id from report_obligation where schedule_id = ? and period_key = ? and agency = ?""")
+					.params(schedule.id(), key, bureau).query(Long.class).single();
+				String name = SharingObligation.reportName(schedule.title(), key);
+				events.publishEvent(SharingObligation.REPORT.due(id, name, bureau, due));
+			}
+			created += inserted;
 		}
 		return created;
 	}
@@ -163,6 +173,10 @@ class SharingService implements Sharing {
 					update report_obligation set revisions = ?, first_submitted_at = coalesce(first_submitted_at, ?)
 					where id = ?""")
 				.params(revision, ChineseTime.utc(now), obligationId).update();
+			// the first submission meets the obligation; revisions after it do not reopen it
+			if (revision == 1) {
+				events.publishEvent(SharingObligation.REPORT.settled(obligationId, owed.agencyCode(), now, true));
+			}
 		}
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -301,7 +315,8 @@ class SharingService implements Sharing {
 			throw DomainException.invalid("bulletin-incomplete", "请填写快报标题（不超过 200 字）和内容（不超过 8000 字）");
 		}
 		Instant now = clock.instant();
-		Instant due = now.plus(ackWindow);
+		// to the microsecond, as the database keeps it: the ledger's due instant is the one a miss reports
+		Instant due = now.plus(ackWindow).truncatedTo(ChronoUnit.MICROS);
 		String city = cityOf(from);
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -315,6 +330,7 @@ class SharingService implements Sharing {
 		recipients.remove(from.code());
 		for (String recipient : recipients) {
 			jdbc.sql("insert into bulletin_ack (bulletin_id, agency) values (?, ?)").params(id, recipient).update();
+			events.publishEvent(SharingObligation.ACKNOWLEDGE_BULLETIN.due(id, title.trim(), recipient, due));
 			events.publishEvent(new InboxDelivery(recipient, null, "BULLETIN",
 					"【快报】%s（请于 %s 前签收）".formatted(title.trim(), ChineseTime.format(due)), body.trim(),
 					"/bulletins/" + id, "bulletin", Long.toString(id)));
@@ -355,13 +371,15 @@ class SharingService implements Sharing {
 		if (found.acknowledgements().stream().noneMatch(a -> a.agencyCode().equals(liaison.agencyCode()))) {
 			throw DomainException.forbidden("not-recipient", "本单位不是该快报的接收单位");
 		}
+		Instant now = clock.instant();
 		int updated = jdbc.sql("""
 				update bulletin_ack set acknowledged_at = ?, acknowledged_by_name = ?
 				where bulletin_id = ? and agency = ? and acknowledged_at is null""")
-			.params(ChineseTime.utc(clock.instant()), liaison.describe(), id, liaison.agencyCode()).update();
+			.params(ChineseTime.utc(now), liaison.describe(), id, liaison.agencyCode()).update();
 		if (updated == 0) {
 			throw DomainException.conflict("already-acknowledged", "本单位已签收该快报");
 		}
+		events.publishEvent(SharingObligation.ACKNOWLEDGE_BULLETIN.settled(id, liaison.agencyCode(), now, true));
 		events.publishEvent(new SharingEvent("bulletin", id, "ACKNOWLEDGED", "%s签收快报《%s》".formatted(
 				liaison.agencyName(), found.title())));
 		return bulletin(id, liaison);

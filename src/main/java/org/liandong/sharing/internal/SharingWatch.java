@@ -8,7 +8,6 @@ import org.liandong.agency.Agencies;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
 import org.liandong.sharing.ReportSchedule;
-import org.liandong.sharing.SharingObligationOverdue;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -62,11 +61,11 @@ class SharingWatch {
 						update report_obligation set overdue_at = ?
 						where id = ? and first_submitted_at is null and overdue_at is null""")
 					.params(ChineseTime.utc(now), r.id()).update() == 1) {
-					String name = "%s（%s）".formatted(r.schedule(), r.period());
-					events.publishEvent(new SharingObligationOverdue("report", r.id(), name, "报送报告", r.agency(), r.due()));
+					String name = SharingObligation.reportName(r.schedule(), r.period());
+					events.publishEvent(SharingObligation.REPORT.missed(r.id(), name, r.agency(), r.due()));
 					events.publishEvent(new InboxDelivery(r.agency(), null, "OVERDUE", "【逾期】%s 未按时报送".formatted(name),
-							"报送期限 %s 已过，请尽快报送；逾期情况计入报送及时率。".formatted(ChineseTime.format(r.due())), "/reports",
-							"overdue", "report:" + r.id()));
+							"报送期限 %s 已过，请尽快报送；逾期情况计入报送及时率。".formatted(ChineseTime.format(r.due())),
+							SharingObligation.REPORT.link(r.id()), "overdue", "report:" + r.id()));
 				}
 			});
 		}
@@ -87,7 +86,7 @@ class SharingWatch {
 						where bulletin_id = ? and agency = ? and acknowledged_at is null and escalated_at is null""")
 					.params(ChineseTime.utc(now), a.bulletin(), a.agency()).update() == 1) {
 					String who = agencies.find(a.agency()).map(x -> x.name()).orElse(a.agency());
-					events.publishEvent(new SharingObligationOverdue("bulletin", a.bulletin(), a.title(), "签收快报",
+					events.publishEvent(SharingObligation.ACKNOWLEDGE_BULLETIN.missed(a.bulletin(), a.title(),
 							a.agency(), a.due()));
 					// escalated to the city bureau, which sees every missing acknowledgement
 					events.publishEvent(new InboxDelivery(a.city(), null, "BULLETIN_ESCALATED",

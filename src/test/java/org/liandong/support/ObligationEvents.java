@@ -1,0 +1,109 @@
+package org.liandong.support;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.liandong.assistance.AssistanceRequestTransitioned;
+import org.liandong.platform.MissedDeadline;
+import org.liandong.platform.ObligationDue;
+import org.liandong.platform.ObligationSettled;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What the modules tell oversight's obligation ledger (R7.1): each {@link ObligationDue},
+ * {@link ObligationSettled} and {@link MissedDeadline}, and the assistance requests' moves (for the
+ * reason of a return), recorded once their transaction committed. Requests are handled on server
+ * threads, so the record is thread-safe. An event published outside a transaction is kept apart:
+ * the ledger must change with the obligation or not at all.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class ObligationEvents {
+
+	/** How the ledger names an obligation: its subject, its words and its owner. */
+	public record Key(String subjectType, long subjectId, String obligation, String ownerAgencyCode) {
+
+		public static Key of(ObligationDue due) {
+			return new Key(due.subjectType(), due.subjectId(), due.obligation(), due.ownerAgencyCode());
+		}
+
+		public static Key of(ObligationSettled settled) {
+			return new Key(settled.subjectType(), settled.subjectId(), settled.obligation(), settled.ownerAgencyCode());
+		}
+
+		public static Key of(MissedDeadline missed) {
+			return new Key(missed.subjectType(), missed.subjectId(), missed.obligationLabel(), missed.ownerAgencyCode());
+		}
+	}
+
+	private final List<Object> committed = new CopyOnWriteArrayList<>();
+	private final List<Object> outsideTransactions = new CopyOnWriteArrayList<>();
+
+	@EventListener
+	void on(ObligationDue due) {
+		record(due);
+	}
+
+	@EventListener
+	void on(ObligationSettled settled) {
+		record(settled);
+	}
+
+	@EventListener
+	void on(MissedDeadline missed) {
+		record(missed);
+	}
+
+	@EventListener
+	void on(AssistanceRequestTransitioned moved) {
+		record(moved);
+	}
+
+	private void record(Object event) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			outsideTransactions.add(event);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				committed.add(event);
+			}
+		});
+	}
+
+	/** The obligations opened (or moved) about one subject, in the order they were published. */
+	public List<ObligationDue> dues(String subjectType, long subjectId) {
+		return of(ObligationDue.class).stream()
+			.filter(due -> due.subjectType().equals(subjectType) && due.subjectId() == subjectId)
+			.toList();
+	}
+
+	public List<ObligationSettled> settlements(String subjectType, long subjectId) {
+		return of(ObligationSettled.class).stream()
+			.filter(settled -> settled.subjectType().equals(subjectType) && settled.subjectId() == subjectId)
+			.toList();
+	}
+
+	public List<MissedDeadline> misses(String subjectType, long subjectId) {
+		return of(MissedDeadline.class).stream()
+			.filter(missed -> missed.subjectType().equals(subjectType) && missed.subjectId() == subjectId)
+			.toList();
+	}
+
+	public List<AssistanceRequestTransitioned> moves(long requestId) {
+		return of(AssistanceRequestTransitioned.class).stream().filter(moved -> moved.requestId() == requestId).toList();
+	}
+
+	/** Every event published without a transaction to commit with; none should be. */
+	public List<Object> outsideTransactions() {
+		return List.copyOf(outsideTransactions);
+	}
+
+	private <T> List<T> of(Class<T> type) {
+		return committed.stream().filter(type::isInstance).map(type::cast).toList();
+	}
+}
