@@ -6,6 +6,8 @@ import static org.liandong.support.Fixtures.PASSWORD;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.liandong.platform.ObligationDue;
 import org.liandong.platform.ObligationSettled;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -160,6 +163,30 @@ class ObligationLedgerIT {
 		ruzhouPages.signIn("ruzhou.enforcer", PASSWORD);
 		assertThat(ruzhouPages.get("/oversight/obligations?outcome=open").html()).contains("测试事项")
 			.doesNotContain("新华区应急管理局");
+	}
+
+	@Test
+	void module_actions_open_and_settle_the_ledger_and_a_return_for_other_reasons_is_recorded() {
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		Api yexian = Api.at(port).as("yexian.enforcer", PASSWORD);
+		long caseId = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY").path("id").asLong();
+		long id = xinhua.post("/api/v1/assistance-requests", """
+				{"caseId": %d, "assistingAgencyCode": "410422", "matters": "核实该企业在贵辖区的经营场所。",
+				 "legalBasis": "《中华人民共和国安全生产法》", "answerBy": "%s"}""".formatted(caseId,
+				LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30))).json().path("id").asLong();
+		assertThat(xinhua.post("/api/v1/assistance-requests/" + id + "/send", "{}").status()).isEqualTo(200);
+
+		JsonNode owed = yexian.get("/api/v1/obligations?outcome=open&size=200").json().path("content");
+		assertThat(owed.findValuesAsString("subjectId")).contains(Long.toString(id));
+		assertThat(owed.findValuesAsString("obligation")).contains("受理或退回协查请求");
+
+		Reply returned = yexian.post("/api/v1/assistance-requests/" + id + "/return",
+				"{\"reason\": \"OTHER\", \"text\": \"人手不足。\"}");
+		assertThat(returned.status()).as(returned.body()).isEqualTo(200);
+		assertThat(yexian.get("/api/v1/obligations?outcome=on-time&size=200").json().path("content")
+			.findValuesAsString("subjectId")).as("a return answers the acceptance").contains(Long.toString(id));
+		assertThat(jdbc.sql("select detail from conduct_record where kind = 'UNEXPLAINED_RETURN' and subject_id = ?")
+			.param(id).query(String.class).single()).contains("叶县", "其他原因", "人手不足");
 	}
 
 	private long due(String owner, Instant dueAt) {
