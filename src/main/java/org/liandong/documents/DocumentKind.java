@@ -27,7 +27,9 @@ public enum DocumentKind {
 			List.of("addressee", "decision", "noticeNumber", "facts", "legalBasis", "defence", "reason")),
 	CREDIT_REPAIR("修", "信用修复决定书", "credit-repair", List.of("addressee", "decisionNumber", "reason")),
 	MEETING_MINUTES("纪", "联席会议纪要", "meeting-minutes",
-			List.of("addressee", "meetingTitle", "startsAt", "place", "attendance", "minutes", "decisions"));
+			List.of("addressee", "meetingTitle", "startsAt", "place", "attendance", "minutes", "decisions")),
+	EVALUATION_REPORT("评", "年度考评结果通报", "evaluation-report",
+			List.of("addressee", "year", "weights", "ranking", "deductions"));
 
 	private final String mark;
 	private final String label;

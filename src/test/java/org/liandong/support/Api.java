@@ -45,6 +45,26 @@ public final class Api {
 		return send(request(path).GET());
 	}
 
+	/** The body as bytes, accepting any type (a PDF, a workbook); fails unless the status is 200. */
+	public byte[] getBytes(String path) {
+		try {
+			HttpResponse<byte[]> response = http.send(request(path).setHeader("Accept", "*/*").GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new AssertionError("GET %s: %d %s".formatted(path, response.statusCode(),
+						new String(response.body(), StandardCharsets.UTF_8)));
+			}
+			return response.body();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public Reply post(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

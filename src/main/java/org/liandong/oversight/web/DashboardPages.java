@@ -46,19 +46,22 @@ class DashboardPages {
 
 	@GetMapping("/oversight/obligations")
 	String list(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) String owner,
+			@RequestParam(required = false) String subjectType, @RequestParam(required = false) String obligation,
 			@RequestParam(required = false) String outcome, @RequestParam(required = false) LocalDate dueFrom,
 			@RequestParam(required = false) LocalDate dueTo, @PageableDefault(size = 20) Pageable pageable, Model model) {
 		try {
-			model.addAttribute("page", obligations.list(ObligationApiController.filter(owner, null, outcome, dueFrom, dueTo),
-					reader, pageable));
+			model.addAttribute("page", obligations.list(
+					ObligationApiController.filter(owner, subjectType, obligation, outcome, dueFrom, dueTo), reader, pageable));
 		}
 		catch (DomainException refused) {
 			model.addAttribute("problem", refused.getMessage());
-			model.addAttribute("page", obligations.list(ObligationApiController.filter(owner, null, null, null, null),
+			model.addAttribute("page", obligations.list(ObligationApiController.filter(owner, null, null, null, null, null),
 					reader, pageable));
 		}
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("owner", owner);
+		model.addAttribute("subjectType", subjectType);
+		model.addAttribute("obligation", obligation);
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("dueFrom", dueFrom);
 		model.addAttribute("dueTo", dueTo);

@@ -36,13 +36,14 @@ class ObligationApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "待办台账：各模块的每项义务及其期限（县局看本单位，市局看全市，可按 owner 指定单位）；"
-			+ "outcome 为 open、overdue、on-time、late、missed 或 cancelled，dueFrom/dueTo 为到期日范围")
+	@Operation(summary = "待办台账：各模块的每项义务及其期限（县局看本单位，市局看全市，可按 owner 指定单位）；subjectType 可用逗号分隔多个，"
+			+ "obligation 为义务名称；outcome 为 open、overdue、on-time、late、missed 或 cancelled，dueFrom/dueTo 为到期日范围")
 	PageResponse<ObligationView> list(@AuthenticationPrincipal SignedInUser reader,
 			@RequestParam(required = false) String owner, @RequestParam(required = false) String subjectType,
-			@RequestParam(required = false) String outcome, @RequestParam(required = false) LocalDate dueFrom,
-			@RequestParam(required = false) LocalDate dueTo, @PageableDefault(size = 20) Pageable pageable) {
-		return PageResponse.of(obligations.list(filter(owner, subjectType, outcome, dueFrom, dueTo), reader, pageable));
+			@RequestParam(required = false) String obligation, @RequestParam(required = false) String outcome,
+			@RequestParam(required = false) LocalDate dueFrom, @RequestParam(required = false) LocalDate dueTo, @PageableDefault(size = 20) Pageable pageable) {
+		return PageResponse.of(obligations.list(filter(owner, subjectType, obligation, outcome, dueFrom, dueTo), reader,
+				pageable));
 	}
 
 	@GetMapping("/{id}")
@@ -57,7 +58,8 @@ class ObligationApiController {
 		return obligations.dashboard(agency, reader);
 	}
 
-	static ObligationFilter filter(String owner, String subjectType, String outcome, LocalDate dueFrom, LocalDate dueTo) {
+	static ObligationFilter filter(String owner, String subjectType, String obligation, String outcome,
+			LocalDate dueFrom, LocalDate dueTo) {
 		if (outcome != null && !outcome.isBlank()
 				&& !java.util.Set.of("open", "overdue", "on-time", "late", "missed", "cancelled").contains(outcome)) {
 			throw DomainException.invalid("unknown-outcome", "outcome 应为 open、overdue、on-time、late、missed 或 cancelled");
@@ -65,6 +67,6 @@ class ObligationApiController {
 		if (dueFrom != null && dueTo != null && dueTo.isBefore(dueFrom)) {
 			throw DomainException.invalid("invalid-range", "到期日范围的结束日期不能早于开始日期");
 		}
-		return new ObligationFilter(owner, subjectType, outcome, dueFrom, dueTo);
+		return new ObligationFilter(owner, subjectType, obligation, outcome, dueFrom, dueTo);
 	}
 }

@@ -94,8 +94,9 @@ class Ledger {
 				    link, opened_at, due_at, state, version)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 0)
 				on conflict do nothing""")
-			.params(due.subjectType(), due.subjectId(), clip(due.obligation(), 64), due.ownerAgencyCode(), round,
-					clip(due.subjectName() == null ? "" : due.subjectName(), 200), city, clip(due.link(), 300),
+			.params(due.subjectType(), due.subjectId(), due.obligation(), due.ownerAgencyCode(), round,
+					ObligationRows.clip(due.subjectName() == null ? "" : due.subjectName(), 200), city,
+					ObligationRows.clip(due.link(), 300),
 					ChineseTime.utc(now.isBefore(due.dueAt()) ? now : due.dueAt()), ChineseTime.utc(due.dueAt()))
 			.update();
 	}
@@ -111,9 +112,6 @@ class Ledger {
 			.optional();
 	}
 
-	private static String clip(String text, int max) {
-		return text == null || text.length() <= max ? text : text.substring(0, max);
-	}
 
 	private record Latest(long id, int round, boolean open, Instant dueAt) {
 	}

@@ -74,7 +74,7 @@ class LedgerScan {
 				events.publishEvent(new ObligationReminded(o.id(), o.subjectType(), o.subjectId(), o.subjectName(),
 						o.obligation(), o.ownerAgencyCode(), o.dueAt()));
 				events.publishEvent(new InboxDelivery(o.ownerAgencyCode(), null, "OBLIGATION_REMINDER",
-						clip("【即将到期】%s：%s".formatted(o.obligation(), o.subjectName()), 200),
+						ObligationRows.clip("【即将到期】%s：%s".formatted(o.obligation(), o.subjectName()), 200),
 						"请于 %s 前%s（%s）。".formatted(ChineseTime.format(o.dueAt()), o.obligation(),
 								ChineseTime.countdown(now, o.dueAt())),
 						link(o), "obligation", o.id() + ":reminded"));
@@ -100,11 +100,11 @@ class LedgerScan {
 		events.publishEvent(new ObligationEscalated(o.id(), o.subjectType(), o.subjectId(), o.subjectName(),
 				o.obligation(), o.ownerAgencyCode(), o.cityAgencyCode(), o.dueAt()));
 		events.publishEvent(new InboxDelivery(o.cityAgencyCode(), null, "OBLIGATION_ESCALATED",
-				clip("【逾期督办】%s未按期%s：%s".formatted(owner, o.obligation(), o.subjectName()), 200),
+				ObligationRows.clip("【逾期督办】%s未按期%s：%s".formatted(owner, o.obligation(), o.subjectName()), 200),
 				"期限 %s 已过。已记入该单位的履职记录，请督促办理。".formatted(ChineseTime.format(o.dueAt())),
 				"/oversight?agency=" + o.ownerAgencyCode(), "obligation", o.id() + ":escalated"));
-		String detail = clip("%s未在 %s 前%s（%s）".formatted(owner, ChineseTime.format(o.dueAt()), o.obligation(),
-				o.subjectName()), 1000);
+		String detail = ObligationRows.clip("%s未在 %s 前%s（%s）".formatted(owner, ChineseTime.format(o.dueAt()),
+				o.obligation(), o.subjectName()), 1000);
 		record(o, "OVERDUE", detail, now);
 		long misses = jdbc.sql("""
 				select count(*) from conduct_record where agency = ? and kind = 'OVERDUE' and recorded_at > ?""")
@@ -112,7 +112,8 @@ class LedgerScan {
 			.query(Long.class)
 			.single();
 		if (misses > 0 && misses % 3 == 0) {
-			record(o, "REPEATED_DELAY", clip("%s 90 日内第 %d 次逾期：%s".formatted(owner, misses, detail), 1000), now);
+			record(o, "REPEATED_DELAY",
+					ObligationRows.clip("%s 90 日内第 %d 次逾期：%s".formatted(owner, misses, detail), 1000), now);
 		}
 	}
 
@@ -123,7 +124,7 @@ class LedgerScan {
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict do nothing""")
 			.params(o.ownerAgencyCode(), o.cityAgencyCode(), kind, o.id(), o.subjectType(), o.subjectId(),
-					clip(o.subjectName(), 200), detail, ChineseTime.utc(now))
+					ObligationRows.clip(o.subjectName(), 200), detail, ChineseTime.utc(now))
 			.update();
 	}
 
@@ -148,7 +149,4 @@ class LedgerScan {
 		return o.link() == null ? "/oversight" : o.link();
 	}
 
-	private static String clip(String text, int max) {
-		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-	}
 }

@@ -28,4 +28,9 @@ final class ObligationRows {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}
+
+	/** The text cut to a column's length, marked where it was cut; null stays null. */
+	static String clip(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
 }

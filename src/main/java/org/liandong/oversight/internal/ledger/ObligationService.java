@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +54,16 @@ class ObligationService implements Obligations {
 		Scope scope = scope(filter.owner(), reader);
 		Instant now = clock.instant();
 		String outcome = filter.outcome() == null ? "" : filter.outcome();
+		List<String> types = filter.subjectType() == null ? List.of()
+				: Arrays.stream(filter.subjectType().split(",")).map(String::trim).filter(t -> !t.isEmpty())
+					.toList();
 		Map<String, String> names = names();
 		return new PagedQuery("o.*", "obligation o", Map.of("dueAt", "o.due_at", "openedAt", "o.opened_at"), "o.due_at desc")
 			.whereIf(scope.owner() != null, "o.owner_agency = ?", scope.owner())
 			.whereIf(scope.owner() == null, "o.city_agency = ?", scope.city())
-			.where("o.subject_type = ?", blankToNull(filter.subjectType()))
+			.whereIf(!types.isEmpty(), "o.subject_type in (" + String.join(", ", Collections.nCopies(types.size(), "?"))
+					+ ")", types.toArray())
+			.where("o.obligation = ?", blankToNull(filter.obligation()))
 			.whereIf(outcome.equals("open"), "o.state = 'OPEN'")
 			.whereIf(outcome.equals("overdue"), "o.state = 'OPEN' and o.due_at < ?", ChineseTime.utc(now))
 			.whereIf(outcome.equals("on-time"), "o.state = 'MET' and o.settled_at <= o.due_at")

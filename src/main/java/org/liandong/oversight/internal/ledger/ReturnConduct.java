@@ -44,7 +44,7 @@ class ReturnConduct {
 				    recorded_at)
 				values (?, ?, 'UNEXPLAINED_RETURN', 'assistance-request', ?, ?, ?, ?)""")
 			.params(bureau, agency.cityCode(), moved.requestId(), moved.number() == null ? "" : moved.number(),
-					detail.length() > 1000 ? detail.substring(0, 999) + "…" : detail, ChineseTime.utc(clock.instant()))
+					ObligationRows.clip(detail, 1000), ChineseTime.utc(clock.instant()))
 			.update();
 	}
 }

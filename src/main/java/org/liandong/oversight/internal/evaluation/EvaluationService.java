@@ -1,0 +1,285 @@
+package org.liandong.oversight.internal.evaluation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencyKind;
+import org.liandong.agency.AgencySummary;
+import org.liandong.documents.DocumentKind;
+import org.liandong.documents.Documents;
+import org.liandong.documents.IssuedDocument;
+import org.liandong.documents.NewDocument;
+import org.liandong.oversight.Accountability;
+import org.liandong.oversight.Deduction;
+import org.liandong.oversight.Evaluation;
+import org.liandong.oversight.Evaluations;
+import org.liandong.oversight.InspectionScore;
+import org.liandong.oversight.Inspections;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.SignedInUser;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The year-end evaluation (R8.2), computed from the records whenever asked: one grouped pass over
+ * the city's obligations due in the year (by owner, subject type and words), the inspections'
+ * scores and the accountability deductions. Nothing is stored but the issued report, so a late
+ * correction of a record shows in the evaluation at once.
+ */
+@Service
+@Transactional(readOnly = true)
+@EnableConfigurationProperties(EvaluationWeights.class)
+class EvaluationService implements Evaluations {
+
+	static final String SOURCE = "evaluation";
+
+	private final JdbcClient jdbc;
+	private final Agencies agencies;
+	private final Inspections inspections;
+	private final Accountability accountability;
+	private final Documents documents;
+	private final EvaluationWeights weights;
+	private final Clock clock;
+
+	EvaluationService(JdbcClient jdbc, Agencies agencies, Inspections inspections, Accountability accountability,
+			Documents documents, EvaluationWeights weights, Clock clock) {
+		this.jdbc = jdbc;
+		this.agencies = agencies;
+		this.inspections = inspections;
+		this.accountability = accountability;
+		this.documents = documents;
+		this.weights = weights;
+		this.clock = clock;
+	}
+
+	@Override
+	public Evaluation evaluate(int year, SignedInUser reader) {
+		AgencySummary city = city(reader);
+		Instant now = clock.instant();
+		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ChineseTime.ZONE).toInstant();
+		Instant end = LocalDate.of(year + 1, 1, 1).atStartOfDay(ChineseTime.ZONE).toInstant();
+		if (!from.isBefore(now)) {
+			throw DomainException.invalid("year-not-begun", "%d 年尚未开始，没有可考评的记录".formatted(year));
+		}
+		boolean provisional = now.isBefore(end);
+		// only what has fallen due counts; a provisional year counts up to now
+		Instant until = provisional ? now : end;
+
+		Map<String, Map<Indicator, long[]>> counted = new HashMap<>();
+		jdbc.sql("""
+				select owner_agency, subject_type, obligation, count(*) as due_count,
+				    sum(case when state = 'MET' then 1 else 0 end) as met,
+				    sum(case when state = 'MET' and settled_at <= due_at then 1 else 0 end) as on_time
+				from obligation
+				where city_agency = ? and due_at >= ? and due_at < ? and state <> 'CANCELLED'
+				group by owner_agency, subject_type, obligation""")
+			.params(city.code(), ChineseTime.utc(from), ChineseTime.utc(until))
+			.query(rs -> {
+				for (Indicator indicator : Indicator.values()) {
+					if (indicator.counts(rs.getString("subject_type"), rs.getString("obligation"))) {
+						long[] sums = counted.computeIfAbsent(rs.getString("owner_agency"), owner -> new HashMap<>())
+							.computeIfAbsent(indicator, i -> new long[2]);
+						sums[0] += rs.getLong("due_count");
+						sums[1] += indicator.onTime() ? rs.getLong("on_time") : rs.getLong("met");
+					}
+				}
+			});
+		Map<String, List<InspectionScore>> scores = inspections.scores(city.code(), year).stream()
+			.collect(Collectors.groupingBy(InspectionScore::inspectedAgencyCode));
+		Map<String, List<Deduction>> deductions = accountability.deductions(city.code(), year).stream()
+			.collect(Collectors.groupingBy(Deduction::agencyCode));
+
+		List<AgencySummary> bureaus = agencies.all().stream()
+			.filter(a -> a.kind() == AgencyKind.COUNTY_BUREAU && city.code().equals(a.cityCode()))
+			.toList();
+		List<Evaluation.BureauScore> unranked = new ArrayList<>();
+		for (AgencySummary bureau : bureaus) {
+			List<Evaluation.IndicatorScore> lines = new ArrayList<>();
+			for (Indicator indicator : Indicator.values()) {
+				lines.add(indicator == Indicator.INSPECTIONS
+						? inspectionLine(bureau, scores.getOrDefault(bureau.code(), List.of()))
+						: obligationLine(indicator, bureau, year,
+								counted.getOrDefault(bureau.code(), Map.of()).getOrDefault(indicator, new long[2])));
+			}
+			List<Deduction> own = deductions.getOrDefault(bureau.code(), List.of());
+			double deduction = own.stream().mapToInt(Deduction::points).sum();
+			double earned = lines.stream().mapToDouble(Evaluation.IndicatorScore::points).sum();
+			unranked.add(new Evaluation.BureauScore(0, bureau.code(), bureau.name(), lines, deduction,
+					own.stream().map(Deduction::recordId).toList(), round(Math.max(0, earned - deduction))));
+		}
+		List<Evaluation.BureauScore> sorted = unranked.stream()
+			.sorted(Comparator.comparingDouble(Evaluation.BureauScore::total).reversed()
+				.thenComparing(Evaluation.BureauScore::agencyCode))
+			.toList();
+		List<Evaluation.BureauScore> ranking = new ArrayList<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			Evaluation.BureauScore s = sorted.get(i);
+			int rank = i > 0 && sorted.get(i - 1).total() == s.total() ? ranking.get(i - 1).rank() : i + 1;
+			ranking.add(new Evaluation.BureauScore(rank, s.agencyCode(), s.agencyName(), s.indicators(), s.deduction(),
+					s.accountabilityRecordIds(), s.total()));
+		}
+		List<Evaluation.Weight> weightList = new ArrayList<>();
+		for (Indicator indicator : Indicator.values()) {
+			weightList.add(new Evaluation.Weight(indicator.key(), indicator.label(), weights.of(indicator)));
+		}
+		Long report = documents.issuedFor(SOURCE, sourceId(city.code(), year)).stream().findFirst()
+			.map(IssuedDocument::id).orElse(null);
+		return new Evaluation(year, city.code(), city.name(), provisional, now, weightList, ranking, report);
+	}
+
+	@Override
+	public byte[] excel(int year, SignedInUser reader) {
+		Evaluation evaluation = evaluate(year, reader);
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet ranking = book.createSheet("考评结果");
+			ranking.createRow(0).createCell(0).setCellValue("%s%d 年度跨区域执法联动工作考评%s（%s 生成）".formatted(
+					evaluation.cityAgencyName(), year, evaluation.provisional() ? "（暂定，年度尚未结束）" : "",
+					ChineseTime.format(evaluation.asOf())));
+			Row header = ranking.createRow(1);
+			List<String> heads = new ArrayList<>(List.of("名次", "单位"));
+			evaluation.weights().forEach(w -> heads.add("%s（%d 分）".formatted(w.label(), w.points())));
+			heads.addAll(List.of("问责扣分", "总分"));
+			for (int c = 0; c < heads.size(); c++) {
+				header.createCell(c).setCellValue(heads.get(c));
+			}
+			Sheet details = book.createSheet("计分明细");
+			Row detailHeader = details.createRow(0);
+			List<String> detailHeads = List.of("单位", "指标", "分值", "计入记录数", "达标数（或得分之和）", "比率（%）", "得分", "依据");
+			for (int c = 0; c < detailHeads.size(); c++) {
+				detailHeader.createCell(c).setCellValue(detailHeads.get(c));
+			}
+			int r = 2;
+			int d = 1;
+			for (Evaluation.BureauScore score : evaluation.ranking()) {
+				Row row = ranking.createRow(r++);
+				row.createCell(0).setCellValue(score.rank());
+				row.createCell(1).setCellValue(score.agencyName());
+				int c = 2;
+				for (Evaluation.IndicatorScore line : score.indicators()) {
+					row.createCell(c++).setCellValue(line.points());
+					Row detail = details.createRow(d++);
+					detail.createCell(0).setCellValue(score.agencyName());
+					detail.createCell(1).setCellValue(line.label());
+					detail.createCell(2).setCellValue(line.weight());
+					detail.createCell(3).setCellValue(line.counted());
+					detail.createCell(4).setCellValue(line.achieved());
+					if (line.rate() != null) {
+						detail.createCell(5).setCellValue(line.rate());
+					}
+					detail.createCell(6).setCellValue(line.points());
+					detail.createCell(7).setCellValue(line.records());
+				}
+				row.createCell(c++).setCellValue(score.deduction());
+				row.createCell(c).setCellValue(score.total());
+			}
+			ranking.setColumnWidth(1, 24 * 256);
+			details.setColumnWidth(0, 24 * 256);
+			details.setColumnWidth(1, 24 * 256);
+			book.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	@Transactional
+	public Evaluation issueReport(int year, SignedInUser issuer) {
+		AgencySummary city = city(issuer);
+		if (!agencies.find(issuer.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false)
+				|| !(issuer.hasRole("LEADER") || issuer.hasRole("DETACHMENT_OFFICER"))) {
+			throw DomainException.forbidden("not-city-office", "年度考评结果由市局领导或执法支队印发");
+		}
+		Evaluation evaluation = evaluate(year, issuer);
+		if (evaluation.provisional()) {
+			throw DomainException.conflict("year-not-ended", "%d 年度尚未结束，考评结果为暂定，年度结束后方可印发通报".formatted(year));
+		}
+		if (evaluation.reportDocumentId() != null) {
+			throw DomainException.conflict("report-issued", "%d 年度考评结果已印发通报".formatted(year));
+		}
+		String weightsText = evaluation.weights().stream().map(w -> "%s %d 分".formatted(w.label(), w.points()))
+			.collect(Collectors.joining("，"));
+		String rankingText = evaluation.ranking().stream()
+			.map(s -> "第 %d 名 %s %s 分".formatted(s.rank(), s.agencyName(), number(s.total())))
+			.collect(Collectors.joining("\n"));
+		String deductionText = evaluation.ranking().stream().filter(s -> s.deduction() > 0)
+			.map(s -> "%s扣 %s 分".formatted(s.agencyName(), number(s.deduction())))
+			.collect(Collectors.joining("；"));
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("addressee", "各县（市、区）应急管理局");
+		fields.put("year", Integer.toString(year));
+		fields.put("weights", weightsText);
+		fields.put("ranking", rankingText);
+		fields.put("deductions", deductionText.isEmpty() ? "无" : deductionText);
+		documents.issue(new NewDocument(DocumentKind.EVALUATION_REPORT, city.code(), fields,
+				evaluation.ranking().stream().map(Evaluation.BureauScore::agencyCode).toList(), SOURCE,
+				sourceId(city.code(), year), issuer.getUsername(), issuer.describe()));
+		return evaluate(year, issuer);
+	}
+
+	private Evaluation.IndicatorScore obligationLine(Indicator indicator, AgencySummary bureau, int year, long[] sums) {
+		int weight = weights.of(indicator);
+		Double rate = sums[0] == 0 ? null : round(100.0 * sums[1] / sums[0]);
+		double points = sums[0] == 0 ? weight : round(weight * (double) sums[1] / sums[0]);
+		String records = "/oversight/obligations?owner=%s&subjectType=%s&dueFrom=%d-01-01&dueTo=%d-12-31%s".formatted(
+				bureau.code(), String.join(",", indicator.subjectTypes()), year, year,
+				indicator.obligation() == null ? "" : "&obligation=" + URLEncoder.encode(indicator.obligation(),
+						StandardCharsets.UTF_8));
+		return new Evaluation.IndicatorScore(indicator.key(), indicator.label(), weight, sums[0], sums[1], rate, points,
+				records);
+	}
+
+	private Evaluation.IndicatorScore inspectionLine(AgencySummary bureau, List<InspectionScore> scores) {
+		int weight = weights.of(Indicator.INSPECTIONS);
+		double share = scores.stream()
+			.filter(s -> s.maxScore() != null && s.maxScore().compareTo(BigDecimal.ZERO) > 0)
+			.mapToDouble(s -> s.totalScore().doubleValue() / s.maxScore().doubleValue())
+			.average().orElse(Double.NaN);
+		boolean none = Double.isNaN(share);
+		String records = scores.stream().map(s -> "/oversight/inspections/" + s.inspectionId())
+			.collect(Collectors.joining(" "));
+		return new Evaluation.IndicatorScore(Indicator.INSPECTIONS.key(), Indicator.INSPECTIONS.label(), weight,
+				scores.size(), none ? 0 : round(share * scores.size() * 100) / 100.0, none ? null : round(share * 100),
+				none ? weight : round(weight * share), records);
+	}
+
+	/** The city of the reader; the evaluation is the city bureau's, and a county bureau sees its city's. */
+	private AgencySummary city(SignedInUser reader) {
+		AgencySummary agency = agencies.find(reader.agencyCode()).orElseThrow();
+		return agencies.find(agency.cityCode()).orElse(agency);
+	}
+
+	private static String sourceId(String city, int year) {
+		return city + ":" + year;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
+	private static String number(double value) {
+		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+	}
+}

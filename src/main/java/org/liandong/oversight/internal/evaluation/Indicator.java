@@ -1,0 +1,67 @@
+package org.liandong.oversight.internal.evaluation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The measured indicators of the year-end evaluation (R8.2) and the ledger records each one counts.
+ * An obligation indicator earns its weight times the share of the counted obligations that were
+ * met on time (or, for completion, met at all); inspections earn the weight times the average
+ * score. A bureau with nothing to count on an indicator earns its full weight: it owed nothing.
+ */
+enum Indicator {
+
+	ASSISTANCE_TIMELINESS("assistance-timeliness", "协查按期受理与答复", List.of("assistance-request"), null, true),
+	ASSISTANCE_COMPLETION("assistance-completion", "协查答复完成", List.of("assistance-request"), "答复协查请求", false),
+	DESIGNATION("designation", "指定管辖与督办事项落实", List.of("designation", "dispatch"), null, true),
+	REPORTS("reports", "信息报送完整及时", List.of("report"), null, true),
+	MEETINGS("meetings", "联席会议回复与议定事项办结", List.of("meeting", "action-item"), null, true),
+	BULLETINS("bulletins", "快报按时签收", List.of("bulletin"), null, true),
+	RECTIFICATION("rectification", "检查问题按期整改", List.of("rectification"), null, true),
+	INSPECTIONS("inspections", "督查与交叉检查得分", List.of(), null, false);
+
+	private final String key;
+	private final String label;
+	private final List<String> subjectTypes;
+	private final String obligation;
+	private final boolean onTime;
+
+	Indicator(String key, String label, List<String> subjectTypes, String obligation, boolean onTime) {
+		this.key = key;
+		this.label = label;
+		this.subjectTypes = subjectTypes;
+		this.obligation = obligation;
+		this.onTime = onTime;
+	}
+
+	String key() {
+		return key;
+	}
+
+	String label() {
+		return label;
+	}
+
+	List<String> subjectTypes() {
+		return subjectTypes;
+	}
+
+	/** The words of the one obligation counted, or null for every obligation of the subject types. */
+	String obligation() {
+		return obligation;
+	}
+
+	/** Whether only obligations met on time count as achieved (otherwise met at all). */
+	boolean onTime() {
+		return onTime;
+	}
+
+	boolean counts(String subjectType, String words) {
+		return subjectTypes.contains(subjectType) && (obligation == null || obligation.equals(words));
+	}
+
+	static Optional<Indicator> byKey(String key) {
+		return Arrays.stream(values()).filter(i -> i.key.equals(key)).findFirst();
+	}
+}

@@ -1,0 +1,74 @@
+package org.liandong.oversight.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.liandong.agency.Agencies;
+import org.liandong.oversight.Evaluations;
+import org.liandong.platform.Access;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.SignedInUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The year-end evaluation page (R8.2): ranking, every point's records, Excel and the official report. */
+@Controller
+@PreAuthorize(Access.BUSINESS_USER)
+class EvaluationPages {
+
+	private final Evaluations evaluations;
+	private final Agencies agencies;
+	private final Clock clock;
+
+	EvaluationPages(Evaluations evaluations, Agencies agencies, Clock clock) {
+		this.evaluations = evaluations;
+		this.agencies = agencies;
+		this.clock = clock;
+	}
+
+	@GetMapping("/oversight/evaluations")
+	String evaluation(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) Integer year,
+			Model model) {
+		LocalDate today = clock.instant().atZone(ChineseTime.ZONE).toLocalDate();
+		// early in a year the year just ended is what people evaluate; later, the running one
+		int shown = year != null ? year : today.getMonthValue() <= 2 ? today.getYear() - 1 : today.getYear();
+		try {
+			model.addAttribute("e", evaluations.evaluate(shown, reader));
+		}
+		catch (DomainException refused) {
+			model.addAttribute("problem", refused.getMessage());
+		}
+		model.addAttribute("year", shown);
+		model.addAttribute("years", java.util.stream.IntStream.rangeClosed(today.getYear() - 4, today.getYear()).boxed()
+			.sorted(java.util.Comparator.reverseOrder()).toList());
+		model.addAttribute("issuer", agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false)
+				&& (reader.hasRole("LEADER") || reader.hasRole("DETACHMENT_OFFICER")));
+		return "oversight/evaluation";
+	}
+
+	@GetMapping("/oversight/evaluations/{year}/export.xlsx")
+	ResponseEntity<byte[]> excel(@AuthenticationPrincipal SignedInUser reader, @PathVariable int year) {
+		return EvaluationApiController.excel(evaluations.excel(year, reader), year);
+	}
+
+	@PostMapping("/oversight/evaluations/{year}/report")
+	String report(@AuthenticationPrincipal SignedInUser issuer, @PathVariable int year, RedirectAttributes redirect) {
+		try {
+			evaluations.issueReport(year, issuer);
+			redirect.addFlashAttribute("notice", "%d 年度考评结果通报已印发".formatted(year));
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/oversight/evaluations?year=" + year;
+	}
+}

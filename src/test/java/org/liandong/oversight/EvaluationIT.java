@@ -1,0 +1,151 @@
+package org.liandong.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.liandong.support.Fixtures.PASSWORD;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.liandong.platform.ObligationDue;
+import org.liandong.platform.ObligationSettled;
+import org.liandong.support.Api;
+import org.liandong.support.Api.Reply;
+import org.liandong.support.LiandongIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * R8.2: the year-end evaluation scores each bureau from its records, every point traceable to
+ * them; a running year is provisional; the ranking exports as Excel and, once the year ended, as
+ * the official report.
+ */
+@LiandongIntegrationTest
+class EvaluationIT {
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	private static final AtomicLong SUBJECTS = new AtomicLong(System.nanoTime() % 1_000_000_000L + 7_000_000_000L);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void a_bureaus_points_come_from_its_obligations_and_lead_back_to_them() {
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		// 宝丰县 in 2025: three answers on time, one late
+		for (int i = 0; i < 4; i++) {
+			LocalDateTime due = LocalDateTime.of(2025, 3, 10 + i, 17, 0);
+			long subject = obligation("410421", due, i < 3 ? due.minusDays(1) : due.plusDays(2));
+			assertThat(subject).isPositive();
+		}
+		JsonNode evaluation = city.get("/api/v1/evaluations/2025").json();
+		assertThat(evaluation.path("provisional").asBoolean()).isFalse();
+		assertThat(evaluation.path("weights").findValuesAsString("points").stream().mapToInt(Integer::parseInt).sum())
+			.isEqualTo(100);
+		assertThat(evaluation.path("ranking")).hasSize(10);
+		JsonNode baofeng = bureau(evaluation, "410421");
+		JsonNode timeliness = indicator(baofeng, "assistance-timeliness");
+		assertThat(timeliness.path("counted").asLong()).isEqualTo(4);
+		assertThat(timeliness.path("achieved").asDouble()).isEqualTo(3);
+		assertThat(timeliness.path("rate").asDouble()).isEqualTo(75.0);
+		assertThat(timeliness.path("points").asDouble()).isEqualTo(timeliness.path("weight").asDouble() * 0.75);
+		JsonNode completion = indicator(baofeng, "assistance-completion");
+		assertThat(completion.path("rate").asDouble()).as("all four were answered").isEqualTo(100.0);
+		assertThat(indicator(baofeng, "reports").path("rate").isNull()).as("nothing owed: full points").isTrue();
+		assertThat(baofeng.path("total").asDouble()).isEqualTo(100 - timeliness.path("weight").asDouble() * 0.25);
+		assertThat(baofeng.path("rank").asInt()).as("the only bureau with a late answer").isEqualTo(10);
+
+		// the records behind the points
+		String records = timeliness.path("records").asString();
+		assertThat(records).startsWith("/oversight/obligations?owner=410421&subjectType=assistance-request")
+			.contains("dueFrom=2025-01-01", "dueTo=2025-12-31");
+		JsonNode listed = city.get("/api/v1/obligations" + records.substring(records.indexOf('?')) + "&size=200").json();
+		assertThat(listed.path("totalElements").asLong()).isEqualTo(4);
+		assertThat(city.get("/api/v1/obligations" + records.substring(records.indexOf('?')) + "&outcome=late").json()
+			.path("totalElements").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void a_running_year_is_provisional_and_its_report_waits_for_the_year_to_end() {
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		int year = java.time.LocalDate.now(BEIJING).getYear();
+		JsonNode running = city.get("/api/v1/evaluations/" + year).json();
+		assertThat(running.path("provisional").asBoolean()).isTrue();
+		Reply early = city.post("/api/v1/evaluations/" + year + "/report", "{}");
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.detail()).contains("尚未结束");
+		Reply future = city.get("/api/v1/evaluations/" + (year + 2));
+		assertThat(future.status()).isEqualTo(400);
+		assertThat(future.detail()).contains("尚未开始");
+	}
+
+	@Test
+	void the_ended_years_report_is_issued_once_by_the_city_and_the_ranking_exports_as_excel() throws Exception {
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		Api county = Api.at(port).as("weidong.enforcer", PASSWORD);
+		assertThat(county.post("/api/v1/evaluations/2024/report", "{}").status()).isEqualTo(403);
+		JsonNode issued = city.post("/api/v1/evaluations/2024/report", "{}").json();
+		long document = issued.path("reportDocumentId").asLong();
+		assertThat(document).isPositive();
+		Reply again = city.post("/api/v1/evaluations/2024/report", "{}");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.detail()).contains("已印发");
+		byte[] pdf = county.getBytes("/api/v1/documents/" + document + ".pdf");
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).as("the bureaus receive the report")
+			.isEqualTo("%PDF-");
+
+		byte[] excel = city.getBytes("/api/v1/evaluations/2024/export.xlsx");
+		try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(excel))) {
+			Sheet ranking = book.getSheet("考评结果");
+			assertThat(ranking.getRow(0).getCell(0).getStringCellValue()).contains("2024 年度");
+			assertThat(ranking.getRow(1).getCell(1).getStringCellValue()).isEqualTo("单位");
+			assertThat(ranking.getLastRowNum()).isEqualTo(11);
+			assertThat(book.getSheet("计分明细").getLastRowNum()).isEqualTo(10 * 8);
+		}
+	}
+
+	private long obligation(String owner, LocalDateTime due, LocalDateTime settled) {
+		long subject = SUBJECTS.incrementAndGet();
+		transactions.executeWithoutResult(status -> {
+			events.publishEvent(new ObligationDue("assistance-request", subject, "考评测试 " + subject, "答复协查请求", owner,
+					due.atZone(BEIJING).toInstant(), "/assistance/" + subject));
+			events.publishEvent(new ObligationSettled("assistance-request", subject, "答复协查请求", owner,
+					settled.atZone(BEIJING).toInstant(), true));
+		});
+		return subject;
+	}
+
+	private static JsonNode bureau(JsonNode evaluation, String code) {
+		for (JsonNode score : evaluation.path("ranking")) {
+			if (score.path("agencyCode").asString().equals(code)) {
+				return score;
+			}
+		}
+		throw new AssertionError("no bureau " + code);
+	}
+
+	private static JsonNode indicator(JsonNode bureau, String key) {
+		for (JsonNode line : bureau.path("indicators")) {
+			if (line.path("indicator").asString().equals(key)) {
+				return line;
+			}
+		}
+		throw new AssertionError("no indicator " + key);
+	}
+}
