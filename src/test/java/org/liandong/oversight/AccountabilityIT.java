@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
 import org.liandong.support.LiandongIntegrationTest;
+import org.liandong.support.ObligationEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
 import org.liandong.support.LiandongIntegrationTest;
+import org.liandong.support.ObligationEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -146,7 +147,7 @@ class InspectionCampaignsIT {
 		assertThat(inspection.path("campaignId").asLong()).isEqualTo(id);
 		assertThat(inspection.path("totalScore").decimalValue()).isEqualByComparingTo("89.5");
 		long itemId = inspection.path("rectifications").get(0).path("id").asLong();
-		assertThat(obligations.due("rectification", itemId)).singleElement()
+		assertThat(obligations.dues("rectification", itemId)).singleElement()
 			.satisfies(due -> assertThat(due.ownerAgencyCode()).isEqualTo(inspected));
 		assertThat(xinhua.post(record, InspectionInput.mutual().json()).status()).as("recorded once").isEqualTo(409);
 		assertThat(StreamSupport.stream(city.get("/api/v1/inspections/campaigns/" + id).json().path("assignments")
@@ -163,7 +164,7 @@ class InspectionCampaignsIT {
 		Reply done = inspectedBureau.post("/api/v1/inspections/rectifications/" + itemId + "/report",
 				"{\"report\": \"已补正案卷材料。\"}");
 		assertThat(done.status()).as(done.body()).isEqualTo(200);
-		assertThat(obligations.settled("rectification", itemId)).singleElement()
+		assertThat(obligations.settlements("rectification", itemId)).singleElement()
 			.satisfies(settled -> assertThat(settled.met()).isTrue());
 		awaitMessage(xinhua, "【整改报告】", "/oversight/inspections/" + inspectionId);
 	}

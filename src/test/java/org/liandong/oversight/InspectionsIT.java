@@ -17,6 +17,7 @@ import org.liandong.platform.ObligationSettled;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
 import org.liandong.support.LiandongIntegrationTest;
+import org.liandong.support.ObligationEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -69,9 +70,9 @@ class InspectionsIT {
 		Instant endOfDay = today().plusDays(11).atStartOfDay(InspectionInput.BEIJING).toInstant();
 		assertThat(Instant.parse(first.path("dueAt").asString())).as("24:00 of the due day, Beijing time")
 			.isEqualTo(endOfDay);
-		assertThat(obligations.due("rectification", itemId)).containsExactly(new ObligationDue("rectification", itemId,
+		assertThat(obligations.dues("rectification", itemId)).containsExactly(new ObligationDue("rectification", itemId,
 				inspection.path("title").asString(), "完成整改", XINHUA, endOfDay, "/oversight/inspections/" + id));
-		assertThat(obligations.due("rectification", rectifications.get(1).path("id").asLong())).hasSize(1);
+		assertThat(obligations.dues("rectification", rectifications.get(1).path("id").asLong())).hasSize(1);
 
 		awaitMessage(Api.at(port).as("xinhua.liaison", PASSWORD), "【督导检查】", "/oversight/inspections/" + id);
 	}
@@ -145,13 +146,13 @@ class InspectionsIT {
 		Reply blank = xinhua.post(report, "{\"report\": \"  \"}");
 		assertThat(blank.status()).isEqualTo(400);
 		assertThat(blank.detail()).contains("请填写整改情况");
-		assertThat(obligations.settled("rectification", itemId)).isEmpty();
+		assertThat(obligations.settlements("rectification", itemId)).isEmpty();
 
 		Reply done = xinhua.post(report, "{\"report\": \"已补正 2 卷案卷的询问笔录和现场照片，经复核符合要求。\"}");
 		assertThat(done.status()).as(done.body()).isEqualTo(200);
 		assertThat(done.json().path("state").asString()).isEqualTo("DONE");
 		assertThat(done.json().path("reportedByName").asString()).contains("平顶山市新华区应急管理局");
-		List<ObligationSettled> settled = obligations.settled("rectification", itemId);
+		List<ObligationSettled> settled = obligations.settlements("rectification", itemId);
 		assertThat(settled).hasSize(1);
 		assertThat(settled.get(0)).extracting(ObligationSettled::obligation, ObligationSettled::ownerAgencyCode,
 				ObligationSettled::met).containsExactly("完成整改", XINHUA, true);

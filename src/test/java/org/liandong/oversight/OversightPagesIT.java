@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.liandong.support.LiandongIntegrationTest;
+import org.liandong.support.ObligationEvents;
 import org.liandong.support.PageSession;
 import org.liandong.support.PageSession.Page;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -99,6 +99,11 @@ public class ObligationEvents {
 	}
 
 	/** Every event published without a transaction to commit with; none should be. */
+	/** How many obligations were opened so far, to see that a refused action opened none. */
+	public int dueCount() {
+		return of(ObligationDue.class).size();
+	}
+
 	public List<Object> outsideTransactions() {
 		return List.copyOf(outsideTransactions);
 	}
