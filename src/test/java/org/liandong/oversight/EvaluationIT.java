@@ -82,6 +82,34 @@ class EvaluationIT {
 	}
 
 	@Test
+	void an_inspection_score_earns_its_share_and_an_accountability_deduction_comes_off_the_total() {
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		int year = java.time.LocalDate.now(BEIJING).getYear();
+		// 鲁山县: inspected at 89.5 of 100, and a decision taking 5 points
+		Reply inspected = city.post("/api/v1/inspections", InspectionInput.of("410423").json());
+		assertThat(inspected.status()).as(inspected.body()).isEqualTo(201);
+		long record = city.post("/api/v1/accountability", AccountabilityIT.record("410423", "多次未按期答复协查请求。",
+				java.util.List.of())).json().path("id").asLong();
+		Reply decided = city.post("/api/v1/accountability/" + record + "/decision",
+				AccountabilityIT.decision("予以通报批评。", "[\"NOTICE_OF_CRITICISM\"]", null, "5"));
+		assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+
+		JsonNode lushan = bureau(city.get("/api/v1/evaluations/" + year).json(), "410423");
+		JsonNode inspections = indicator(lushan, "inspections");
+		assertThat(inspections.path("counted").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(inspections.path("records").asString()).contains("/oversight/inspections/" + inspected.json().path("id").asLong());
+		assertThat(lushan.path("deduction").asDouble()).isGreaterThanOrEqualTo(5);
+		assertThat(lushan.path("accountabilityRecordIds").toString()).contains(Long.toString(record));
+		double earned = 0;
+		for (JsonNode line : lushan.path("indicators")) {
+			earned += line.path("points").asDouble();
+		}
+		assertThat(lushan.path("total").asDouble()).isCloseTo(Math.max(0, earned - lushan.path("deduction").asDouble()),
+				org.assertj.core.api.Assertions.within(0.011));
+		assertThat(inspections.path("points").asDouble()).isLessThan(inspections.path("weight").asDouble());
+	}
+
+	@Test
 	void a_running_year_is_provisional_and_its_report_waits_for_the_year_to_end() {
 		Api city = Api.at(port).as("city.leader", PASSWORD);
 		int year = java.time.LocalDate.now(BEIJING).getYear();
