@@ -65,8 +65,7 @@ class DashboardEvaluationJourneyIT extends BrowserJourney {
 		Chromium.screenshot(browser, "90-oversight-city-dashboard");
 
 		click(By.linkText("平顶山市卫东区应急管理局"));
-		arriveAt("/oversight");
-		assertThat(browser.getCurrentUrl()).contains("agency=410403");
+		new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/oversight?agency=410403"));
 		WebElement first = browser.findElement(By.cssSelector("#urgent-table tbody tr"));
 		assertThat(browser.findElement(By.id("urgent-table")).getText()).contains("卫东应急协〔2026〕88号", "已逾期",
 				"快报：某企业粉尘爆炸隐患", "剩余");
@@ -87,7 +86,7 @@ class DashboardEvaluationJourneyIT extends BrowserJourney {
 		scrollTo(By.xpath(detail));
 		Chromium.screenshot(browser, "93-evaluation-points-and-records");
 		click(By.xpath(detail + "//tr[td[1][text()='协查按期受理与答复']]//a[text()='查看记录']"));
-		arriveAt("/oversight/obligations");
+		new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/oversight/obligations?"));
 		assertThat(browser.getCurrentUrl()).contains("owner=410403", "subjectType=assistance-request");
 		assertThat(browser.findElement(By.id("obligation-table")).getText()).contains("卫东应急协〔2026〕88号", "已报市局督办");
 		Chromium.screenshot(browser, "94-evaluation-records-behind-points");
@@ -109,5 +108,6 @@ class DashboardEvaluationJourneyIT extends BrowserJourney {
 		WebElement canvas = browser.findElement(By.cssSelector("#" + id + " canvas"));
 		assertThat(canvas.getSize().getWidth()).as(id).isGreaterThan(250);
 		assertThat(canvas.getSize().getHeight()).as(id).isGreaterThan(200);
+		chartDrawn(id);
 	}
 }

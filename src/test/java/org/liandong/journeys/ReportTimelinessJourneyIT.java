@@ -13,7 +13,6 @@ import org.liandong.support.BrowserJourney;
 import org.liandong.support.Chromium;
 import org.liandong.support.Fixtures;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -85,20 +84,11 @@ class ReportTimelinessJourneyIT extends BrowserJourney {
 		WebElement canvas = browser.findElement(By.cssSelector("#timeliness-chart canvas"));
 		assertThat(canvas.getSize().getWidth()).as("the chart is drawn across the card").isGreaterThan(300);
 		assertThat(canvas.getSize().getHeight()).isGreaterThan(200);
-		chartDrawn();
+		chartDrawn("timeliness-chart");
 		scrollTo(By.id("timeliness"));
 		Chromium.screenshot(browser, "71-report-timeliness-table-and-chart");
 	}
 
-	/** Waits for the chart's bars to finish growing, at most two seconds, so that the screenshot shows their heights. */
-	private void chartDrawn() {
-		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
-		((JavascriptExecutor) browser).executeAsyncScript("""
-				var done = arguments[arguments.length - 1];
-				var chart = echarts.getInstanceByDom(document.getElementById('timeliness-chart'));
-				chart.on('finished', function () { done(true); });
-				setTimeout(function () { done(false); }, 2000);""");
-	}
 
 	/** The XPath of an obligation's row in the list. */
 	private static String row(long obligationId) {

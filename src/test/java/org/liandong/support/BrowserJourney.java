@@ -91,4 +91,15 @@ public abstract class BrowserJourney {
 			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		}
 	}
+
+	/** Waits for an ECharts chart's bars to finish growing, at most two seconds, so a screenshot shows their heights. */
+	protected void chartDrawn(String id) {
+		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
+		((JavascriptExecutor) browser).executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				var chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));
+				if (!chart) { done(false); return; }
+				chart.on('finished', function () { done(true); });
+				setTimeout(function () { done(false); }, 2000);""", id);
+	}
 }
