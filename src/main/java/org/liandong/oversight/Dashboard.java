@@ -12,9 +12,15 @@ import java.util.List;
  * @param urgent the open obligations due soonest (overdue first)
  * @param months the last twelve months, oldest first
  * @param byObligation response times per kind of obligation over the last twelve months
+ * @param conduct the latest records of shirking or passive handling against the bureau (or the city's bureaus)
  */
 public record Dashboard(String agencyCode, String agencyName, Instant asOf, Totals totals, List<BureauRow> bureaus,
-		List<ObligationView> urgent, List<Month> months, List<Kind> byObligation) {
+		List<ObligationView> urgent, List<Month> months, List<Kind> byObligation, List<Conduct> conduct) {
+
+	/** A record against a unit (R7.2): a missed obligation, a return for other reasons, repeated delay. */
+	public record Conduct(long id, String agencyCode, String agencyName, String kind, String kindLabel, String detail,
+			Instant recordedAt) {
+	}
 
 	/** Counts now: open, of which overdue and due within the next 24 hours. */
 	public record Totals(long open, long overdue, long dueSoon) {

@@ -74,7 +74,7 @@ class AccountabilityIT {
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
 		long id = opened.json().path("id").asLong();
 		assertThat(opened.json().path("state").asString()).isEqualTo("OPEN");
-		assertThat(opened.json().path("conduct").findValuesAsString("kindLabel")).containsExactly("逾期未办", "无正当理由退回");
+		assertThat(opened.json().path("conduct").findValuesAsString("kindLabel")).containsExactly("逾期未办", "以其他原因退回协查");
 		Api xinhua = Api.at(port).as("xinhua.liaison", PASSWORD);
 		awaitMessage(xinhua, "【问责】", "/oversight/accountability/" + id);
 		assertThat(xinhua.get("/api/v1/accountability/" + id).status()).isEqualTo(200);

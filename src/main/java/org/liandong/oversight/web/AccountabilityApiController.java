@@ -68,7 +68,7 @@ class AccountabilityApiController {
 	}
 
 	@GetMapping("/conduct")
-	@Operation(summary = "某单位的失职记录（逾期、无理由退回、多次拖延），供立案时关联（市局）")
+	@Operation(summary = "某单位的失职记录（逾期未办、以其他原因退回协查、多次逾期），供立案时关联（市局）")
 	List<AccountabilityView.Conduct> conduct(@AuthenticationPrincipal SignedInUser opener,
 			@RequestParam String agencyCode) {
 		return accountability.conductOf(agencyCode, opener);

@@ -18,6 +18,7 @@ import org.liandong.oversight.AccountabilityEvent;
 import org.liandong.oversight.AccountabilityMeasure;
 import org.liandong.oversight.AccountabilityState;
 import org.liandong.oversight.AccountabilityView;
+import org.liandong.oversight.ConductKind;
 import org.liandong.oversight.Deduction;
 import org.liandong.oversight.NewAccountabilityRecord;
 import org.liandong.platform.ChineseTime;
@@ -201,12 +202,8 @@ class AccountabilityService implements Accountability {
 
 	private static AccountabilityView.Conduct conduct(ResultSet rs) throws SQLException {
 		String kind = rs.getString("kind");
-		return new AccountabilityView.Conduct(rs.getLong("id"), rs.getString("agency"), kind, switch (kind) {
-			case "OVERDUE" -> "逾期未办";
-			case "UNEXPLAINED_RETURN" -> "无正当理由退回";
-			case "REPEATED_DELAY" -> "多次拖延";
-			default -> kind;
-		}, rs.getString("subject_type"), rs.getLong("subject_id"), rs.getString("subject_name"), rs.getString("detail"),
+		return new AccountabilityView.Conduct(rs.getLong("id"), rs.getString("agency"), kind, ConductKind.labelOf(kind),
+				rs.getString("subject_type"), rs.getLong("subject_id"), rs.getString("subject_name"), rs.getString("detail"),
 				instant(rs, "recorded_at"));
 	}
 

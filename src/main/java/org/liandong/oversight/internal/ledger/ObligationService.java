@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
+import org.liandong.oversight.ConductKind;
 import org.liandong.oversight.Dashboard;
 import org.liandong.oversight.ObligationFilter;
 import org.liandong.oversight.ObligationView;
@@ -149,8 +150,17 @@ class ObligationService implements Obligations {
 			.param(key)
 			.query((rs, n) -> ObligationRows.view(rs, names))
 			.list();
+		List<Dashboard.Conduct> conduct = jdbc.sql("""
+				select * from conduct_record where %s = ? order by recorded_at desc, id desc limit 20"""
+			.formatted(scope.owner() == null ? "city_agency" : "agency"))
+			.param(key)
+			.query((rs, n) -> new Dashboard.Conduct(rs.getLong("id"), rs.getString("agency"),
+					names.getOrDefault(rs.getString("agency"), rs.getString("agency")), rs.getString("kind"),
+					ConductKind.labelOf(rs.getString("kind")), rs.getString("detail"),
+					ObligationRows.instant(rs, "recorded_at")))
+			.list();
 		return new Dashboard(scope.owner(), names.getOrDefault(key, key), now, totals, rows, urgent,
-				months(column, key, now), kinds(column, key, now));
+				months(column, key, now), kinds(column, key, now), conduct);
 	}
 
 	/** Obligations due in each of the last twelve months (Beijing months), by outcome: one pass over the year. */
