@@ -24,7 +24,6 @@ import org.liandong.support.ObligationEvents;
 import org.liandong.support.ObligationEvents.Key;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -36,7 +35,6 @@ import tools.jackson.databind.JsonNode;
  * reporting a designated task.
  */
 @LiandongIntegrationTest
-@Import(ObligationEvents.class)
 class AssistanceObligationsIT {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

@@ -22,7 +22,6 @@ import org.liandong.support.ObligationEvents;
 import org.liandong.support.ObligationEvents.Key;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -33,7 +32,6 @@ import tools.jackson.databind.JsonNode;
  * notice, completing an action item.
  */
 @LiandongIntegrationTest
-@Import(ObligationEvents.class)
 class MeetingObligationsIT {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

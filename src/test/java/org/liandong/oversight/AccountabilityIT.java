@@ -15,10 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
 import org.liandong.support.LiandongIntegrationTest;
-import org.liandong.support.ObligationEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -31,7 +29,6 @@ import tools.jackson.databind.JsonNode;
  * deduction for the year-end evaluation; the unit is told and sees its own records, no other unit does.
  */
 @LiandongIntegrationTest
-@Import(ObligationEvents.class)
 class AccountabilityIT {
 
 	static final String XINHUA = "410402";

@@ -17,7 +17,6 @@ import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.ObligationEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -29,7 +28,6 @@ import tools.jackson.databind.JsonNode;
  * records findings, a score and rectification items the inspected bureau must report done.
  */
 @LiandongIntegrationTest
-@Import(ObligationEvents.class)
 class InspectionCampaignsIT {
 
 	static final List<String> FIVE = List.of("410402", "410403", "410404", "410411", "410421");

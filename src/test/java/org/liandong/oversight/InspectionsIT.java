@@ -20,7 +20,6 @@ import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.ObligationEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -31,7 +30,6 @@ import tools.jackson.databind.JsonNode;
  * the ledger until it reports what it did; only the bureaus involved and the city level see it.
  */
 @LiandongIntegrationTest
-@Import(ObligationEvents.class)
 class InspectionsIT {
 
 	static final String XINHUA = "410402";

@@ -13,12 +13,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.liandong.support.LiandongIntegrationTest;
-import org.liandong.support.ObligationEvents;
 import org.liandong.support.PageSession;
 import org.liandong.support.PageSession.Page;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -28,7 +26,6 @@ import org.springframework.jdbc.support.KeyHolder;
  * its field with what was typed, irreversible steps ask for confirmation, other bureaus get not found.
  */
 @LiandongIntegrationTest
-@Import(ObligationEvents.class)
 class OversightPagesIT {
 
 	@LocalServerPort

@@ -21,7 +21,6 @@ import org.liandong.support.ObligationEvents;
 import org.liandong.support.ObligationEvents.Key;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -32,7 +31,6 @@ import tools.jackson.databind.JsonNode;
  * report, the acknowledgement of a bulletin.
  */
 @LiandongIntegrationTest
-@Import(ObligationEvents.class)
 class SharingObligationsIT {
 
 	static final String REPORT = "报送报告";

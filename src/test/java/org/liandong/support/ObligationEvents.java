@@ -38,8 +38,10 @@ public class ObligationEvents {
 		}
 	}
 
-	private final List<Object> committed = new CopyOnWriteArrayList<>();
-	private final List<Object> outsideTransactions = new CopyOnWriteArrayList<>();
+	// one record for every application context of the run: on PostgreSQL the contexts share one
+	// database, and the deadline scan of another context may be the one to find a miss
+	private static final List<Object> committed = new CopyOnWriteArrayList<>();
+	private static final List<Object> outsideTransactions = new CopyOnWriteArrayList<>();
 
 	@EventListener
 	void on(ObligationDue due) {
@@ -98,12 +100,12 @@ public class ObligationEvents {
 		return of(AssistanceRequestTransitioned.class).stream().filter(moved -> moved.requestId() == requestId).toList();
 	}
 
-	/** Every event published without a transaction to commit with; none should be. */
 	/** How many obligations were opened so far, to see that a refused action opened none. */
 	public int dueCount() {
 		return of(ObligationDue.class).size();
 	}
 
+	/** Every event published without a transaction to commit with; none should be. */
 	public List<Object> outsideTransactions() {
 		return List.copyOf(outsideTransactions);
 	}
