@@ -3,6 +3,7 @@ package org.liandong.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.liandong.support.Fixtures.NEW_USER_PASSWORD;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.liandong.support.Chromium;
 import org.liandong.support.Fixtures;
 import org.liandong.support.SecondFactor;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 12 (L3-CES1-04) in a real browser: a county enforcer binds an authenticator by QR code,
@@ -36,9 +38,11 @@ class SecondFactorJourneyIT extends BrowserJourney {
 		Chromium.screenshot(browser, "two-factor-02-recovery-codes");
 		click(By.id("codes-done"));
 		signOut();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/login?logout"));
 
 		signIn(username, NEW_USER_PASSWORD);
-		assertThat(browser.getCurrentUrl()).endsWith("/login/two-factor");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(driver -> driver.getCurrentUrl().endsWith("/login/two-factor"));
 		Chromium.screenshot(browser, "two-factor-03-second-step");
 		secondStep("000000".equals(SecondFactor.code(secret)) ? "111111" : "000000");
 		assertThat(browser.findElement(By.id("two-factor-error")).getText()).contains("动态口令错误");
