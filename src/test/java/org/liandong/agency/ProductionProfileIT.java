@@ -9,10 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.liandong.LiandongApplication;
 import org.liandong.support.Api;
+import org.liandong.support.SecondFactor;
 import org.liandong.support.TestDatabases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The prod profile: no demo data, no demo secrets, and a first installation that creates only the
@@ -44,6 +46,22 @@ class ProductionProfileIT {
 			.hasStackTraceContaining("xinhua.enforcer");
 	}
 
+	/** Issue 12: the demo administrators' published one-time-password secret must not reach production. */
+	@Test
+	void refuses_to_start_while_an_account_keeps_the_demo_second_factor_secret() {
+		String database = TestDatabases.fresh();
+		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(LiandongApplication.class)
+			.run(arguments(Map.of("spring.datasource.url", database, "spring.datasource.username", TestDatabases.username(),
+					"spring.datasource.password", TestDatabases.password(), "server.port", "0", "spring.main.banner-mode", "off",
+					"liandong.security.master-key", STRONG_KEY)))) {
+			// every demo password changed: only the demo secret remains
+			demo.getBean(JdbcClient.class).sql("update user_account set password_hash = '{noop}Geng#Gai2026'").update();
+		}
+
+		assertThatThrownBy(() -> start(production(database))).hasStackTraceContaining("演示动态口令")
+			.hasStackTraceContaining("sysadmin");
+	}
+
 	@Test
 	void a_new_installation_without_administrator_settings_says_what_is_missing() {
 		Map<String, Object> settings = production(TestDatabases.fresh());
@@ -63,7 +81,15 @@ class ProductionProfileIT {
 				.as("the password from the environment must be replaced first").isEqualTo("password-change-required");
 			assertThat(initial.put("/api/v1/me/password", """
 					{"currentPassword": "Xitong#Guanli1", "newPassword": "Xitong#Benren9"}""").status()).isEqualTo(204);
-			Api sysadmin = Api.at(port).as("sysadmin", "Xitong#Benren9");
+			Api withoutSecondFactor = Api.at(port).as("sysadmin", "Xitong#Benren9").withoutOtp();
+			assertThat(withoutSecondFactor.get("/api/v1/agencies").problemCode())
+				.as("administrators must bind a second factor (issue 12)").isEqualTo("two-factor-enrolment-required");
+			String secret = withoutSecondFactor.post("/api/v1/me/two-factor/enrolment", "").json().path("secret").asString()
+				.replace(" ", "");
+			assertThat(withoutSecondFactor.post("/api/v1/me/two-factor/confirmation",
+					"{\"code\": \"%s\"}".formatted(SecondFactor.code(secret))).json().path("recoveryCodes").size())
+				.isEqualTo(10);
+			Api sysadmin = withoutSecondFactor.withOtpSecret(secret);
 
 			assertThat(sysadmin.get("/api/v1/agencies").json().path("totalElements").asLong()).isEqualTo(1);
 			assertThat(sysadmin.get("/api/v1/users").json().path("content").findValuesAsString("username"))

@@ -17,28 +17,65 @@ public final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private final int port;
 	private final String base;
 	private final HttpClient http = HttpClient.newHttpClient();
 	private String authorization;
+	private String username;
+	private String otpSecret;
+	private String fixedOtp;
 
-	private Api(String base) {
-		this.base = base;
+	private Api(int port) {
+		this.port = port;
+		this.base = "http://localhost:" + port;
 	}
 
 	public static Api at(int port) {
-		return new Api("http://localhost:" + port);
+		return new Api(port);
 	}
 
-	/** Sends HTTP Basic credentials of the given account on every following call. */
+	/**
+	 * Sends HTTP Basic credentials of the given account on every following call; for the demo
+	 * administrators, who must use a second factor, also their current one-time password (X-OTP).
+	 */
 	public Api as(String username, String password) {
-		Api api = new Api(base);
+		Api api = new Api(port);
 		api.authorization = "Basic " + Base64.getEncoder()
 			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		api.username = username;
+		api.otpSecret = SecondFactor.DEMO_ADMINISTRATORS.contains(username) ? SecondFactor.DEMO_SECRET : null;
+		return api;
+	}
+
+	/** The same credentials with the current one-time password of this secret on every call. */
+	public Api withOtpSecret(String secret) {
+		Api api = as(username);
+		api.otpSecret = secret;
+		return api;
+	}
+
+	/** The same credentials without a one-time password. */
+	public Api withoutOtp() {
+		return withOtpSecret(null);
+	}
+
+	/** The same credentials with this one-time password, as given, on every call. */
+	public Api withOtp(String code) {
+		Api api = as(username);
+		api.otpSecret = null;
+		api.fixedOtp = code;
+		return api;
+	}
+
+	private Api as(String name) {
+		Api api = new Api(port);
+		api.authorization = authorization;
+		api.username = name;
 		return api;
 	}
 
 	public Api anonymous() {
-		return new Api(base);
+		return new Api(port);
 	}
 
 	public Reply get(String path) {
@@ -75,6 +112,10 @@ public final class Api {
 			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	public Reply delete(String path) {
+		return send(request(path).DELETE());
+	}
+
 	public Reply patch(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
@@ -98,6 +139,12 @@ public final class Api {
 		// Chinese in a query is sent percent-encoded, as a browser sends it
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(URI.create(base + path).toASCIIString()))
 			.header("Accept", "application/json");
+		if (otpSecret != null) {
+			builder.header("X-OTP", SecondFactor.freshCode(port, username, otpSecret));
+		}
+		else if (fixedOtp != null) {
+			builder.header("X-OTP", fixedOtp);
+		}
 		return authorization == null ? builder : builder.header("Authorization", authorization);
 	}
 

@@ -48,6 +48,18 @@ public abstract class BrowserJourney {
 		browser.findElement(By.id("login-submit")).click();
 		// the next step must not start before the form was answered (the next page, or /login?error)
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().endsWith("/login"));
+		if (SecondFactor.DEMO_ADMINISTRATORS.contains(username) && browser.getCurrentUrl().endsWith("/login/two-factor")) {
+			secondStep(SecondFactor.freshCode(port, username, SecondFactor.DEMO_SECRET));
+		}
+	}
+
+	/** Gives the one-time password at the second step of a sign-in (issue 12). */
+	protected void secondStep(String code) {
+		browser.findElement(By.id("code")).sendKeys(code);
+		WebElement submit = browser.findElement(By.id("two-factor-submit"));
+		submit.click();
+		// the answer is a new page: the next one, or the same step with the reason of the refusal
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
 	}
 
 	protected void signOut() {

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo installation: the Pingdingshan hierarchy of R1.1, three external departments (R1.2)
- * and one account per demo role, all with the password {@value PasswordPolicy#DEMO_PASSWORD}. Loaded
+ * and one account per demo role, all with the password {@value PasswordPolicy#DEMO_PASSWORD}; the three
+ * administrators also with the demo one-time-password secret {@value TwoFactorService#DEMO_SECRET}. Loaded
  * once, on an empty database, in the {@code demo} profile only (the default when none is chosen).
  */
 @Component
@@ -54,8 +55,11 @@ class DemoData implements ApplicationRunner {
 	private final AccountService accounts;
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
+	private final TwoFactorService twoFactor;
 
-	DemoData(AgencyService agencies, AccountService accounts, JdbcClient jdbc, PasswordEncoder passwords) {
+	DemoData(AgencyService agencies, AccountService accounts, JdbcClient jdbc, PasswordEncoder passwords,
+			TwoFactorService twoFactor) {
+		this.twoFactor = twoFactor;
 		this.agencies = agencies;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
@@ -87,6 +91,8 @@ class DemoData implements ApplicationRunner {
 		countyBureaus();
 		externalDepartments();
 		people(passwords.encode(PASSWORD));
+		// the administrators must use a second factor (issue 12): bound to the secret published in the README
+		List.of("sysadmin", "secadmin", "auditor").forEach(name -> twoFactor.enrolWithSecret(name, TwoFactorService.DEMO_SECRET));
 	}
 
 	private void divisions() {

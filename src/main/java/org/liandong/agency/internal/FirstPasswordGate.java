@@ -35,7 +35,8 @@ final class FirstPasswordGate extends OncePerRequestFilter {
 	static FirstPasswordGate forPages() {
 		return new FirstPasswordGate(null, request -> {
 			String path = request.getServletPath();
-			return path.equals(PAGE) || path.equals("/logout") || path.equals("/login") || path.equals("/error")
+			return path.equals(PAGE) || path.equals(TwoFactorGate.STEP_PAGE) || path.equals(TwoFactorGate.ENROL_PAGE)
+					|| path.equals("/logout") || path.equals("/login") || path.equals("/error")
 					|| path.startsWith("/webjars/") || path.startsWith("/css/") || path.equals("/favicon.ico");
 		});
 	}

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to start any installation but the demo (the prod profile, or a mistyped one) that still
  * carries demo secrets: the demo master
- * key, or any demo account whose password is still the published demo password. Runs before the
+ * key, any demo account whose password is still the published demo password, or any account bound
+ * to the published demo one-time-password secret. Runs before the
  * web server opens its port.
  */
 @Component
@@ -24,9 +25,11 @@ class ProductionSafety implements SmartInitializingSingleton {
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
 	private final String masterKey;
+	private final TwoFactorService twoFactor;
 
 	ProductionSafety(JdbcClient jdbc, PasswordEncoder passwords,
-			@Value("${liandong.security.master-key:}") String masterKey) {
+			@Value("${liandong.security.master-key:}") String masterKey, TwoFactorService twoFactor) {
+		this.twoFactor = twoFactor;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.masterKey = masterKey;
@@ -48,6 +51,11 @@ class ProductionSafety implements SmartInitializingSingleton {
 		if (!demoAccounts.isEmpty()) {
 			throw new IllegalStateException("生产环境中仍有使用演示密码的演示账户 %s，拒绝启动：请删除这些账户或修改其密码"
 				.formatted(String.join("、", demoAccounts)));
+		}
+		List<String> demoSecrets = twoFactor.accountsWithDemoSecret();
+		if (!demoSecrets.isEmpty()) {
+			throw new IllegalStateException("生产环境中账户 %s 仍绑定公开的演示动态口令密钥，拒绝启动：请由安全管理员重置其动态口令"
+				.formatted(String.join("、", demoSecrets)));
 		}
 	}
 }

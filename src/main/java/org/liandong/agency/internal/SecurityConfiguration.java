@@ -1,5 +1,8 @@
 package org.liandong.agency.internal;
 
+import java.time.Clock;
+
+import org.liandong.agency.SecondFactorSession;
 import org.liandong.platform.ProblemWriter;
 import org.liandong.platform.SignInFailure;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -46,7 +51,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, TwoFactorService twoFactor, Clock clock)
+			throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
@@ -59,6 +65,7 @@ class SecurityConfiguration {
 				.write(response, HttpStatus.FORBIDDEN, "forbidden", "您没有执行此操作的权限")))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
+			.addFilterAfter(TwoFactorGate.forApi(twoFactor, problems, clock), AuthorizationFilter.class)
 			.addFilterAfter(FirstPasswordGate.forApi(problems), AuthorizationFilter.class)
 			.build();
 	}
@@ -76,15 +83,27 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, TwoFactorService twoFactor, Clock clock)
+			throws Exception {
 		return http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll()
 			.anyRequest().authenticated())
 			.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
 				.expiredUrl("/login?expired"))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailure()))
+			.formLogin(form -> form.loginPage("/login").successHandler(loginSuccess()).failureHandler(loginFailure()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.addFilterAfter(TwoFactorGate.forPages(twoFactor, clock), AuthorizationFilter.class)
 			.addFilterAfter(FirstPasswordGate.forPages(), AuthorizationFilter.class)
 			.build();
+	}
+
+	/** To the home page; a second step passed by an earlier sign-in in the same browser does not count for this one. */
+	private static AuthenticationSuccessHandler loginSuccess() {
+		SimpleUrlAuthenticationSuccessHandler home = new SimpleUrlAuthenticationSuccessHandler("/");
+		home.setAlwaysUseDefaultTargetUrl(true);
+		return (request, response, authentication) -> {
+			SecondFactorSession.clear(request);
+			home.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	private static AuthenticationFailureHandler loginFailure() {

@@ -116,6 +116,36 @@ class SignInGuard implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
+	/**
+	 * A wrong one-time password or recovery code at the second step counts like a wrong password
+	 * (5 in a row lock the account); the answer is whether the account is now locked.
+	 */
+	boolean secondFactorFailed(String username) {
+		ReentrantLock lock = stripes[Math.floorMod(username.hashCode(), stripes.length)];
+		lock.lock();
+		try {
+			recent.forget(username);
+			transactions.executeWithoutResult(status -> failed(username));
+			return locked(username);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	boolean locked(String username) {
+		return jdbc.sql("select locked_until from user_account where username = ?").param(username)
+			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+			.list()
+			.stream()
+			.anyMatch(until -> until != null && until.toInstant().isAfter(clock.instant()));
+	}
+
+	/** A passed second step ends the run of failures, as a correct password does. */
+	void secondFactorSucceeded(String username) {
+		transactions.executeWithoutResult(status -> succeeded(username));
+	}
+
 	private void failed(String username) {
 		int updated = jdbc.sql("""
 				update user_account set failed_attempts = failed_attempts + 1, version = version + 1
