@@ -16,6 +16,16 @@ public interface Documents {
 	/** A document for a reader: its issuer, its addressees and the city bureau; others get not found. */
 	IssuedDocument find(long id, SignedInUser reader);
 
+	/**
+	 * A document opened by a reader on its page or as its PDF: as {@link #find}, and the first time a
+	 * user of an addressed agency (a reader other than the issuer) opens a signed document, the
+	 * agency's signed receipt is recorded (issue 12).
+	 */
+	IssuedDocument open(long id, SignedInUser reader);
+
+	/** The receipts of a document the reader may read, in the order received, each with its signature checked. */
+	List<DocumentReceipt> receipts(long id, SignedInUser reader);
+
 	/** The documents issued for one thing of a module, oldest first, without access checks. */
 	List<IssuedDocument> issuedFor(String sourceType, String sourceId);
 

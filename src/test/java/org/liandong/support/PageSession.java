@@ -71,6 +71,27 @@ public final class PageSession {
 		return postFields(path, fields);
 	}
 
+	/** Posts a form with one file in the field {@code file}, as a browser's file input sends it, with the CSRF token. */
+	public Page upload(String path, String fileName, String contentType, byte[] content) {
+		String boundary = "----liandong" + System.nanoTime();
+		StringBuilder head = new StringBuilder();
+		if (csrf != null) {
+			head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
+				.append(csrf).append("\r\n");
+		}
+		head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+			.append(fileName).append("\"\r\nContent-Type: ").append(contentType).append("\r\n\r\n");
+		byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[start.length + content.length + tail.length];
+		System.arraycopy(start, 0, body, 0, start.length);
+		System.arraycopy(content, 0, body, start.length, content.length);
+		System.arraycopy(tail, 0, body, start.length + content.length, tail.length);
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	/** A forged post: the session's cookie goes along, the page's CSRF token does not. */
 	public Page postWithoutCsrf(String path, Map<String, String> form) {
 		return postFields(path, form);

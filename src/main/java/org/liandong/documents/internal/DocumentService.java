@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,11 @@ import java.util.regex.Pattern;
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
+import org.bouncycastle.util.encoders.Hex;
 import org.liandong.documents.DocumentIssued;
+import org.liandong.documents.DocumentReceipt;
+import org.liandong.documents.DocumentReceived;
+import org.liandong.documents.DocumentSignature;
 import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
@@ -45,9 +50,14 @@ class DocumentService implements Documents {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final KeyService keys;
+	private final VerificationService verification;
 
 	DocumentService(DocumentNumbers numbers, DocumentText text, PdfRenderer renderer, Agencies agencies,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyService keys,
+			VerificationService verification) {
+		this.keys = keys;
+		this.verification = verification;
 		this.numbers = numbers;
 		this.text = text;
 		this.renderer = renderer;
@@ -65,19 +75,27 @@ class DocumentService implements Documents {
 		// the wording first: a document missing a field is refused before a number is taken
 		DocumentText.Wording wording = text.write(d.kind(), d.fields());
 		String addressee = d.fields().get("addressee").strip();
-		Instant now = clock.instant();
+		// to the millisecond, so the time stored is the time signed on either database
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		int year = now.atZone(ChineseTime.ZONE).getYear();
 		String prefix = prefixOf(issuer.code());
 		int seq = numbers.next(prefix, d.kind(), year);
 		String number = "%s%s〔%d〕%d号".formatted(prefix, d.kind().mark(), year, seq);
+		// signed with the issuer's current key over the SM3 digest of the canonical form (issue 12)
+		String digest = CanonicalForm.digest(CanonicalForm.document(d.kind(), number, issuer.code(), issuer.name(),
+				addressee, wording.title(), wording.body(), now));
+		KeyService.Signed signed = keys.sign(issuer.code(), Hex.decode(digest));
+		DocumentSignature signature = new DocumentSignature(signed.keyId(), digest, signed.signature(),
+				DocumentSignature.ALGORITHM);
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into official_document (kind, number, issuer_agency, issuer_name, title, addressee, body,
-				    source_type, source_id, issued_at, issued_by, issued_by_name)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    source_type, source_id, issued_at, issued_by, issued_by_name, content_digest, signature,
+				    signing_key_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(d.kind().name(), number, issuer.code(), issuer.name(), wording.title(), addressee, wording.body(),
 					d.sourceType(), d.sourceId(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), d.issuedBy(),
-					d.issuedByName())
+					d.issuedByName(), digest, signed.signature(), signed.keyId())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		Set<String> readers = new LinkedHashSet<>(d.readerAgencyCodes());
@@ -87,7 +105,55 @@ class DocumentService implements Documents {
 			.update());
 		events.publishEvent(new DocumentIssued(id, number, d.kind(), issuer.code(), wording.title()));
 		return new IssuedDocument(id, d.kind(), number, issuer.code(), issuer.name(), wording.title(), addressee,
-				wording.body(), d.sourceType(), d.sourceId(), now, d.issuedByName());
+				wording.body(), d.sourceType(), d.sourceId(), now, d.issuedByName(), signature);
+	}
+
+	@Override
+	public IssuedDocument open(long id, SignedInUser reader) {
+		IssuedDocument document = find(id, reader);
+		String agency = reader.agencyCode();
+		if (document.signature() == null || agency == null || agency.equals(document.issuerAgencyCode())) {
+			return document;
+		}
+		boolean addressed = jdbc.sql("select count(*) from document_reader where document_id = ? and agency = ?")
+			.params(id, agency)
+			.query(Integer.class)
+			.single() > 0;
+		boolean received = jdbc.sql("select count(*) from document_receipt where document_id = ? and agency = ?")
+			.params(id, agency)
+			.query(Integer.class)
+			.single() > 0;
+		if (!addressed || received) {
+			return document;
+		}
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		String canonical = CanonicalForm.receipt(document.number(), document.signature().contentDigest(), agency, now);
+		KeyService.Signed signed = keys.sign(agency, Hex.decode(CanonicalForm.digest(canonical)));
+		String agencyName = agencies.find(agency).map(AgencySummary::name).orElse(reader.agencyName());
+		// two first openings at the same instant: the database keeps one receipt
+		int recorded = jdbc.sql("""
+				insert into document_receipt (document_id, agency, agency_name, received_at, received_by,
+				    received_by_name, signing_key_id, signature)
+				values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+			.params(id, agency, agencyName, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), reader.getUsername(),
+					reader.displayName(), signed.keyId(), signed.signature())
+			.update();
+		if (recorded == 1) {
+			events.publishEvent(new DocumentReceived(id, document.number(), agency, agencyName, signed.keyId()));
+		}
+		return document;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DocumentReceipt> receipts(long id, SignedInUser reader) {
+		IssuedDocument document = find(id, reader);
+		return jdbc.sql("select * from document_receipt where document_id = ? order by received_at, agency")
+			.param(id)
+			.query((rs, n) -> verification.receipt(document, rs.getString("agency"), rs.getString("agency_name"),
+					rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("received_by_name"),
+					rs.getLong("signing_key_id"), rs.getString("signature")))
+			.list();
 	}
 
 	@Override
@@ -178,10 +244,14 @@ class DocumentService implements Documents {
 			.orElseThrow(() -> DomainException.invalid("unknown-agency", "机构 %s 不存在".formatted(code)));
 	}
 
-	private static IssuedDocument document(ResultSet rs) throws SQLException {
+	static IssuedDocument document(ResultSet rs) throws SQLException {
+		long keyId = rs.getLong("signing_key_id");
+		DocumentSignature signature = rs.wasNull() ? null : new DocumentSignature(keyId,
+				rs.getString("content_digest"), rs.getString("signature"), DocumentSignature.ALGORITHM);
 		return new IssuedDocument(rs.getLong("id"), DocumentKind.valueOf(rs.getString("kind")), rs.getString("number"),
 				rs.getString("issuer_agency"), rs.getString("issuer_name"), rs.getString("title"),
 				rs.getString("addressee"), rs.getString("body"), rs.getString("source_type"), rs.getString("source_id"),
-				rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("issued_by_name"));
+				rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("issued_by_name"),
+				signature);
 	}
 }

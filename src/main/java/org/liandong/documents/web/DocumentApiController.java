@@ -1,23 +1,36 @@
 package org.liandong.documents.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
+import org.liandong.documents.DocumentReceipt;
+import org.liandong.documents.DocumentVerification;
 import org.liandong.documents.Documents;
+import org.liandong.documents.SigningKeyView;
+import org.liandong.documents.SigningKeys;
+import org.liandong.documents.Verification;
+import org.liandong.platform.DomainException;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.platform.Access;
 import org.liandong.platform.SignedInUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,16 +41,72 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DocumentApiController {
 
 	private final Documents documents;
+	private final DocumentVerification verification;
+	private final SigningKeys keys;
 
-	DocumentApiController(Documents documents) {
+	DocumentApiController(Documents documents, DocumentVerification verification, SigningKeys keys) {
 		this.documents = documents;
+		this.verification = verification;
+		this.keys = keys;
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize(Access.BUSINESS_USER)
-	@Operation(summary = "公文（文号、标题、主送、正文）：仅发文单位、主送单位和市局可看")
+	@Operation(summary = "公文（文号、标题、主送、正文、电子签章）：仅发文单位、主送单位和市局可看；主送单位首次打开时记录签收回执")
 	IssuedDocument find(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
-		return documents.find(id, reader);
+		return documents.open(id, reader);
+	}
+
+	@GetMapping("/{id}/receipts")
+	@PreAuthorize(Access.BUSINESS_USER)
+	@Operation(summary = "公文的签收回执：接收单位、签收时间，及回执 SM2 签名是否由接收单位本单位密钥签署")
+	List<DocumentReceipt> receipts(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
+		return documents.receipts(id, reader);
+	}
+
+	@PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(Access.BUSINESS_USER)
+	@Operation(summary = "验证公文 PDF 的电子签章（表单字段 file）：答复是否真实、发文单位和时间，或不真实的确切原因（内容已被篡改、未知密钥、密钥已吊销、没有签章）；不是 PDF 的文件答复 400")
+	Verification verifyPdf(@RequestPart("file") MultipartFile file) throws IOException {
+		return verification.verifyPdf(file.getBytes());
+	}
+
+	@PostMapping(path = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize(Access.BUSINESS_USER)
+	@Operation(summary = "按公文 id 验证公文记录的电子签章（仅可读该公文的单位）：{\"documentId\": 1}")
+	Verification verify(@AuthenticationPrincipal SignedInUser reader, @RequestBody VerifyRequest request) {
+		if (request == null || request.documentId() == null) {
+			throw DomainException.invalid("missing-document", "请提供要验证的公文 id（documentId），或以表单字段 file 上传公文 PDF");
+		}
+		return verification.verify(request.documentId(), reader);
+	}
+
+	record VerifyRequest(Long documentId) {
+	}
+
+	@GetMapping("/signing-keys/agencies/{agencyCode}")
+	@PreAuthorize(Access.BUSINESS_USER + " or " + Access.SYSTEM_ADMIN)
+	@Operation(summary = "机构的 SM2 签名密钥（公钥、启用、停用和吊销时间），新的在前")
+	List<SigningKeyView> keys(@PathVariable String agencyCode) {
+		return keys.keysOf(agencyCode);
+	}
+
+	@PostMapping("/signing-keys/agencies/{agencyCode}")
+	@PreAuthorize(Access.SYSTEM_ADMIN)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "为机构生成新的 SM2 签名密钥并启用（系统管理员）：首个密钥或轮换；原密钥停用，其公钥保留用于验证")
+	SigningKeyView rotate(@PathVariable String agencyCode) {
+		return keys.rotate(agencyCode);
+	}
+
+	@PostMapping("/signing-keys/{keyId}/revocation")
+	@PreAuthorize(Access.SYSTEM_ADMIN)
+	@Operation(summary = "吊销 SM2 签名密钥（系统管理员）：以该密钥签名的公文和回执此后均验证不通过")
+	SigningKeyView revoke(@PathVariable long keyId, @RequestBody(required = false) Revocation revocation) {
+		return keys.revoke(keyId, revocation == null ? null : revocation.reason());
+	}
+
+	record Revocation(String reason) {
 	}
 
 	@GetMapping(path = "/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -49,7 +118,7 @@ class DocumentApiController {
 
 	/** The PDF as a download named after its document number. */
 	static ResponseEntity<byte[]> pdfResponse(Documents documents, long id, SignedInUser reader) {
-		IssuedDocument document = documents.find(id, reader);
+		IssuedDocument document = documents.open(id, reader);
 		byte[] pdf = documents.pdf(id, reader);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

@@ -1,0 +1,12 @@
+package org.liandong.documents;
+
+import java.time.Instant;
+
+/**
+ * The answer to "is this document authentic?" (issue 12): yes, with who issued it and when, or
+ * exactly why not. {@code code} is one of {@code authentic}, {@code altered}, {@code unknown-key},
+ * {@code revoked}, {@code unsigned}, {@code unknown-document}, {@code invalid-signature}.
+ */
+public record Verification(boolean authentic, String code, String reason, Long documentId, String issuerAgencyCode,
+		String issuerName, String number, Instant issuedAt, Long keyId, String contentDigest) {
+}
