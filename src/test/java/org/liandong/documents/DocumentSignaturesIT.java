@@ -158,6 +158,28 @@ class DocumentSignaturesIT {
 		assertThat(unknownKey.path("reason").asString()).contains("未知密钥");
 	}
 
+	/** A genuine seal carried over into another text: the printed words must be the record's. */
+	@Test
+	void a_pdf_carrying_a_genuine_seal_over_another_text_fails() throws IOException {
+		long genuine = letter("410402", "410403");
+		long other = letter("410402", "410404");
+		Api xinhua = as("410402");
+		byte[] sealed = xinhua.getBytes("/api/v1/documents/" + genuine + ".pdf");
+		byte[] forged = xinhua.getBytes("/api/v1/documents/" + other + ".pdf");
+		try (PDDocument source = Loader.loadPDF(sealed); PDDocument target = Loader.loadPDF(forged);
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			target.setDocumentInformation(source.getDocumentInformation());
+			target.save(out);
+			forged = out.toByteArray();
+		}
+		JsonNode verdict = xinhua.upload("/api/v1/documents/verify", "forged.pdf", "application/pdf", forged).json();
+		assertThat(verdict.path("authentic").asBoolean()).as(verdict.toString()).isFalse();
+		assertThat(verdict.path("code").asString()).isEqualTo("altered");
+		assertThat(verdict.path("reason").asString()).contains("PDF 中的文字与公文");
+		JsonNode real = xinhua.upload("/api/v1/documents/verify", "genuine.pdf", "application/pdf", sealed).json();
+		assertThat(real.path("authentic").asBoolean()).as(real.toString()).isTrue();
+	}
+
 	/** Rotation: the new key signs from now on; a document signed with the rotated-out key still verifies. */
 	@Test
 	void a_document_signed_with_a_rotated_out_key_still_verifies() {

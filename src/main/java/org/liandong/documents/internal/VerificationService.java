@@ -1,12 +1,14 @@
 package org.liandong.documents.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.bouncycastle.util.encoders.Hex;
 import org.liandong.documents.DocumentReceipt;
 import org.liandong.documents.DocumentVerification;
@@ -35,11 +37,13 @@ class VerificationService implements DocumentVerification {
 	private final JdbcClient jdbc;
 	private final KeyService keys;
 	private final Documents documents;
+	private final PdfRenderer renderer;
 
-	VerificationService(JdbcClient jdbc, KeyService keys, @Lazy Documents documents) {
+	VerificationService(JdbcClient jdbc, KeyService keys, @Lazy Documents documents, PdfRenderer renderer) {
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.documents = documents;
+		this.renderer = renderer;
 	}
 
 	@Override
@@ -51,8 +55,10 @@ class VerificationService implements DocumentVerification {
 			throw DomainException.invalid("not-a-pdf", "上传的文件不是 PDF 文件，无法验证；请上传本平台印发的公文 PDF");
 		}
 		PdfSeal seal;
+		String text;
 		try (PDDocument pdf = Loader.loadPDF(content)) {
 			seal = PdfSeal.read(pdf.getDocumentInformation());
+			text = words(pdf);
 		}
 		catch (IOException | RuntimeException unreadable) {
 			throw DomainException.invalid("not-a-pdf", "上传的文件已损坏或加密，无法作为 PDF 读取，无法验证");
@@ -71,7 +77,28 @@ class VerificationService implements DocumentVerification {
 					"本平台没有文号为“%s”的公文，该 PDF 不是本平台印发的".formatted(seal.number()), null, null, null,
 					seal.number(), null, seal.keyId(), seal.contentDigest());
 		}
-		return check(stored.get(), seal);
+		Verification verdict = check(stored.get(), seal);
+		// a genuine seal copied into another text: the printed words must be those of the record
+		if (verdict.authentic() && !text.equals(printedWords(stored.get()))) {
+			return verdict(stored.get(), false, "altered", "内容已被篡改：PDF 中的文字与公文 %s 的登记内容不一致"
+				.formatted(stored.get().number()), seal.keyId());
+		}
+		return verdict;
+	}
+
+	/** The words the platform prints for the record, as a fresh PDF of it shows them. */
+	private String printedWords(IssuedDocument document) {
+		try (PDDocument pdf = Loader.loadPDF(renderer.render(document))) {
+			return words(pdf);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The text of a PDF without layout: line breaks and spacing differ between renderings, the words do not. */
+	private static String words(PDDocument pdf) throws IOException {
+		return new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
 	}
 
 	@Override
