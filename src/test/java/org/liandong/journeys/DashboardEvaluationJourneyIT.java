@@ -93,7 +93,12 @@ class DashboardEvaluationJourneyIT extends BrowserJourney {
 		signOut();
 
 		signIn("weidong.enforcer", PASSWORD);
-		browser.findElement(By.id("inbox-link"));
+		// the home page shows the bureau's obligations first, the missed one in red
+		new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
+				By.id("my-obligations"), "卫东应急协〔2026〕88号"));
+		assertThat(browser.findElement(By.cssSelector("#my-obligations tr.table-danger")).getText())
+			.contains("卫东应急协〔2026〕88号", "已逾期");
+		Chromium.screenshot(browser, "96-home-page-obligations-first");
 		open("/oversight");
 		assertThat(browser.findElements(By.cssSelector("#bureau-table tbody tr"))).as("a county bureau sees itself")
 			.hasSize(1);

@@ -163,6 +163,9 @@ class ObligationLedgerIT {
 		ruzhouPages.signIn("ruzhou.enforcer", PASSWORD);
 		assertThat(ruzhouPages.get("/oversight/obligations?outcome=open").html()).contains("测试事项")
 			.doesNotContain("新华区应急管理局");
+		assertThat(ruzhouPages.get("/").html()).as("the home page loads the bureau's obligations first")
+			.contains("hx-get=\"/oversight/panel\"");
+		assertThat(ruzhouPages.get("/oversight/panel").html()).contains("待办事项", "（本单位）", "测试事项", "剩余");
 	}
 
 	@Test

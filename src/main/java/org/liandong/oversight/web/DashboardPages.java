@@ -44,6 +44,13 @@ class DashboardPages {
 		return "oversight/dashboard";
 	}
 
+	/** The home page's first card, loaded by htmx: the reader's open obligations and their clocks. */
+	@GetMapping("/oversight/panel")
+	String panel(@AuthenticationPrincipal SignedInUser reader, Model model) {
+		model.addAttribute("d", obligations.dashboard(null, reader));
+		return "oversight/panel :: panel";
+	}
+
 	@GetMapping("/oversight/obligations")
 	String list(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) String owner,
 			@RequestParam(required = false) String subjectType, @RequestParam(required = false) String obligation,
