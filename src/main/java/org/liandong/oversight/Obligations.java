@@ -16,6 +16,9 @@ public interface Obligations {
 
 	ObligationView find(long id, SignedInUser reader);
 
+	/** The reader's open obligations (a county bureau's own, the city level's city), for the home page. */
+	OpenObligations open(SignedInUser reader);
+
 	/** The dashboard of one bureau, or (agencyCode null, city level only) of the whole city. */
 	Dashboard dashboard(String agencyCode, SignedInUser reader);
 }

@@ -67,7 +67,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -487,20 +486,17 @@ class AssistanceLifecycleBenchmarkIT {
 	}
 
 	private void write(Report r) throws IOException {
-		String commit = git("rev-parse", "--short", "HEAD");
-		if (!git("status", "--porcelain", "--untracked-files=no").isEmpty()) {
-			commit += "（工作区另有未提交的改动）";
-		}
+		String commit = BenchmarkEnvironment.commit();
 		long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getTotalMemorySize();
 		String machine = ("%s，%d 核，内存 %.1f GiB，JVM %s（最大堆 %d MiB），PostgreSQL %s（同一台机器；synchronous_commit=%s，"
 				+ "fsync=%s，shared_buffers=%s）").formatted(InetAddress.getLocalHost().getHostName(),
 						Runtime.getRuntime().availableProcessors(), memory / 1024.0 / 1024 / 1024,
 						System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1024 / 1024,
-						setting("server_version"), setting("synchronous_commit"), setting("fsync"),
-						setting("shared_buffers"));
+						BenchmarkEnvironment.setting(jdbc, "server_version"), BenchmarkEnvironment.setting(jdbc, "synchronous_commit"), BenchmarkEnvironment.setting(jdbc, "fsync"),
+						BenchmarkEnvironment.setting(jdbc, "shared_buffers"));
 		String application = "数据库连接池 %s 个连接，消息投递线程 %s 个；HTTP Basic 每个请求都校验一次密码（bcrypt，本机一次约 %.0f 毫秒）"
-			.formatted(poolSize(), deliveryThreads(), r.bcryptMillis());
+			.formatted(BenchmarkEnvironment.poolSize(dataSource), deliveryThreads(), r.bcryptMillis());
 		Instant now = Instant.now();
 		double module = r.module().measured().perSecond();
 		double http = r.http().measured().perSecond();
@@ -582,19 +578,7 @@ class AssistanceLifecycleBenchmarkIT {
 		return "%.0f%% / %.0f%%".formatted(cpu.machine() * 100, cpu.jvm() * 100);
 	}
 
-	private String setting(String name) {
-		return jdbc.queryForObject("show " + name, String.class);
-	}
 
-	private String poolSize() {
-		try {
-			return dataSource.isWrapperFor(HikariDataSource.class)
-					? Integer.toString(dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()) : "?";
-		}
-		catch (java.sql.SQLException e) {
-			return "?";
-		}
-	}
 
 	private String deliveryThreads() {
 		return context.containsBean("applicationTaskExecutor")
@@ -602,17 +586,6 @@ class AssistanceLifecycleBenchmarkIT {
 						? Integer.toString(executor.getCorePoolSize()) : "?";
 	}
 
-	private static String git(String... args) {
-		try {
-			List<String> command = new ArrayList<>(List.of("git"));
-			command.addAll(List.of(args));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			return new String(process.getInputStream().readAllBytes()).trim();
-		}
-		catch (IOException e) {
-			return "unknown";
-		}
-	}
 
 	/**
 	 * One way of measuring: its run, the CPU busy meanwhile, the deliveries still on their way at its

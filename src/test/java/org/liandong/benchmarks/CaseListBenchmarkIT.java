@@ -123,7 +123,7 @@ class CaseListBenchmarkIT {
 	}
 
 	private void write(long total, CaseData.Loaded loaded, List<Result> results) throws IOException {
-		String commit = git("rev-parse", "--short", "HEAD");
+		String commit = BenchmarkEnvironment.commit();
 		String machine = "%s，%d 核，JVM %s，最大堆 %d MiB，PostgreSQL %s".formatted(InetAddress.getLocalHost().getHostName(),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 				Runtime.getRuntime().maxMemory() / 1024 / 1024, jdbc.queryForObject("show server_version", String.class));
@@ -155,17 +155,6 @@ class CaseListBenchmarkIT {
 		System.out.println(md);
 	}
 
-	private static String git(String... args) {
-		try {
-			List<String> command = new ArrayList<>(List.of("git"));
-			command.addAll(List.of(args));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			return new String(process.getInputStream().readAllBytes()).trim();
-		}
-		catch (IOException e) {
-			return "unknown";
-		}
-	}
 
 	record Result(String name, double p50, double p95, double p99, double max) {
 	}

@@ -50,7 +50,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -432,17 +431,14 @@ class CreditCheckBenchmarkIT {
 	}
 
 	private void write(Report r) throws IOException {
-		String commit = git("rev-parse", "--short", "HEAD");
-		if (!git("status", "--porcelain", "--untracked-files=no").isEmpty()) {
-			commit += "（工作区另有未提交的改动）";
-		}
+		String commit = BenchmarkEnvironment.commit();
 		long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getTotalMemorySize();
 		String machine = ("%s，%d 核，内存 %.1f GiB，JVM %s（最大堆 %d MiB），PostgreSQL %s（同一台机器；synchronous_commit=%s，"
 				+ "shared_buffers=%s）").formatted(InetAddress.getLocalHost().getHostName(),
 						Runtime.getRuntime().availableProcessors(), memory / 1024.0 / 1024 / 1024,
 						System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1024 / 1024,
-						setting("server_version"), setting("synchronous_commit"), setting("shared_buffers"));
+						BenchmarkEnvironment.setting(jdbc, "server_version"), BenchmarkEnvironment.setting(jdbc, "synchronous_commit"), BenchmarkEnvironment.setting(jdbc, "shared_buffers"));
 		Instant now = Instant.now();
 		Correctness c = r.correctness();
 		ScreeningRun s = r.screening();
@@ -454,7 +450,7 @@ class CreditCheckBenchmarkIT {
 				+ "筛查计数准确。\n\n"));
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n".formatted(now, commit, machine));
 		md.append("- 应用：数据库连接池 %s 个连接；HTTP Basic（`%s`），密码校验一次后数分钟内不再做 bcrypt；联合惩戒备忘录在施措施 %d 条\n"
-			.formatted(poolSize(), USER, r.measuresInForce()));
+			.formatted(BenchmarkEnvironment.poolSize(dataSource), USER, r.measuresInForce()));
 		md.append("- 数据：`credit_entry` 共 %,d 条（%s）；本次运行新生成 %,d 条，耗时 %,d 毫秒（已有的数据复用）\n".formatted(
 				r.states().values().stream().mapToLong(Long::longValue).sum(),
 				r.states().entrySet().stream().map(e -> "%s %,d".formatted(e.getKey(), e.getValue()))
@@ -600,36 +596,8 @@ class CreditCheckBenchmarkIT {
 		return "%.0f%% / %.0f%%".formatted(cpu.machine() * 100, cpu.jvm() * 100);
 	}
 
-	private String setting(String name) {
-		return jdbc.queryForObject("show " + name, String.class);
-	}
 
-	private String poolSize() {
-		try {
-			return dataSource.isWrapperFor(HikariDataSource.class)
-					? Integer.toString(dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()) : "?";
-		}
-		catch (java.sql.SQLException e) {
-			return "?";
-		}
-	}
 
-	private static String git(String... args) {
-		try {
-			List<String> command = new ArrayList<>(List.of("git"));
-			command.addAll(List.of(args));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String out = new String(process.getInputStream().readAllBytes()).trim();
-			return process.waitFor() == 0 ? out : "unknown";
-		}
-		catch (IOException e) {
-			return "unknown";
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return "unknown";
-		}
-	}
 
 	/** A subject to check and whether the list has it in force. */
 	record Subject(String code, boolean listed) {

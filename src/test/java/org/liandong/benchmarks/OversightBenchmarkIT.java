@@ -49,7 +49,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -528,19 +527,16 @@ class OversightBenchmarkIT {
 	// ---- the report
 
 	private void write(Report r) throws IOException {
-		String commit = git("rev-parse", "--short", "HEAD");
-		if (!git("status", "--porcelain", "--untracked-files=no").isEmpty()) {
-			commit += "（工作区另有未提交的改动）";
-		}
+		String commit = BenchmarkEnvironment.commit();
 		long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getTotalMemorySize();
 		String machine = ("%s，%d 核，内存 %.1f GiB，JVM %s（最大堆 %d MiB），PostgreSQL %s（同一台机器；shared_buffers=%s，"
 				+ "work_mem=%s，max_parallel_workers_per_gather=%s，jit=%s，autovacuum=%s）").formatted(
 						InetAddress.getLocalHost().getHostName(), Runtime.getRuntime().availableProcessors(),
 						memory / 1024.0 / 1024 / 1024, System.getProperty("java.version"),
-						Runtime.getRuntime().maxMemory() / 1024 / 1024, setting("server_version"),
-						setting("shared_buffers"), setting("work_mem"), setting("max_parallel_workers_per_gather"),
-						setting("jit"), setting("autovacuum"))
+						Runtime.getRuntime().maxMemory() / 1024 / 1024, BenchmarkEnvironment.setting(jdbc, "server_version"),
+						BenchmarkEnvironment.setting(jdbc, "shared_buffers"), BenchmarkEnvironment.setting(jdbc, "work_mem"), BenchmarkEnvironment.setting(jdbc, "max_parallel_workers_per_gather"),
+						BenchmarkEnvironment.setting(jdbc, "jit"), BenchmarkEnvironment.setting(jdbc, "autovacuum"))
 				+ "；开始测量前的平均负载（1、5、15 分钟）" + r.load();
 		Instant now = Instant.now();
 		Shape s = r.shape();
@@ -561,7 +557,7 @@ class OversightBenchmarkIT {
 				+ "督办台的待办数与台账相符。\n\n"));
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n".formatted(now, commit, machine));
 		md.append("- 应用：数据库连接池 %s 个连接；HTTP Basic（`%s`，市应急管理局领导），密码校验一次后数分钟内不再做 bcrypt；"
-			.formatted(poolSize(), USER)
+			.formatted(BenchmarkEnvironment.poolSize(dataSource), USER)
 				+ "测试配置下督办扫描每秒运行一次（生产每 30 秒）\n");
 		md.append(("- 数据：`obligation` 共 %,d 行（其中生成的 %,d 行，`subject_id` ≥ 10¹²），表 %s，索引共 %s（%s）；"
 				+ "本次运行新生成 %,d 行（%d 批），耗时 %,.0f 秒；随后 `vacuum analyze obligation` %.1f 秒（本服务器 autovacuum 关闭）\n")
@@ -745,36 +741,8 @@ class OversightBenchmarkIT {
 		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
 	}
 
-	private String setting(String name) {
-		return jdbc.queryForObject("show " + name, String.class);
-	}
 
-	private String poolSize() {
-		try {
-			return dataSource.isWrapperFor(HikariDataSource.class)
-					? Integer.toString(dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()) : "?";
-		}
-		catch (java.sql.SQLException e) {
-			return "?";
-		}
-	}
 
-	private static String git(String... args) {
-		try {
-			List<String> command = new ArrayList<>(List.of("git"));
-			command.addAll(List.of(args));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String out = new String(process.getInputStream().readAllBytes()).trim();
-			return process.waitFor() == 0 ? out : "unknown";
-		}
-		catch (IOException e) {
-			return "unknown";
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return "unknown";
-		}
-	}
 
 	/** An obligation indicator: its key, the SQL condition of the rows it counts, and whether only on time earns. */
 	record IndicatorRule(String key, String condition, boolean onTime) {

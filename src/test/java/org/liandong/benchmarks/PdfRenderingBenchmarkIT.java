@@ -314,10 +314,7 @@ class PdfRenderingBenchmarkIT {
 	}
 
 	private void write(Report r) throws IOException {
-		String commit = git("rev-parse", "--short", "HEAD");
-		if (!git("status", "--porcelain", "--untracked-files=no").isEmpty()) {
-			commit += "（工作区另有未提交的改动）";
-		}
+		String commit = BenchmarkEnvironment.commit();
 		long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getTotalMemorySize();
 		String collectors = ManagementFactory.getGarbageCollectorMXBeans()
@@ -480,17 +477,6 @@ class PdfRenderingBenchmarkIT {
 		return "%.0f%% / %.0f%%".formatted(cpu.machine() * 100, cpu.jvm() * 100);
 	}
 
-	private static String git(String... args) {
-		try {
-			List<String> command = new ArrayList<>(List.of("git"));
-			command.addAll(List.of(args));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			return new String(process.getInputStream().readAllBytes()).trim();
-		}
-		catch (IOException e) {
-			return "unknown";
-		}
-	}
 
 	/** Numbered items of an assistance request's matters, one a line, up to about {@code length} characters. */
 	static String longMatters(int length) {

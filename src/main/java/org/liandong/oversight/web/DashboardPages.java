@@ -47,7 +47,7 @@ class DashboardPages {
 	/** The home page's first card, loaded by htmx: the reader's open obligations and their clocks. */
 	@GetMapping("/oversight/panel")
 	String panel(@AuthenticationPrincipal SignedInUser reader, Model model) {
-		model.addAttribute("d", obligations.dashboard(null, reader));
+		model.addAttribute("d", obligations.open(reader));
 		return "oversight/panel :: panel";
 	}
 

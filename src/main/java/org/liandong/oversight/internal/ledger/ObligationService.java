@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.liandong.oversight.Dashboard;
 import org.liandong.oversight.ObligationFilter;
 import org.liandong.oversight.ObligationView;
 import org.liandong.oversight.Obligations;
+import org.liandong.oversight.OpenObligations;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PagedQuery;
@@ -98,17 +100,7 @@ class ObligationService implements Obligations {
 		String column = scope.owner() == null ? "city_agency" : "owner_agency";
 		String key = scope.owner() == null ? scope.city() : scope.owner();
 
-		Map<String, long[]> open = new LinkedHashMap<>();
-		jdbc.sql("""
-				select owner_agency, count(*) as open_count,
-				    sum(case when due_at < ? then 1 else 0 end) as overdue,
-				    sum(case when due_at >= ? and due_at < ? then 1 else 0 end) as due_soon
-				from obligation where state = 'OPEN' and %s = ? group by owner_agency""".formatted(column))
-			.params(ChineseTime.utc(now), ChineseTime.utc(now), ChineseTime.utc(now.plus(SOON)), key)
-			.query(rs -> {
-				open.put(rs.getString("owner_agency"),
-						new long[] { rs.getLong("open_count"), rs.getLong("overdue"), rs.getLong("due_soon") });
-			});
+		Map<String, long[]> open = openCounts(column, key, now);
 		Map<String, long[]> recent = new LinkedHashMap<>();
 		jdbc.sql("""
 				select owner_agency, count(*) as due_count,
@@ -145,11 +137,7 @@ class ObligationService implements Obligations {
 				rows.stream().mapToLong(Dashboard.BureauRow::overdue).sum(),
 				rows.stream().mapToLong(Dashboard.BureauRow::dueSoon).sum());
 
-		List<ObligationView> urgent = jdbc.sql("""
-				select * from obligation where state = 'OPEN' and %s = ? order by due_at limit 20""".formatted(column))
-			.param(key)
-			.query((rs, n) -> ObligationRows.view(rs, names))
-			.list();
+		List<ObligationView> urgent = urgent(column, key, names);
 		List<Dashboard.Conduct> conduct = jdbc.sql("""
 				select * from conduct_record where %s = ? order by recorded_at desc, id desc limit 20"""
 			.formatted(scope.owner() == null ? "city_agency" : "agency"))
@@ -161,6 +149,45 @@ class ObligationService implements Obligations {
 			.list();
 		return new Dashboard(scope.owner(), names.getOrDefault(key, key), now, totals, rows, urgent,
 				months(column, key, now), kinds(column, key, now), conduct);
+	}
+
+	@Override
+	public OpenObligations open(SignedInUser reader) {
+		Scope scope = scope(null, reader);
+		Instant now = clock.instant();
+		Map<String, String> names = names();
+		String column = scope.owner() == null ? "city_agency" : "owner_agency";
+		String key = scope.owner() == null ? scope.city() : scope.owner();
+		Collection<long[]> counts = openCounts(column, key, now).values();
+		return new OpenObligations(scope.owner(), names.getOrDefault(key, key), now,
+				new Dashboard.Totals(counts.stream().mapToLong(c -> c[0]).sum(), counts.stream().mapToLong(c -> c[1]).sum(),
+						counts.stream().mapToLong(c -> c[2]).sum()),
+				urgent(column, key, names));
+	}
+
+	/** Per owner: open obligations, of which overdue and due within a day. */
+	private Map<String, long[]> openCounts(String column, String key, Instant now) {
+		Map<String, long[]> open = new LinkedHashMap<>();
+		jdbc.sql("""
+				select owner_agency, count(*) as open_count,
+				    sum(case when due_at < ? then 1 else 0 end) as overdue,
+				    sum(case when due_at >= ? and due_at < ? then 1 else 0 end) as due_soon
+				from obligation where state = 'OPEN' and %s = ? group by owner_agency""".formatted(column))
+			.params(ChineseTime.utc(now), ChineseTime.utc(now), ChineseTime.utc(now.plus(SOON)), key)
+			.query(rs -> {
+				open.put(rs.getString("owner_agency"),
+						new long[] { rs.getLong("open_count"), rs.getLong("overdue"), rs.getLong("due_soon") });
+			});
+		return open;
+	}
+
+	/** The open obligations due soonest, overdue first. */
+	private List<ObligationView> urgent(String column, String key, Map<String, String> names) {
+		return jdbc.sql("""
+				select * from obligation where state = 'OPEN' and %s = ? order by due_at limit 20""".formatted(column))
+			.param(key)
+			.query((rs, n) -> ObligationRows.view(rs, names))
+			.list();
 	}
 
 	/** Obligations due in each of the last twelve months (Beijing months), by outcome: one pass over the year. */

@@ -1,0 +1,57 @@
+package org.liandong.benchmarks;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/** What every benchmark report says about where it ran: the commit, the database's settings, the pool. */
+final class BenchmarkEnvironment {
+
+	private BenchmarkEnvironment() {
+	}
+
+	/** The short commit, marked when the working tree holds uncommitted changes. */
+	static String commit() {
+		String commit = git("rev-parse", "--short", "HEAD");
+		return git("status", "--porcelain", "--untracked-files=no").isEmpty() ? commit : commit + "（工作区另有未提交的改动）";
+	}
+
+	/** A PostgreSQL setting as {@code show} gives it. */
+	static String setting(JdbcTemplate jdbc, String name) {
+		return jdbc.queryForObject("show " + name, String.class);
+	}
+
+	static String poolSize(DataSource dataSource) {
+		try {
+			return dataSource.isWrapperFor(HikariDataSource.class)
+					? Integer.toString(dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()) : "?";
+		}
+		catch (SQLException e) {
+			return "?";
+		}
+	}
+
+	private static String git(String... args) {
+		try {
+			List<String> command = new ArrayList<>(List.of("git"));
+			command.addAll(List.of(args));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String out = new String(process.getInputStream().readAllBytes()).trim();
+			return process.waitFor() == 0 ? out : "unknown";
+		}
+		catch (IOException e) {
+			return "unknown";
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return "unknown";
+		}
+	}
+}
