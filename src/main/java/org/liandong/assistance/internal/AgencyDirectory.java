@@ -57,7 +57,6 @@ class AgencyDirectory {
 	/** The city bureau an agency belongs to: itself, or its parent for the city's offices and the counties. */
 	String cityOf(String agencyCode) {
 		AgencySummary agency = agencies.find(agencyCode).orElseThrow();
-		return agency.kind() == AgencyKind.CITY_BUREAU || agency.parentCode() == null ? agency.code()
-				: agency.parentCode();
+		return agency.cityCode();
 	}
 }

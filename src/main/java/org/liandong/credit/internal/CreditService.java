@@ -335,7 +335,7 @@ class CreditService implements CreditList {
 
 	private String cityOf(String agencyCode) {
 		AgencySummary agency = agencies.find(agencyCode).orElseThrow();
-		return agency.kind() == AgencyKind.CITY_BUREAU || agency.parentCode() == null ? agency.code() : agency.parentCode();
+		return agency.cityCode();
 	}
 
 	private List<String> legalOffices(String city) {

@@ -378,7 +378,7 @@ class MeetingService implements Meetings {
 
 	private String cityOf(String agencyCode) {
 		AgencySummary agency = agencies.find(agencyCode).orElseThrow();
-		return agency.kind() == AgencyKind.CITY_BUREAU || agency.parentCode() == null ? agency.code() : agency.parentCode();
+		return agency.cityCode();
 	}
 
 	private boolean cityLevel(SignedInUser reader) {

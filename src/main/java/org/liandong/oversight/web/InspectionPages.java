@@ -142,7 +142,6 @@ class InspectionPages {
 
 	static String cityOf(SignedInUser user, Agencies agencies) {
 		AgencySummary agency = agencies.find(user.agencyCode()).orElseThrow();
-		return agency.kind() == AgencyKind.CITY_BUREAU || agency.parentCode() == null ? agency.code()
-				: agency.parentCode();
+		return agency.cityCode();
 	}
 }

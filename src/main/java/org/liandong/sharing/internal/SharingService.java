@@ -419,7 +419,7 @@ class SharingService implements Sharing {
 	}
 
 	private String cityOf(AgencySummary agency) {
-		return agency.kind() == AgencyKind.CITY_BUREAU || agency.parentCode() == null ? agency.code() : agency.parentCode();
+		return agency.cityCode();
 	}
 
 	private boolean cityLevel(SignedInUser reader) {

@@ -48,8 +48,7 @@ class AccountableUnits {
 	/** The city bureau an agency belongs to: itself for the city bureau, its parent otherwise. */
 	String cityOf(String agencyCode) {
 		AgencySummary agency = agencies.find(agencyCode).orElseThrow();
-		return agency.kind() == AgencyKind.CITY_BUREAU || agency.parentCode() == null ? agency.code()
-				: agency.parentCode();
+		return agency.cityCode();
 	}
 
 	boolean cityLevel(SignedInUser user) {

@@ -26,8 +26,7 @@ class Jurisdiction {
 	/** The city bureau an agency belongs to: itself for the city bureau, its parent otherwise. */
 	String cityOf(String agencyCode) {
 		AgencySummary agency = agency(agencyCode);
-		return agency.kind() == AgencyKind.CITY_BUREAU || agency.parentCode() == null ? agency.code()
-				: agency.parentCode();
+		return agency.cityCode();
 	}
 
 	boolean cityLevel(SignedInUser user) {
