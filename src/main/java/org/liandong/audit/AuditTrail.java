@@ -2,6 +2,7 @@ package org.liandong.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,6 +27,9 @@ public interface AuditTrail {
 	void recordAll(List<Pending> records);
 
 	Page<AuditEntry> entries(AuditQuery query, Pageable pageable);
+
+	/** Every record the query selects, oldest first, streamed (the audit administrator's export). */
+	void each(AuditQuery query, Consumer<AuditEntry> action);
 
 	/** A record to append with its own actor, time and client address, as it happened. */
 	record Pending(Instant occurredAt, String actor, String actorAgency, String action, String objectType,

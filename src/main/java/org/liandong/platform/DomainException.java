@@ -33,6 +33,17 @@ public class DomainException extends RuntimeException {
 		return new DomainException(HttpStatus.NOT_FOUND, code, message);
 	}
 
+	/**
+	 * This refusal, for a page to show as a message; but "not found" is thrown on, so that a form
+	 * posted against another bureau's record answers 404 like every other way to it (X2).
+	 */
+	public DomainException shownOnPage() {
+		if (status == HttpStatus.NOT_FOUND) {
+			throw this;
+		}
+		return this;
+	}
+
 	public String code() {
 		return code;
 	}

@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +29,33 @@ public class FieldCipher {
 	private static final int TAG_BITS = 128;
 
 	private final byte[] key;
+	/** The current key first, then the previous ones. */
+	private final List<byte[]> readKeys;
 	private final SecureRandom random = new SecureRandom();
 
-	public FieldCipher(@Value("${liandong.security.master-key}") String masterKey) {
+	public FieldCipher(String masterKey) {
+		this(masterKey, List.of());
+	}
+
+	/**
+	 * Key rotation (docs/SECURITY.md): values are written under the current master key and read
+	 * under it or, failing that, under each previous one ({@code liandong.security.previous-master-keys}),
+	 * so a new key takes effect at once and old values stay readable until they are written again.
+	 */
+	@Autowired
+	public FieldCipher(@Value("${liandong.security.master-key}") String masterKey,
+			@Value("${liandong.security.previous-master-keys:}") List<String> previousMasterKeys) {
+		this.key = derive(masterKey);
+		this.readKeys = Stream.concat(Stream.of(masterKey), previousMasterKeys.stream().filter(k -> !k.isBlank()))
+			.map(FieldCipher::derive)
+			.toList();
+	}
+
+	private static byte[] derive(String masterKey) {
 		if (masterKey == null || masterKey.length() < 16) {
 			throw new IllegalStateException("主密钥 liandong.security.master-key（生产环境为环境变量 LIANDONG_MASTER_KEY）至少需要 16 个字符");
 		}
-		this.key = Arrays.copyOf(Sm3.digest(("field-cipher:" + masterKey).getBytes(StandardCharsets.UTF_8)), 16);
+		return Arrays.copyOf(Sm3.digest(("field-cipher:" + masterKey).getBytes(StandardCharsets.UTF_8)), 16);
 	}
 
 	public String encrypt(String plain) {
@@ -41,7 +64,7 @@ public class FieldCipher {
 		}
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
-		byte[] sealed = run(true, nonce, plain.getBytes(StandardCharsets.UTF_8));
+		byte[] sealed = run(key, true, nonce, plain.getBytes(StandardCharsets.UTF_8));
 		return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
 				.put(nonce).put(sealed).array());
 	}
@@ -53,10 +76,19 @@ public class FieldCipher {
 		byte[] all = Base64.getDecoder().decode(stored);
 		byte[] nonce = Arrays.copyOfRange(all, 0, NONCE_BYTES);
 		byte[] sealed = Arrays.copyOfRange(all, NONCE_BYTES, all.length);
-		return new String(run(false, nonce, sealed), StandardCharsets.UTF_8);
+		IllegalStateException failure = null;
+		for (byte[] candidate : readKeys) {
+			try {
+				return new String(run(candidate, false, nonce, sealed), StandardCharsets.UTF_8);
+			}
+			catch (IllegalStateException underAnotherKey) {
+				failure = failure == null ? underAnotherKey : failure;
+			}
+		}
+		throw failure;
 	}
 
-	private byte[] run(boolean encrypt, byte[] nonce, byte[] input) {
+	private static byte[] run(byte[] key, boolean encrypt, byte[] nonce, byte[] input) {
 		GCMBlockCipher cipher = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
 		cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce));
 		byte[] out = new byte[cipher.getOutputSize(input.length)];

@@ -11,7 +11,25 @@ public final class SignInFailure {
 	private SignInFailure() {
 	}
 
+	/** Too many failed sign-ins from one address: tried again only after a pause (issue 9). */
+	public static final class TooManyAttempts extends AuthenticationException {
+
+		private final long secondsToWait;
+
+		public TooManyAttempts(long secondsToWait) {
+			super("too many failed sign-ins from this address");
+			this.secondsToWait = secondsToWait;
+		}
+
+		public long secondsToWait() {
+			return secondsToWait;
+		}
+	}
+
 	public static String describe(AuthenticationException failure) {
+		if (failure instanceof TooManyAttempts many) {
+			return "该地址登录失败次数过多，请 %d 秒后再试".formatted(many.secondsToWait());
+		}
 		if (failure instanceof LockedException) {
 			return "账户因连续登录失败已被锁定，请稍后再试或联系安全管理员解锁";
 		}
@@ -26,6 +44,9 @@ public final class SignInFailure {
 
 	/** A stable code for API clients. */
 	public static String code(AuthenticationException failure) {
+		if (failure instanceof TooManyAttempts) {
+			return "too-many-sign-in-attempts";
+		}
 		if (failure instanceof LockedException) {
 			return "account-locked";
 		}

@@ -204,7 +204,7 @@ class AssistanceRequestsIT {
 		assertThat(big.status()).isEqualTo(400);
 		assertThat(big.detail()).contains("超过 1 MB");
 		Reply material = xinhua.upload("/api/v1/assistance-requests/" + id + "/attachments", "现场检查记录.pdf",
-				"application/pdf", "%PDF 现场检查记录".getBytes());
+				"application/pdf", "%PDF-1.4 现场检查记录".getBytes());
 		assertThat(material.json().path("purpose").asString()).isEqualTo("REQUEST");
 		assertThat(xinhua.get("/api/v1/assistance-requests/" + id).json().path("attachments").size()).isEqualTo(1);
 	}

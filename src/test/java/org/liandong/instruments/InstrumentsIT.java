@@ -111,13 +111,13 @@ class InstrumentsIT {
 		assertThat(backwards.detail()).contains("答复时限（3 个工作日）应长于受理时限（5 个工作日）");
 
 		long id = draft(lushan, "AGREEMENT", "410425", 2, 10).path("id").asLong();
-		byte[] annex = "附件一：联络人名单".getBytes(StandardCharsets.UTF_8);
+		byte[] annex = "%PDF-1.4\n附件一：联络人名单\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
 		JsonNode attached = lushan.upload("/api/v1/instruments/" + id + "/attachments", "附件一.pdf", "application/pdf", annex)
 			.json();
 		long attachment = attached.path("attachments").get(0).path("id").asLong();
 		Reply download = jiaxian.get("/api/v1/instruments/" + id + "/attachments/" + attachment);
 		assertThat(download.status()).isEqualTo(200);
-		assertThat(download.body()).isEqualTo("附件一：联络人名单");
+		assertThat(download.body()).isEqualTo("%PDF-1.4\n附件一：联络人名单\n%%EOF\n");
 		assertThat(download.header("X-Content-SM3")).isEqualTo(attached.path("attachments").get(0).path("sm3").asString());
 		assertThat(Api.at(port).as("ruzhou.enforcer", PASSWORD)
 			.get("/api/v1/instruments/" + id + "/attachments/" + attachment).status()).as("not a party").isEqualTo(404);

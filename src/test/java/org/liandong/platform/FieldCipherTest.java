@@ -58,4 +58,16 @@ class FieldCipherTest {
 		// GB/T 32905-2016, appendix A.1: SM3("abc")
 		assertThat(Sm3.hex("abc")).isEqualTo("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
 	}
+
+	@Test
+	void after_a_key_rotation_old_values_still_read_and_new_ones_use_the_new_key() {
+		FieldCipher before = new FieldCipher("old-master-key-0123456789");
+		String stored = before.encrypt("13903750101");
+		FieldCipher rotated = new FieldCipher("new-master-key-9876543210", java.util.List.of("old-master-key-0123456789"));
+
+		assertThat(rotated.decrypt(stored)).isEqualTo("13903750101");
+		String rewritten = rotated.encrypt("13903750101");
+		assertThat(new FieldCipher("new-master-key-9876543210").decrypt(rewritten)).isEqualTo("13903750101");
+		assertThatThrownBy(() -> before.decrypt(rewritten)).isInstanceOf(IllegalStateException.class);
+	}
 }

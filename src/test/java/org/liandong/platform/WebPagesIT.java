@@ -140,7 +140,7 @@ class WebPagesIT {
 		Page elsewhere = session.get("/liaisons");
 		assertThat(elsewhere.status()).isEqualTo(302);
 		assertThat(elsewhere.location()).endsWith("/account/password");
-		assertThat(session.get("/account/password").html()).contains("首次登录须先设置只有您本人知道的新密码");
+		assertThat(session.get("/account/password").html()).contains("请先设置只有您本人知道的新密码", "由管理员创建的账户首次登录须修改初始密码");
 
 		Page mismatch = session.post("/account/password", Map.of("currentPassword", Fixtures.INITIAL_PASSWORD,
 				"newPassword", "Zhengque#2026", "confirmation", "Zhengque#2027"));

@@ -121,6 +121,20 @@ public final class Api {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	/** Any method with an optional JSON body, for tests that walk every endpoint. */
+	public Reply call(String method, String path, String json) {
+		HttpRequest.Builder request = request(path);
+		return send(json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+				: request.header("Content-Type", "application/json")
+					.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
+	/** Any method with raw bytes as the body, declared as the given content type. */
+	public Reply callRaw(String method, String path, String contentType, byte[] body) {
+		return send(request(path).header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	/** Uploads one file as the form field {@code file}, the way a browser's file input sends it. */
 	public Reply upload(String path, String fileName, String contentType, byte[] content) {
 		String boundary = "----liandong" + System.nanoTime();

@@ -1,11 +1,13 @@
 package org.liandong.agency.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
 import org.liandong.platform.SignedInUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,10 +21,14 @@ class AccountDirectory implements UserDetailsService {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final Duration passwordMaxAge;
 
-	AccountDirectory(JdbcClient jdbc, Clock clock) {
+	/** A password older than {@code liandong.security.password.max-age} (90 days; 0 never) must be changed. */
+	AccountDirectory(JdbcClient jdbc, Clock clock,
+			@Value("${liandong.security.password.max-age:90d}") Duration passwordMaxAge) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.passwordMaxAge = passwordMaxAge;
 	}
 
 	@Override
@@ -31,6 +37,7 @@ class AccountDirectory implements UserDetailsService {
 		Instant now = clock.instant();
 		return jdbc.sql("""
 				select u.id, u.username, u.display_name, u.password_hash, u.locked_until, u.enabled, u.must_change_password,
+				       coalesce(u.password_changed_at, u.created_at) as password_set_at,
 				       a.code as agency_code, a.name as agency_name, a.division_code
 				from user_account u join agency a on a.id = u.agency_id
 				where u.username = ?""")
@@ -42,10 +49,15 @@ class AccountDirectory implements UserDetailsService {
 						rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("division_code"),
 						roles(id), rs.getString("password_hash"),
 						lockedUntil != null && lockedUntil.toInstant().isAfter(now), rs.getBoolean("enabled"),
-						rs.getBoolean("must_change_password"));
+						rs.getBoolean("must_change_password")
+								|| expired(rs.getObject("password_set_at", OffsetDateTime.class), now));
 			})
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	private boolean expired(OffsetDateTime setAt, Instant now) {
+		return !passwordMaxAge.isZero() && setAt != null && setAt.toInstant().plus(passwordMaxAge).isBefore(now);
 	}
 
 	private Set<String> roles(long accountId) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.EnumSet;
@@ -147,7 +148,26 @@ class AccountService implements Accounts {
 			throw DomainException.invalid("password-unchanged", "新密码不能与当前密码相同");
 		}
 		PasswordPolicy.check(change.newPassword(), username);
-		events.publishEvent(account.changePassword(passwords.encode(change.newPassword())));
+		// the current password and the ones before it: none of the last five may come back
+		List<String> earlier = jdbc.sql("""
+				select password_hash from password_history where user_account_id = ?
+				order by replaced_at desc, id desc""")
+			.param(account.id())
+			.query(String.class)
+			.list();
+		if (earlier.stream().limit(PasswordPolicy.HISTORY - 1).anyMatch(hash -> passwords.matches(change.newPassword(), hash))) {
+			throw DomainException.invalid("password-reused",
+					"新密码不能与最近 %d 次使用过的密码相同".formatted(PasswordPolicy.HISTORY));
+		}
+		jdbc.sql("insert into password_history (user_account_id, password_hash, replaced_at) values (?, ?, ?)")
+			.params(account.id(), account.passwordHash(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.update();
+		jdbc.sql("""
+				delete from password_history where user_account_id = ? and id not in (
+				    select id from password_history where user_account_id = ? order by replaced_at desc, id desc limit ?)""")
+			.params(account.id(), account.id(), PasswordPolicy.HISTORY)
+			.update();
+		events.publishEvent(account.changePassword(passwords.encode(change.newPassword()), clock.instant()));
 		accounts.save(account);
 	}
 

@@ -58,7 +58,7 @@ final class FirstPasswordGate extends OncePerRequestFilter {
 		}
 		else {
 			problems.write(response, HttpStatus.FORBIDDEN, "password-change-required",
-					"首次登录须先修改初始密码：PUT " + API);
+					"须先修改密码（首次登录须修改初始密码，密码到期也须修改）：PUT " + API);
 		}
 	}
 }

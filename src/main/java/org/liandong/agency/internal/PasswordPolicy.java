@@ -12,6 +12,9 @@ final class PasswordPolicy {
 
 	static final int MIN_LENGTH = 8;
 
+	/** A new password differs from this many of the last ones, the current one included. */
+	static final int HISTORY = 5;
+
 	/** bcrypt reads at most 72 bytes; a longer password is refused rather than silently cut. */
 	static final int MAX_LENGTH = 64;
 

@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.liandong.agency.AccountLocked;
+import org.liandong.platform.RateLimit;
+import org.liandong.platform.SignInFailure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,11 +50,14 @@ class SignInGuard implements AuthenticationProvider {
 	private final Clock clock;
 	private final int maxFailures;
 	private final Duration lockDuration;
+	private final RateLimit failuresPerAddress;
 
 	SignInGuard(UserDetailsService accounts, PasswordEncoder encoder, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
 			@Value("${liandong.security.lockout.max-failures:5}") int maxFailures,
-			@Value("${liandong.security.lockout.duration:30m}") Duration lockDuration) {
+			@Value("${liandong.security.lockout.duration:30m}") Duration lockDuration,
+			@Value("${liandong.security.rate-limit.sign-in-failures-per-address:20}") int failuresPerAddress,
+			@Value("${liandong.security.rate-limit.sign-in-window:10m}") Duration failureWindow) {
 		this.accounts = accounts;
 		this.recent = new RecentCredentials(Duration.ofMinutes(5), clock);
 		this.passwords = new DaoAuthenticationProvider(accounts);
@@ -65,6 +71,7 @@ class SignInGuard implements AuthenticationProvider {
 		this.clock = clock;
 		this.maxFailures = maxFailures;
 		this.lockDuration = lockDuration;
+		this.failuresPerAddress = new RateLimit(failuresPerAddress, failureWindow);
 	}
 
 	@Override
@@ -74,6 +81,11 @@ class SignInGuard implements AuthenticationProvider {
 		Authentication known = recentlyVerified(username, password);
 		if (known != null) {
 			return known;
+		}
+		// many accounts tried from one address: the per-account lock alone would not notice
+		String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+		if (address != null && failuresPerAddress.exhausted(address)) {
+			throw new SignInFailure.TooManyAttempts(failuresPerAddress.secondsToWait(address));
 		}
 		ReentrantLock lock = stripes[Math.floorMod(username.hashCode(), stripes.length)];
 		lock.lock();
@@ -86,6 +98,9 @@ class SignInGuard implements AuthenticationProvider {
 			return signedIn;
 		}
 		catch (BadCredentialsException wrong) {
+			if (address != null) {
+				failuresPerAddress.tryTake(address);
+			}
 			recent.forget(username);
 			transactions.executeWithoutResult(status -> failed(username));
 			throw wrong;

@@ -40,6 +40,7 @@ class UserAccount {
 	@Version
 	private Integer version;
 	private Instant createdAt;
+	private Instant passwordChangedAt;
 	@MappedCollection(idColumn = "user_account_id")
 	private Set<RoleGrant> roles = new HashSet<>();
 
@@ -73,8 +74,9 @@ class UserAccount {
 		return new RolesChanged(username, before, roles());
 	}
 
-	PasswordChanged changePassword(String newHash) {
+	PasswordChanged changePassword(String newHash, Instant at) {
 		passwordHash = newHash;
+		passwordChangedAt = at;
 		mustChangePassword = false;
 		return new PasswordChanged(username);
 	}

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 
 import org.liandong.assistance.AttachmentView;
 import org.liandong.assistance.Upload;
 import org.liandong.platform.DomainException;
+import org.liandong.platform.FileContent;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.Sm3;
 import org.liandong.platform.StoredFile;
@@ -34,23 +34,8 @@ class Attachments {
 	}
 
 	AttachmentView store(long requestId, String purpose, Upload upload, SignedInUser uploader, Instant at) {
-		String name = upload.fileName() == null ? "" : upload.fileName().replaceAll("^.*[/\\\\]", "").trim();
-		if (name.isEmpty() || upload.content() == null || upload.content().length == 0) {
-			throw DomainException.invalid("empty-attachment", "请选择要上传的文件（文件不能为空）");
-		}
-		if (name.length() > 200) {
-			throw DomainException.invalid("attachment-name-too-long", "文件名不能超过 200 个字符");
-		}
-		String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-		if (!settings.attachmentTypes().contains(extension)) {
-			throw DomainException.invalid("attachment-type-refused", "不接受“%s”类型的文件；可上传：%s"
-				.formatted(extension.isEmpty() ? "无扩展名" : extension, String.join("、", settings.attachmentTypes())));
-		}
-		long limit = settings.maxAttachmentSize().toBytes();
-		if (upload.content().length > limit) {
-			throw DomainException.invalid("attachment-too-large", "文件“%s”超过 %d MB 的大小限制"
-				.formatted(name, settings.maxAttachmentSize().toMegabytes()));
-		}
+		String name = FileContent.accept(upload.fileName(), upload.content(), settings.attachmentTypes(),
+				settings.maxAttachmentSize().toBytes());
 		String digest = Sm3.hex(upload.content());
 		String type = upload.contentType() == null || upload.contentType().isBlank() ? "application/octet-stream"
 				: upload.contentType();

@@ -171,7 +171,7 @@ class AssistancePages {
 			redirect.addFlashAttribute("notice", "已上传“%s”，SM3 摘要 %s".formatted(stored.fileName(), stored.sm3()));
 		}
 		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+			redirect.addFlashAttribute("problem", refused.shownOnPage().getMessage());
 		}
 		catch (MaxUploadSizeExceededException tooLarge) {
 			redirect.addFlashAttribute("problem", "上传的文件过大，请压缩或拆分后再上传");

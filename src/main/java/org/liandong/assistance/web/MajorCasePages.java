@@ -10,6 +10,7 @@ import org.liandong.assistance.MajorReportState;
 import org.liandong.assistance.MajorReportView;
 import org.liandong.assistance.NewDesignation;
 import org.liandong.assistance.NewMajorReport;
+import org.liandong.cases.Cases;
 import org.liandong.cases.ParticipantRole;
 import org.liandong.platform.Access;
 import org.liandong.platform.DomainException;
@@ -38,9 +39,11 @@ class MajorCasePages {
 
 	private final MajorCases majorCases;
 	private final Agencies agencies;
+	private final Cases cases;
 
-	MajorCasePages(MajorCases majorCases, Agencies agencies) {
+	MajorCasePages(MajorCases majorCases, Agencies agencies, Cases cases) {
 		this.majorCases = majorCases;
+		this.cases = cases;
 		this.agencies = agencies;
 	}
 
@@ -57,13 +60,15 @@ class MajorCasePages {
 	@PreAuthorize(Access.CASE_OFFICER)
 	String report(@AuthenticationPrincipal SignedInUser reporter, @PathVariable long caseId,
 			@RequestParam(required = false) String facts, RedirectAttributes redirect) {
+		// a case the reporter cannot see is not found, before anything is said about the form
+		cases.brief(caseId, reporter);
 		try {
 			MajorReportView report = majorCases.report(caseId, new NewMajorReport(facts), reporter);
 			redirect.addFlashAttribute("notice", "已报告市局，等待法制机构指定管辖");
 			return "redirect:/major-reports/" + report.id();
 		}
 		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+			redirect.addFlashAttribute("problem", refused.shownOnPage().getMessage());
 		}
 		catch (ConstraintViolationException invalid) {
 			redirect.addFlashAttribute("problem", invalid.getConstraintViolations().iterator().next().getMessage());

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -107,6 +108,27 @@ class JdbcAuditTrail implements AuditTrail {
 			.fetch(jdbc, pageable, (rs, n) -> entry(rs));
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public void each(AuditQuery query, Consumer<AuditEntry> action) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		filter(where, params, "actor = ?", query.actor());
+		filter(where, params, "action = ?", query.action());
+		filter(where, params, "occurred_at >= ?", utc(query.from()));
+		filter(where, params, "occurred_at < ?", utc(query.to()));
+		plain.query("select * from audit_record" + where + " order by seq", rs -> {
+			action.accept(entry(rs));
+		}, params.toArray());
+	}
+
+	private static void filter(StringBuilder where, List<Object> params, String condition, Object value) {
+		if (value != null && !(value instanceof String text && text.isBlank())) {
+			where.append(" and ").append(condition);
+			params.add(value);
+		}
+	}
+
 	private static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
@@ -118,8 +140,13 @@ class JdbcAuditTrail implements AuditTrail {
 		Link head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
 			.query((rs, n) -> new Link(rs.getLong(1), rs.getString(2)))
 			.single();
-		ChainWalk walk = new ChainWalk();
-		plain.query("select * from audit_record where seq <= ? order by seq", walk::accept, head.seq());
+		// records before the first kept one were removed at the end of their retention (AuditRetention)
+		Link start = jdbc.sql("select first_seq, first_prev_hash from audit_chain_head where id = 1")
+			.query((rs, n) -> new Link(rs.getLong(1), rs.getString(2)))
+			.single();
+		ChainWalk walk = new ChainWalk(start.seq(), start.hash());
+		plain.query("select * from audit_record where seq >= ? and seq <= ? order by seq", walk::accept, start.seq(),
+				head.seq());
 		return walk.finish(head, clock.instant());
 	}
 
@@ -145,10 +172,17 @@ class JdbcAuditTrail implements AuditTrail {
 	/** Walks the rows in order and remembers the first place where the chain does not hold. */
 	private static final class ChainWalk {
 
-		private long expectedSeq = 1;
-		private String previousHash = AuditChain.GENESIS;
+		private final long firstSeq;
+		private long expectedSeq;
+		private String previousHash;
 		private Long brokenAt;
 		private String problem;
+
+		ChainWalk(long firstSeq, String previousHash) {
+			this.firstSeq = firstSeq;
+			this.expectedSeq = firstSeq;
+			this.previousHash = previousHash;
+		}
 
 		void accept(ResultSet rs) throws SQLException {
 			if (brokenAt != null) {
@@ -176,8 +210,8 @@ class JdbcAuditTrail implements AuditTrail {
 		}
 
 		ChainVerification finish(Link head, Instant now) {
-			long checked = expectedSeq - 1;
-			if (brokenAt == null && checked != head.seq()) {
+			long checked = expectedSeq - firstSeq;
+			if (brokenAt == null && expectedSeq - 1 != head.seq()) {
 				fail(expectedSeq, "第 %d 条至第 %d 条审计记录缺失：链尾记录被删除".formatted(expectedSeq, head.seq()));
 			}
 			else if (brokenAt == null && !previousHash.equals(head.hash())) {

@@ -1,5 +1,6 @@
 package org.liandong.audit.web;
 
+import java.io.IOException;
 import java.time.Instant;
 
 import org.liandong.audit.AuditTrail;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The audit administrator's window on the trail (X1): read and verify, nothing else. */
 @RestController
@@ -28,9 +30,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuditApiController {
 
 	private final AuditTrail trail;
+	private final AuditExport export;
 
-	AuditApiController(AuditTrail trail) {
+	AuditApiController(AuditTrail trail, AuditExport export) {
 		this.trail = trail;
+		this.export = export;
 	}
 
 	@GetMapping("/records")
@@ -41,6 +45,15 @@ class AuditApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@PageableDefault(size = 50) Pageable pageable) {
 		return PageResponse.of(trail.entries(new AuditQuery(actor, action, from, to), pageable));
+	}
+
+	@GetMapping("/records/export.csv")
+	@Operation(summary = "导出审计记录（CSV，含哈希；筛选条件同上，按序号升序）；导出本身记入审计")
+	void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			HttpServletResponse response) throws IOException {
+		export.write(new AuditQuery(actor, action, from, to), response);
 	}
 
 	@GetMapping("/verification")

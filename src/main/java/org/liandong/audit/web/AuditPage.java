@@ -1,5 +1,7 @@
 package org.liandong.audit.web;
 
+import java.io.IOException;
+
 import org.liandong.audit.AuditTrail;
 import org.liandong.platform.Access;
 import org.liandong.audit.AuditTrail.AuditQuery;
@@ -13,15 +15,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 @Controller
 @RequestMapping("/audit")
 @PreAuthorize(Access.AUDIT_ADMIN)
 class AuditPage {
 
 	private final AuditTrail trail;
+	private final AuditExport export;
 
-	AuditPage(AuditTrail trail) {
+	AuditPage(AuditTrail trail, AuditExport export) {
 		this.trail = trail;
+		this.export = export;
+	}
+
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+			HttpServletResponse response) throws IOException {
+		export.write(new AuditQuery(actor, action, null, null), response);
 	}
 
 	@GetMapping

@@ -78,7 +78,8 @@ class CasePages {
 	@GetMapping("/new")
 	@PreAuthorize(Access.CASE_OFFICER)
 	String form(Model model) {
-		if (!model.containsAttribute("newCase")) {
+		// absent, or null when the posted form could not even be bound (a hostile post)
+		if (!(model.getAttribute("newCase") instanceof NewCase)) {
 			model.addAttribute("newCase", new NewCase(PartyKind.ENTERPRISE, "", "", "", SupervisionLevel.COUNTY, "", "",
 					Severity.GENERAL, "", null, "", "", List.of()));
 		}

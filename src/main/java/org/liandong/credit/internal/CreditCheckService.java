@@ -39,10 +39,13 @@ import org.liandong.instruments.MemorandumMeasure;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.ClientAddress;
 import org.liandong.platform.DomainException;
+import org.liandong.platform.RateLimit;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.Sm3;
 import org.liandong.platform.UnifiedSocialCreditCode;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -68,19 +71,29 @@ class CreditCheckService implements CreditChecks {
 	private final TransactionTemplate transactions;
 	private final Executor background;
 	private final Clock clock;
+	private final RateLimit checksPerPerson;
 
 	CreditCheckService(Instruments instruments, AuditTrail audit, JdbcClient jdbc, TransactionTemplate transactions,
-			@Qualifier("applicationTaskExecutor") Executor background, Clock clock) {
+			@Qualifier("applicationTaskExecutor") Executor background, Clock clock,
+			@Value("${liandong.security.rate-limit.credit-checks-per-person:120}") int checksPerPerson,
+			@Value("${liandong.security.rate-limit.credit-check-window:1m}") Duration window) {
 		this.instruments = instruments;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.background = background;
 		this.clock = clock;
+		this.checksPerPerson = new RateLimit(checksPerPerson, window);
 	}
 
 	@Override
 	public CreditCheck check(String uscc, String name, SignedInUser reader) {
+		// a person checking subject after subject at machine speed is harvesting the list, not enforcing
+		if (!checksPerPerson.tryTake(reader.getUsername())) {
+			throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "too-many-credit-checks",
+					"信用核查过于频繁（每人每分钟不超过 %d 次），请 %d 秒后再试；批量核查请使用名单筛查"
+						.formatted(checksPerPerson.capacity(), checksPerPerson.secondsToWait(reader.getUsername())));
+		}
 		String code = uscc == null ? "" : uscc.trim().toUpperCase(Locale.ROOT);
 		String wantedName = name == null ? "" : name.trim();
 		List<Found> found;

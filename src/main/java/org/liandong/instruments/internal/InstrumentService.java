@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +28,7 @@ import org.liandong.instruments.NewInstrument;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
+import org.liandong.platform.FileContent;
 import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.Sm3;
@@ -262,18 +262,7 @@ class InstrumentService implements Instruments {
 	public InstrumentView attach(long id, String fileName, String contentType, byte[] content, SignedInUser uploader) {
 		Row row = locked(id, uploader);
 		requireParty(row, uploader);
-		String name = fileName == null ? "" : fileName.replaceAll("^.*[/\\\\]", "").trim();
-		if (name.isEmpty() || content == null || content.length == 0) {
-			throw DomainException.invalid("empty-attachment", "请选择要上传的文件（文件不能为空）");
-		}
-		String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-		if (!ATTACHMENT_TYPES.contains(extension)) {
-			throw DomainException.invalid("attachment-type-refused", "不接受“%s”类型的文件；可上传：%s".formatted(
-					extension.isEmpty() ? "无扩展名" : extension, String.join("、", ATTACHMENT_TYPES)));
-		}
-		if (content.length > MAX_ATTACHMENT) {
-			throw DomainException.invalid("attachment-too-large", "文件“%s”超过 20 MB 的大小限制".formatted(name));
-		}
+		String name = FileContent.accept(fileName, content, ATTACHMENT_TYPES, MAX_ATTACHMENT);
 		jdbc.sql("""
 				insert into instrument_attachment (instrument_id, version_no, file_name, content_type, size_bytes, sm3,
 				    content, uploaded_at, uploaded_by_name)

@@ -42,7 +42,8 @@ class ErrorPages implements ErrorController {
 
 	private static int statusOf(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int status = code instanceof Integer value ? value : 500;
+		// asked for directly rather than forwarded by the container: there is no such page
+		int status = code instanceof Integer value ? value : 404;
 		return HttpStatus.resolve(status) == null ? 500 : status;
 	}
 }

@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +21,7 @@ import org.liandong.agency.AgencySummary;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
+import org.liandong.platform.FileContent;
 import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.Sm3;
@@ -259,14 +259,7 @@ class SharingService implements Sharing {
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		if (attachment != null && attachment.length > 0) {
-			String name = fileName == null ? "" : fileName.replaceAll("^.*[/\\\\]", "").trim();
-			String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-			if (!ATTACHMENT_TYPES.contains(extension)) {
-				throw DomainException.invalid("attachment-type-refused", "不接受“%s”类型的附件".formatted(extension));
-			}
-			if (attachment.length > 20 * 1024 * 1024) {
-				throw DomainException.invalid("attachment-too-large", "附件不能超过 20 MB");
-			}
+			String name = FileContent.accept(fileName, attachment, ATTACHMENT_TYPES, 20 * 1024 * 1024);
 			jdbc.sql("""
 					insert into post_attachment (post_id, file_name, content_type, size_bytes, sm3, content)
 					values (?, ?, 'application/octet-stream', ?, ?, ?)""")
