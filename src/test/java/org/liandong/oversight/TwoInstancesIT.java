@@ -262,7 +262,8 @@ class TwoInstancesIT {
 			.start();
 		processes.add(process);
 		HttpClient http = HttpClient.newHttpClient();
-		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+		// a start takes over a minute on a busy two-core machine running the other instance and the database
+		await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> {
 			assertThat(process.isAlive()).as("instance %s stopped: %s", name, Files.readString(log)).isTrue();
 			try {
 				return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
