@@ -1,6 +1,7 @@
 package org.liandong.assistance;
 
 import org.liandong.audit.AuditableEvent;
+import org.springframework.modulith.events.Externalized;
 
 /**
  * An assistance request moved: created, sent, accepted, returned, answered, supplement
@@ -10,6 +11,7 @@ import org.liandong.audit.AuditableEvent;
  * @param returnReason why the assisting bureau returned the request, on {@link RequestAction#RETURN}
  *        only (null otherwise), so that oversight sees why a request came back
  */
+@Externalized("liandong.events::#{'assistance.request.' + (action() == null ? 'drafted' : action().name().toLowerCase())}")
 public record AssistanceRequestTransitioned(long requestId, String number, RequestAction action, RequestState from,
 		RequestState to, String requesterAgencyCode, String assistingAgencyCode, String detail,
 		ReturnReason returnReason) implements AuditableEvent {

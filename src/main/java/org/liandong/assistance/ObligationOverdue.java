@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.liandong.audit.AuditableEvent;
 import org.liandong.platform.MissedDeadline;
+import org.springframework.modulith.events.Externalized;
 
 /**
  * A deadline of the assistance mechanism passed without the obligation being met: a request not
@@ -13,6 +14,7 @@ import org.liandong.platform.MissedDeadline;
  * @param subjectType {@code assistance-request}, {@code dispatch} or {@code designation}
  * @param ownerAgencyCode the agency that owed the action
  */
+@Externalized("liandong.events::obligation.overdue")
 public record ObligationOverdue(String subjectType, long subjectId, String number, Obligation obligation,
 		String ownerAgencyCode, Instant dueAt) implements AuditableEvent, MissedDeadline {
 

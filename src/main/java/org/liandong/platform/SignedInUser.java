@@ -18,6 +18,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class SignedInUser implements UserDetails, CredentialsContainer {
 
+	// kept in the session table (Spring Session JDBC): instances of two releases read each other's sessions
+	private static final long serialVersionUID = 1L;
+
 	private final long id;
 	private final String username;
 	private final String displayName;

@@ -4,8 +4,10 @@ import java.time.Instant;
 
 import org.liandong.audit.AuditableEvent;
 import org.liandong.platform.MissedDeadline;
+import org.springframework.modulith.events.Externalized;
 
 /** A report not submitted by its due time, or a bulletin not acknowledged within its window (then escalated). */
+@Externalized("liandong.events::obligation.overdue")
 public record SharingObligationOverdue(String subjectType, long subjectId, String subjectName, String obligationLabel,
 		String ownerAgencyCode, Instant dueAt) implements MissedDeadline, AuditableEvent {
 

@@ -182,6 +182,23 @@ class WebPagesIT {
 		assertThat(refused.html()).contains("无权操作", "您没有执行此操作的权限");
 	}
 
+	/** Sessions are in the database (issue 10): a change of roles finds the person's open session there and ends it. */
+	@Test
+	void a_change_of_roles_ends_the_persons_open_page_session() {
+		Api api = Api.at(port);
+		String username = Fixtures.person(api, "410421", "ENFORCER");
+		PageSession session = new PageSession(port);
+		assertThat(session.signIn(username, Fixtures.NEW_USER_PASSWORD).location()).endsWith("/");
+		assertThat(session.get("/").status()).isEqualTo(200);
+
+		Api secadmin = api.as("secadmin", PASSWORD);
+		long version = secadmin.get("/api/v1/users/" + username).json().path("version").asLong();
+		assertThat(secadmin.put("/api/v1/users/" + username + "/roles",
+				"{\"roles\": [\"LIAISON\"], \"version\": %d}".formatted(version)).status()).isEqualTo(200);
+
+		assertThat(session.get("/").location()).contains("/login?expired");
+	}
+
 	@Test
 	void an_unknown_page_is_a_chinese_404() {
 		PageSession session = new PageSession(port);

@@ -1,7 +1,5 @@
 package org.liandong.agency.internal;
 
-import java.time.Clock;
-
 import org.liandong.agency.SecondFactorSession;
 import org.liandong.platform.ProblemWriter;
 import org.liandong.platform.SignInFailure;
@@ -17,7 +15,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,7 +23,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * Who may reach what (X2 at the door): HTTP Basic for API clients, form sign-in with CSRF
@@ -70,7 +69,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, TwoFactorService twoFactor, Clock clock)
+	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, TwoFactorService twoFactor,
+			TwoFactorClientCodes clientCodes)
 			throws Exception {
 		headers(http);
 		return http.securityMatcher("/api/**")
@@ -88,25 +88,23 @@ class SecurityConfiguration {
 				.write(response, HttpStatus.FORBIDDEN, "forbidden", "您没有执行此操作的权限")))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
-			.addFilterAfter(TwoFactorGate.forApi(twoFactor, problems, clock), AuthorizationFilter.class)
+			.addFilterAfter(TwoFactorGate.forApi(twoFactor, problems, clientCodes), AuthorizationFilter.class)
 			.addFilterAfter(FirstPasswordGate.forApi(problems), AuthorizationFilter.class)
 			.build();
 	}
 
-	/** The sessions of each signed-in person, so that a change of their roles ends them (SessionRevocation). */
+	/**
+	 * The sessions of each signed-in person, so that a change of their roles ends them (SessionRevocation).
+	 * Read from the session table (Spring Session JDBC), so an instance ends sessions opened on another.
+	 */
 	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
-	@Bean
-	HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
+	<S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, TwoFactorService twoFactor, Clock clock)
+	SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, TwoFactorService twoFactor)
 			throws Exception {
 		headers(http);
 		return http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll()
@@ -115,7 +113,7 @@ class SecurityConfiguration {
 				.expiredUrl("/login?expired"))
 			.formLogin(form -> form.loginPage("/login").successHandler(loginSuccess()).failureHandler(loginFailure()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.addFilterAfter(TwoFactorGate.forPages(twoFactor, clock), AuthorizationFilter.class)
+			.addFilterAfter(TwoFactorGate.forPages(twoFactor), AuthorizationFilter.class)
 			.addFilterAfter(FirstPasswordGate.forPages(), AuthorizationFilter.class)
 			.build();
 	}

@@ -2,7 +2,6 @@ package org.liandong.agency.internal;
 
 import org.liandong.agency.RolesChanged;
 import org.liandong.agency.SecondFactorReset;
-import org.liandong.platform.SignedInUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
@@ -11,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * A person whose roles change must not keep the old ones in an open session: their sessions end
  * and they sign in again with the new roles; so do those of a person whose second factor was reset. API calls authenticate anew each time and need nothing.
- * The registry is per instance; several instances need shared sessions (Spring Session JDBC).
+ * Sessions are in the database (Spring Session JDBC), found by the username they were opened for, so
+ * every instance's sessions end; the next request on any instance is sent to sign in again.
  */
 @Component
 class SessionRevocation {
@@ -34,10 +34,7 @@ class SessionRevocation {
 	}
 
 	private void end(String username) {
-		sessions.getAllPrincipals()
-			.stream()
-			.filter(principal -> principal instanceof SignedInUser user && user.getUsername().equals(username))
-			.flatMap(principal -> sessions.getAllSessions(principal, false).stream())
-			.forEach(SessionInformation::expireNow);
+		// the session table is indexed by principal name; a registry backed by it cannot list all principals
+		sessions.getAllSessions(username, false).forEach(SessionInformation::expireNow);
 	}
 }

@@ -1,18 +1,7 @@
 package org.liandong.agency.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.liandong.agency.SecondFactorSession;
 import org.liandong.agency.internal.TwoFactorService.Need;
@@ -37,7 +26,8 @@ import jakarta.servlet.http.HttpSession;
  * <p>
  * API clients authenticate on every call. One code, once accepted (its time-step then counts as
  * used), also serves the further calls of the same client, recognised by the same Authorization
- * header and code, until the code's window ends; the same code from anywhere else is a replay.
+ * header and code, until the code's window ends, on every instance (TwoFactorClientCodes); the same
+ * code from anywhere else is a replay.
  */
 final class TwoFactorGate extends OncePerRequestFilter {
 
@@ -51,22 +41,20 @@ final class TwoFactorGate extends OncePerRequestFilter {
 
 	private final TwoFactorService service;
 	private final ProblemWriter problems;
-	private final Clock clock;
-	private final RecentCodes recent;
+	private final TwoFactorClientCodes recent;
 
-	private TwoFactorGate(TwoFactorService service, ProblemWriter problems, Clock clock) {
+	private TwoFactorGate(TwoFactorService service, ProblemWriter problems, TwoFactorClientCodes recent) {
 		this.service = service;
 		this.problems = problems;
-		this.clock = clock;
-		this.recent = problems == null ? null : new RecentCodes();
+		this.recent = recent;
 	}
 
-	static TwoFactorGate forPages(TwoFactorService service, Clock clock) {
-		return new TwoFactorGate(service, null, clock);
+	static TwoFactorGate forPages(TwoFactorService service) {
+		return new TwoFactorGate(service, null, null);
 	}
 
-	static TwoFactorGate forApi(TwoFactorService service, ProblemWriter problems, Clock clock) {
-		return new TwoFactorGate(service, problems, clock);
+	static TwoFactorGate forApi(TwoFactorService service, ProblemWriter problems, TwoFactorClientCodes recent) {
+		return new TwoFactorGate(service, problems, recent);
 	}
 
 	/** Paths a person between password and second step may reach: the step itself and leaving. */
@@ -176,49 +164,5 @@ final class TwoFactorGate extends OncePerRequestFilter {
 			case LOCKED -> "account-locked";
 			default -> "two-factor-invalid";
 		}, outcome.message());
-	}
-
-	/** An account has several API clients at most; the entries of ended windows are dropped as new ones come. */
-	private final class RecentCodes {
-
-		private record Entry(byte[] mac, Instant until) {
-		}
-
-		private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-		private final SecretKeySpec key;
-
-		RecentCodes() {
-			byte[] secret = new byte[32];
-			new SecureRandom().nextBytes(secret);
-			this.key = new SecretKeySpec(secret, "HmacSHA256");
-		}
-
-		boolean matches(String username, String authorization, String code) {
-			Entry entry = entries.get(username + "\0" + code);
-			return entry != null && entry.until().isAfter(clock.instant())
-					&& MessageDigest.isEqual(entry.mac(), mac(authorization, code));
-		}
-
-		void remember(String username, String authorization, String code) {
-			Instant now = clock.instant();
-			entries.values().removeIf(entry -> !entry.until().isAfter(now));
-			// a code is accepted up to one step after its own: the window ends two steps after the current one
-			long step = now.getEpochSecond() / TwoFactorService.PERIOD_SECONDS;
-			Instant until = Instant.ofEpochSecond((step + 2) * TwoFactorService.PERIOD_SECONDS);
-			entries.put(username + "\0" + code, new Entry(mac(authorization, code), until));
-		}
-
-		private byte[] mac(String authorization, String code) {
-			try {
-				Mac hmac = Mac.getInstance("HmacSHA256");
-				hmac.init(key);
-				hmac.update(authorization.getBytes(StandardCharsets.UTF_8));
-				hmac.update((byte) 0);
-				return hmac.doFinal(code.getBytes(StandardCharsets.UTF_8));
-			}
-			catch (GeneralSecurityException e) {
-				throw new IllegalStateException(e);
-			}
-		}
 	}
 }
