@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.liandong.support.Api;
@@ -182,6 +183,22 @@ class PageReviewIT extends BrowserJourney {
 		assertThat(pages).as("pages reviewed for %s", username).isNotEmpty();
 		assertThat(problems).as("pages of %s breaking the rules of issue 11:\n%s", username, String.join("\n", problems))
 			.isEmpty();
+	}
+
+	@Test
+	void the_sign_in_page_keeps_the_rules_of_issue_11() {
+		List<String> problems = new ArrayList<>();
+		for (Dimension window : WINDOWS) {
+			browser.manage().window().setSize(window);
+			open("/login");
+			settle();
+			String found = (String) ((JavascriptExecutor) browser).executeScript(REVIEW, List.copyOf(ALLOWED_WORDS));
+			Chromium.screenshot(browser, "review-signed-out-" + window.getWidth() + "_login");
+			if (!found.isEmpty()) {
+				problems.add("/login at %d:\n  %s".formatted(window.getWidth(), found.replace("\n", "\n  ")));
+			}
+		}
+		assertThat(problems).as(String.join("\n", problems)).isEmpty();
 	}
 
 	/** The application's own pages this part of the page links to, without fragments. */

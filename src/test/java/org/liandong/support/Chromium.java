@@ -39,9 +39,10 @@ public final class Chromium {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
 				"--window-size=1366,768");
-		// the locale of a Chinese desktop, so that date fields read 年/月/日 as the users see them
+		// the language of a Chinese desktop, so that date fields read 年/月/日 as the users see them; LANG stays
+		// as it is (a UTF-8 locale that exists), or files with Chinese names could not be uploaded
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
-			.withEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LANGUAGE", "zh_CN:zh"))
+			.withEnvironment(Map.of("LANGUAGE", "zh_CN:zh"))
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
