@@ -49,6 +49,7 @@ class BulletinJourneyIT extends BrowserJourney {
 
 		arriveAt("/bulletins/\\d+");
 		String bulletinUrl = browser.getCurrentUrl();
+		Chromium.screenshot(browser, "82-bulletin-sent-by-a-liaison");
 		long bulletinId = Long.parseLong(bulletinUrl.substring(bulletinUrl.lastIndexOf('/') + 1));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
 		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).matches("快报已发至 \\d+ 个单位");
@@ -70,6 +71,7 @@ class BulletinJourneyIT extends BrowserJourney {
 		click(By.id("acknowledge"));
 		new WebDriverWait(browser, Duration.ofSeconds(5))
 			.until(ExpectedConditions.textToBe(By.cssSelector(".alert-success"), "已签收"));
+		Chromium.screenshot(browser, "83-bulletin-acknowledged-by-a-bureau");
 		assertThat(acknowledgement("平顶山市卫东区应急管理局")).startsWith("马文静").contains("平顶山市卫东区应急管理局");
 		assertThat(absent(By.id("acknowledge"))).as("acknowledged once").isTrue();
 		signOut();

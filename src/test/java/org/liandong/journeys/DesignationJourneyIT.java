@@ -123,6 +123,7 @@ class DesignationJourneyIT extends BrowserJourney {
 			.isEqualTo("任务：牵头调查处理，查清两处仓库储存危险化学品的情况");
 		browser.findElement(By.id("task-report")).sendKeys("已立案调查，已对两处仓库现场检查并取证。");
 		click(By.cssSelector("#task-report-form button[type=submit]"));
+		confirm("报告后不能修改，确定报告本单位任务办理情况？");
 		new WebDriverWait(browser, Duration.ofSeconds(5))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已报告办理情况"));
 		assertThat(browser.findElement(By.cssSelector("#tasks tbody tr:nth-child(1)")).getText())

@@ -89,6 +89,7 @@ class MeetingJourneyIT extends BrowserJourney {
 		browser.findElement(By.id("reason")).sendKeys("当日有安全生产大检查");
 		click(By.id("reply"));
 		notice("已请假");
+		Chromium.screenshot(browser, "64-meeting-leave-asked-by-a-member");
 		assertThat(reply("平顶山市卫东区应急管理局")).isEqualTo("请假：当日有安全生产大检查");
 		signOut();
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -38,7 +39,10 @@ public final class Chromium {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
 				"--window-size=1366,768");
+		// the language of a Chinese desktop, so that date fields read 年/月/日 as the users see them; LANG stays
+		// as it is (a UTF-8 locale that exists), or files with Chinese names could not be uploaded
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
+			.withEnvironment(Map.of("LANGUAGE", "zh_CN:zh"))
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));

@@ -1,11 +1,16 @@
 package org.liandong.agency.web;
 
+import java.util.List;
 import java.util.Set;
 
 import org.liandong.agency.Role;
+import org.liandong.agency.SecondFactorStatus;
 import org.liandong.agency.SecondFactors;
 import org.liandong.platform.Access;
 import org.liandong.platform.DomainException;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,10 +33,20 @@ class SecondFactorAdminPage {
 		this.secondFactors = secondFactors;
 	}
 
+	/** The accounts bound or required to bind, found by user name or name, a page at a time (issue 11). */
 	@GetMapping
-	String overview(Model model) {
+	String overview(@RequestParam(required = false) String keyword, @PageableDefault(size = 30) Pageable pageable,
+			Model model) {
+		String wanted = keyword == null ? "" : keyword.strip();
+		List<SecondFactorStatus> found = secondFactors.overview()
+			.stream()
+			.filter(a -> a.username().contains(wanted) || a.displayName().contains(wanted))
+			.toList();
+		int from = (int) Math.min(pageable.getOffset(), found.size());
+		int to = Math.min(from + pageable.getPageSize(), found.size());
 		model.addAttribute("policy", secondFactors.policy());
-		model.addAttribute("accounts", secondFactors.overview());
+		model.addAttribute("page", new PageImpl<>(found.subList(from, to), pageable, found.size()));
+		model.addAttribute("keyword", keyword);
 		return "agency/security-two-factor";
 	}
 
