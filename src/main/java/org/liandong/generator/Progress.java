@@ -30,6 +30,8 @@ public interface Progress {
 			String eta = rate > 0 ? format(Duration.ofSeconds(Math.round(left / rate))) : "?";
 			out.printf("[%s] %,d / %,d · all %.1f%% · %,.0f rows/s · ETA %s%n", phase, phaseDone, phaseTarget,
 					100.0 * done / Math.max(1, target), rate, eta);
+			// printf does not flush on its own: a log read while the run goes on should be up to date
+			out.flush();
 		};
 	}
 

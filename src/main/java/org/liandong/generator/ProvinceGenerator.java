@@ -120,9 +120,54 @@ public final class ProvinceGenerator {
 		return added;
 	}
 
-	/** The agencies and people ({@link #ensureAgencies}), then every phase up to its size. */
+	/**
+	 * The agencies and people ({@link #ensureAgencies}), then every phase up to its size. Holds a session
+	 * advisory lock meanwhile, so that a second generator on the same database waits instead of writing
+	 * the same rows; refuses to continue a ledger begun for another total (the rows' layout in time
+	 * depends on it), recorded in {@code generator_progress}.
+	 */
 	public Report run(String passwordHash) {
+		return jdbc.execute((java.sql.Connection connection) -> {
+			try (var statement = connection.createStatement()) {
+				statement.execute("select pg_advisory_lock(" + LOCK + ")");
+			}
+			try {
+				return generate(passwordHash);
+			}
+			finally {
+				try (var statement = connection.createStatement()) {
+					statement.execute("select pg_advisory_unlock(" + LOCK + ")");
+				}
+			}
+		});
+	}
+
+	/** The advisory lock key of the generator ("liandong" in ASCII, as a number). */
+	static final long LOCK = 0x6c69616e646f6e67L;
+
+	private void checkTotal() {
+		jdbc.execute("""
+				create table if not exists generator_progress (
+				    phase      varchar(32) primary key,
+				    target     bigint      not null,
+				    updated_at timestamp with time zone not null)""");
+		List<Long> recorded = jdbc.queryForList("select target from generator_progress where phase = 'obligations'",
+				Long.class);
+		long have = ObligationData.generated(jdbc);
+		if (have > 0 && !recorded.isEmpty() && recorded.get(0) != sizes.obligations()) {
+			throw new IllegalStateException(("the %,d generated obligations were laid out for a ledger of %,d rows, not %,d: "
+					+ "use the same scale, or delete them first (delete from obligation where subject_id >= %d)")
+				.formatted(have, recorded.get(0), sizes.obligations(), ObligationData.BASE));
+		}
+		jdbc.update("""
+				insert into generator_progress (phase, target, updated_at) values ('obligations', ?, now())
+				on conflict (phase) do update set target = excluded.target, updated_at = excluded.updated_at""",
+				sizes.obligations());
+	}
+
+	private Report generate(String passwordHash) {
 		Instant start = Instant.now();
+		checkTotal();
 		Agencies agencies = ensureAgencies(passwordHash);
 		long[] have = { ObligationData.generated(jdbc), CaseData.generated(jdbc), CreditData.generated(jdbc) };
 		long[] targets = { sizes.obligations(), sizes.cases(), sizes.creditEntries() };

@@ -21,7 +21,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * The province generator (issue 10) at a two-thousandth of its size on a fresh, migrated PostgreSQL
- * schema: stopped after a few chunks as a killed process would be, run again, and run a third time;
+ * schema: stopped after a few chunks as a killed process would be, run again, and run a third time
+ * (and refused at another scale, which would lay the ledger out differently);
  * the counts are exact (nothing duplicated, nothing skipped), the rows are the application's (valid
  * credit codes, a bureau's access rows for each case) and the distributions plausible (a few busy
  * bureaus, most obligations met on time, every city owning obligations).
@@ -84,6 +85,13 @@ class ProvinceGeneratorIT {
 				})
 			.run(hash);
 		assertThat(third.written()).isZero();
+
+		// another scale would lay the rest of the ledger out differently in time: refused, nothing written
+		assertThatThrownBy(() -> new ProvinceGenerator(jdbc, transactions, layout, Sizes.scaled(0.001),
+				(phase, phaseDone, phaseTarget, done, target, written, elapsed) -> {
+				}).run(hash))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("laid out for a ledger of 5,000 rows, not 10,000");
 
 		// exact counts: every row once
 		assertThat(count(jdbc, "select count(*) from obligation")).isEqualTo(5_000);
