@@ -5,6 +5,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
@@ -22,7 +23,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * the process of {@code benchmarks/assistance-lifecycle.bpmn20.xml} — started (the draft), then its user
  * tasks send, accept, answer and confirm completed by the bureau whose turn it is — on a standalone
  * Flowable process engine (history level {@code audit}, no async executor, nothing else) over its own
- * schema of the same PostgreSQL database, made afresh for each run, with a pool as large as the
+ * schema of the same PostgreSQL database, made afresh for each run, UUIDs as ids, with a pool as large as the
  * application's. Five transactions that change state, as in the application, plus the task lookup
  * before each completion. Flowable is a test dependency only: the application never depends on it.
  */
@@ -53,6 +54,11 @@ final class FlowableLifecycle implements AutoCloseable {
 			.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
 			.setAsyncExecutorActivate(false)
 			.setHistory("audit");
+		// the default id generator fetches a block of ids in a transaction of its own, on a second pooled
+		// connection while the first is held: with more clients than connections every connection ends up
+		// held by a client waiting for a second one (seen: 0 lifecycles, every client timed out). UUIDs, as
+		// Flowable advises for concurrent use, need no database round trip.
+		configuration.setIdGenerator(new StrongUuidGenerator());
 		this.engine = configuration.buildProcessEngine();
 		this.runtime = engine.getRuntimeService();
 		this.tasks = engine.getTaskService();
