@@ -178,6 +178,20 @@ class AssistanceLifecycleBenchmarkIT {
 			overHttp(clients[client], caseId, answerBy);
 		});
 
+		// the same lifecycle as a BPMN process on Flowable, same clients, same database, a schema of its own
+		Part flowable;
+		FlowableLifecycle.Outcome flowableOutcome;
+		String flowableVersion;
+		String pool = BenchmarkEnvironment.poolSize(dataSource);
+		try (FlowableLifecycle engine = new FlowableLifecycle(jdbc, url,
+				environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password", ""),
+				pool.matches("\\d+") ? Integer.parseInt(pool) : 20)) {
+			flowableVersion = engine.version();
+			flowable = measure("Flowable 引擎", warmup, length, (client, n) -> engine.lifecycle(1_000_000L * client + n,
+					REQUESTER, ASSISTING, MATTERS, LEGAL_BASIS, answerBy, ANSWER));
+			flowableOutcome = engine.outcome();
+		}
+
 		Pgbench ceiling = pgbench(pgbench, URI.create(url.substring("jdbc:".length())), warmup, length);
 
 		Outcome moduleOutcome = outcome(moduleCases);
@@ -188,9 +202,12 @@ class AssistanceLifecycleBenchmarkIT {
 		double bcrypt = bcryptMillis(requester);
 
 		write(new Report(warmup, length, casesPerClient, module, http, ceiling, moduleOutcome, httpOutcome,
-				lifecycles == 0 ? 0 : (double) auditRows / lifecycles, chain, bcrypt));
+				lifecycles == 0 ? 0 : (double) auditRows / lifecycles, chain, bcrypt, flowable, flowableOutcome,
+				flowableVersion));
 
-		for (Part part : List.of(module, http)) {
+		assertThat(flowableOutcome.running()).as("every Flowable process the benchmark started ended").isZero();
+		assertThat(flowableOutcome.ended()).isGreaterThanOrEqualTo(flowable.measured().ended());
+		for (Part part : List.of(module, http, flowable)) {
 			assertThat(part.measured().failed()).as(part.name() + " failures: " + part.measured().failures()).isZero();
 			assertThat(part.measured().counted()).as(part.name() + " lifecycles completed").isPositive();
 		}
@@ -514,6 +531,12 @@ class AssistanceLifecycleBenchmarkIT {
 				+ "HTTP Basic，每个客户端一个 java.net.http.HttpClient（HTTP/1.1）。CPU 为测量时段内整机（含 PostgreSQL）"
 				+ "和 JVM 各占全部处理器时间的比例\n").formatted(CLIENTS, r.warmup().toSeconds(), r.length().toSeconds(),
 						r.casesPerClient()));
+		md.append(("- Flowable：同一全流程以 BPMN 流程（[`assistance-lifecycle.bpmn20.xml`](../../src/test/resources/benchmarks/assistance-lifecycle.bpmn20.xml)："
+				+ "起草即启动流程，发出、受理、答复、确认办结四个用户任务）在 Flowable %s 流程引擎上运行（独立引擎，历史级别 audit，"
+				+ "不启用异步执行器），同一 PostgreSQL 的独立模式 `%s`（每次运行前重建），连接池 %s 个连接，同样 %d 个客户端、"
+				+ "同样的预热与测量时间；每步先按流程实例和办理单位查询任务，再完成任务。Flowable 只做流程状态与历史记录，"
+				+ "不做应用的编号协查函、哈希链审计、消息箱投递、权限与期限计算——比较的是“同一业务流程”的两种实现的吞吐\n")
+			.formatted(r.flowableVersion(), FlowableLifecycle.SCHEMA, BenchmarkEnvironment.poolSize(dataSource), CLIENTS));
 		md.append(("- pgbench：%s，%d 个客户端，`-M prepared`，先预热 %d 秒，再测量 %d 秒，脚本 "
 				+ "[`pgbench-audit-chain.sql`](../../src/test/resources/benchmarks/pgbench-audit-chain.sql)："
 				+ "在临时模式 `%s`（运行前建立、运行后删除）中插入一行业务数据，锁定唯一的链头行（`select … for update`），"
@@ -528,12 +551,20 @@ class AssistanceLifecycleBenchmarkIT {
 					m.clients(), m.length().toSeconds(), m.counted(), m.perSecond(), m.percentile(0.5),
 					m.percentile(0.95), m.percentile(0.99), percent(part.cpu()), m.failed()));
 		}
+		ClosedLoop.Result f = r.flowable().measured();
+		md.append("| Flowable %s · 同一流程（BPMN） | %d | %d | %,d | %.1f | %.0f | %.0f | %.0f | %s | %d |\n".formatted(
+				r.flowableVersion(), f.clients(), f.length().toSeconds(), f.counted(), f.perSecond(), f.percentile(0.5),
+				f.percentile(0.95), f.percentile(0.99), percent(r.flowable().cpu()), f.failed()));
 		md.append("| pgbench · “插入 + 审计”事务 | %d | %d | %,d | %.0f | 平均 %.1f | — | — | %s | %d |\n\n".formatted(CLIENTS,
 				r.length().toSeconds(), ceiling.transactions(), ceiling.tps(), ceiling.latencyMillis(),
 				percent(ceiling.cpu()), ceiling.failed()));
 
 		md.append("| 比值 | 值 |\n|---|---:|\n");
+		double flowable = r.flowable().measured().perSecond();
 		md.append("| HTTP 接口 ÷ 模块调用（全流程/秒） | %.3f |\n".formatted(http / module));
+		md.append("| 模块调用 ÷ Flowable（全流程/秒） | %.3f |\n".formatted(module / flowable));
+		md.append("| HTTP 接口 ÷ Flowable（全流程/秒） | %.3f |\n".formatted(http / flowable));
+		md.append("| Flowable 的事务/秒（全流程/秒 × %d）÷ pgbench tps | %.3f |\n".formatted(STEPS, flowable * STEPS / ceiling.tps()));
 		md.append("| 模块调用的事务/秒（全流程/秒 × %d）÷ pgbench tps | %.3f |\n".formatted(STEPS, module * STEPS / ceiling.tps()));
 		md.append("| HTTP 接口的事务/秒（全流程/秒 × %d）÷ pgbench tps | %.3f |\n".formatted(STEPS, http * STEPS / ceiling.tps()));
 		md.append("| pgbench tps ÷ %d：若每步只是一次插入加审计，每秒可完成的全流程数 | %.0f |\n\n".formatted(STEPS,
@@ -548,6 +579,10 @@ class AssistanceLifecycleBenchmarkIT {
 							m.warmup(), m.counted(), m.late(), o.requests(), o.states(), o.inboxMessages(), DELIVERIES,
 							part.backlog(), part.drainSeconds()));
 		}
+		md.append(("- Flowable：预热中完成 %,d 个，测量时段内 %,d 个，时段结束后又完成 %,d 个；已结束的流程实例 %,d 个，"
+				+ "仍在运行 %d 个；每个流程的历史记录（活动、任务、变量、流程实例）%.1f 行\n").formatted(f.warmup(), f.counted(),
+						f.late(), r.flowableOutcome().ended(), r.flowableOutcome().running(),
+						r.flowableOutcome().historyRowsPerLifecycle()));
 		md.append("- 审计：每个全流程 %.1f 条审计记录；运行后校验整条哈希链：%s（%,d 条）\n".formatted(r.auditRowsPerLifecycle(),
 				r.chain().intact() ? "完好" : "断裂于第 " + r.chain().firstBrokenSeq() + " 条", r.chain().recordsChecked()));
 
@@ -566,11 +601,20 @@ class AssistanceLifecycleBenchmarkIT {
 							part == r.module() ? "in_process" : "http", m.counted(), m.perSecond(), m.percentile(0.5),
 							m.percentile(0.95), m.percentile(0.99), m.failed(), part.cpu().machine(), part.cpu().jvm()));
 		}
+		json.append(("  \"flowable\": {\"version\": \"%s\", \"lifecycles\": %d, \"per_s\": %.2f, \"p50_ms\": %.1f, "
+				+ "\"p95_ms\": %.1f, \"p99_ms\": %.1f, \"failed\": %d, \"cpu_machine\": %.2f, \"cpu_jvm\": %.2f},\n").formatted(
+						r.flowableVersion(), f.counted(), f.perSecond(), f.percentile(0.5), f.percentile(0.95),
+						f.percentile(0.99), f.failed(), r.flowable().cpu().machine(), r.flowable().cpu().jvm()));
+		json.append("  \"in_process_over_flowable\": %.3f,\n  \"http_over_flowable\": %.3f,\n".formatted(module / flowable,
+				http / flowable));
 		json.append("  \"pgbench\": {\"tps\": %.1f, \"latency_avg_ms\": %.2f, \"transactions\": %d, \"cpu_machine\": %.2f},\n"
 			.formatted(ceiling.tps(), ceiling.latencyMillis(), ceiling.transactions(), ceiling.cpu().machine()));
 		json.append("  \"audit_rows_per_lifecycle\": %.2f,\n  \"bcrypt_ms\": %.1f\n}\n".formatted(
 				r.auditRowsPerLifecycle(), r.bcryptMillis()));
 		Files.writeString(target.resolve("assistance-lifecycle.json"), json);
+		BenchmarkResults.record(jdbc, "assistance-lifecycle", ("%d clients: %.1f lifecycles/s in process, %.1f over HTTP, "
+				+ "Flowable %.1f (in process ÷ Flowable %.2f); pgbench insert+audit %.0f tps").formatted(CLIENTS, module, http,
+						flowable, module / flowable, ceiling.tps()), md);
 		System.out.println(md);
 	}
 
@@ -603,6 +647,7 @@ class AssistanceLifecycleBenchmarkIT {
 
 	record Report(Duration warmup, Duration length, int casesPerClient, Part module, Part http, Pgbench ceiling,
 			Outcome moduleOutcome, Outcome httpOutcome, double auditRowsPerLifecycle,
-			AuditTrail.ChainVerification chain, double bcryptMillis) {
+			AuditTrail.ChainVerification chain, double bcryptMillis, Part flowable, FlowableLifecycle.Outcome flowableOutcome,
+			String flowableVersion) {
 	}
 }

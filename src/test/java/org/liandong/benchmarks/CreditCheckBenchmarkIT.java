@@ -41,6 +41,9 @@ import org.junit.jupiter.api.Test;
 import org.liandong.audit.AuditTrail;
 import org.liandong.credit.CreditCheck;
 import org.liandong.credit.CreditChecks;
+import org.liandong.generator.CreditData;
+import org.liandong.generator.Layout;
+import org.liandong.generator.ProvinceGenerator;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.UnifiedSocialCreditCode;
 import org.liandong.support.LiandongIntegrationTest;
@@ -48,6 +51,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 
@@ -70,6 +74,9 @@ import tools.jackson.databind.json.JsonMapper;
 @LiandongIntegrationTest
 class CreditCheckBenchmarkIT {
 
+	/** The counties of the generated entries (the benchmarks' layout's registering bureaus). */
+	private static final String[] COUNTIES = Layout.city().registrars().stream().map(Layout.Bureau::code).toArray(String[]::new);
+
 	/** A county enforcer of 湛河区: a business user, whom the checks are recorded for. */
 	private static final String USER = "zhanhe.enforcer";
 
@@ -85,6 +92,9 @@ class CreditCheckBenchmarkIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	CreditChecks checks;
@@ -116,7 +126,7 @@ class CreditCheckBenchmarkIT {
 		Duration leftoverWait = Duration.ofSeconds(Long.getLong("liandong.bench.credit.leftover-wait-seconds", 180));
 		int subjects = Integer.getInteger("liandong.bench.credit.screening-subjects", 100_000);
 
-		CreditData.Loaded loaded = CreditData.ensure(jdbc, target);
+		ProvinceGenerator.Phase loaded = BenchmarkData.phase(jdbc, transactionManager, "credit");
 		// what autovacuum does on a live database: statistics, and dead index entries of earlier runs' checks removed
 		jdbc.execute("vacuum analyze credit_entry");
 		// checks an interrupted earlier run left unchained are chained by the application first, on fresh statistics
@@ -317,7 +327,7 @@ class CreditCheckBenchmarkIT {
 		SplittableRandom random = new SplittableRandom(2026);
 		List<String[]> never = new ArrayList<>();
 		for (int i = 0; rows.size() + never.size() < subjects - wrong - repeated; i++) {
-			String county = CreditData.COUNTIES[random.nextInt(CreditData.COUNTIES.length)];
+			String county = COUNTIES[random.nextInt(COUNTIES.length)];
 			never.add(new String[] { CreditData.neverListed(county, 10_000_000L + i),
 					"平顶山筛查样本商贸有限公司" + i });
 		}
@@ -455,7 +465,7 @@ class CreditCheckBenchmarkIT {
 				r.states().values().stream().mapToLong(Long::longValue).sum(),
 				r.states().entrySet().stream().map(e -> "%s %,d".formatted(e.getKey(), e.getValue()))
 					.collect(Collectors.joining("，")),
-				r.loaded().entries(), r.loaded().millis()));
+				r.loaded().written(), r.loaded().elapsed().toMillis()));
 		md.append(("- 方法：单次核查为 `GET /api/v1/credit/checks?uscc=…`，每个客户端闭环执行（上一次答复后即发下一次），回环地址 127.0.0.1，"
 				+ "所有客户端共用一个 java.net.http.HttpClient（HTTP/1.1，保持连接）。代码的构成：%d%% 在公示期内（已列入），"
 				+ "%d%% 有名单记录但已期满、已修复、不予列入或仍在申辩期（未列入），其余 %d%% 从未列入（随机生成的有效代码）。"
@@ -584,6 +594,11 @@ class CreditCheckBenchmarkIT {
 				+ "\"processing_s\": %.2f, \"listed\": %d, \"rejected\": %d}\n}\n").formatted(s.subjects(), s.state(),
 						s.wallSeconds(), s.uploadSeconds(), s.processingSeconds(), s.listed(), s.rejected()));
 		Files.writeString(folder.resolve("credit-check.json"), json);
+		BenchmarkResults.record(jdbc, "credit-check", r.parts().stream()
+			.map(p -> "%s %d: %,.0f/s p99 %.1f ms".formatted(p.name().startsWith("HTTP") ? "HTTP" : "in process",
+					p.result().clients(), p.result().perSecond(), p.result().percentile(0.99)))
+			.collect(java.util.stream.Collectors.joining(", ")) + "; screening %.1f s (targets 1,000/s p99 < 5 ms, 10 s)"
+				.formatted(s.wallSeconds()), md);
 		System.out.println(md);
 	}
 
@@ -628,7 +643,7 @@ class CreditCheckBenchmarkIT {
 			if (share < LISTED_SHARE + DELISTED_SHARE) {
 				return new Subject(delisted.get(random.nextInt(delisted.size()))[0], false);
 			}
-			String county = CreditData.COUNTIES[random.nextInt(CreditData.COUNTIES.length)];
+			String county = COUNTIES[random.nextInt(COUNTIES.length)];
 			return new Subject(CreditData.neverListed(county, random.nextLong(1_000_000_000L)), false);
 		}
 	}
@@ -955,7 +970,7 @@ class CreditCheckBenchmarkIT {
 	record Plan(String name, List<String> lines) {
 	}
 
-	record Report(long target, CreditData.Loaded loaded, Map<String, Long> states, long measuresInForce, Duration jit,
+	record Report(long target, ProvinceGenerator.Phase loaded, Map<String, Long> states, long measuresInForce, Duration jit,
 			Duration warmup, Duration length, List<Part> parts, Correctness correctness, ScreeningRun screening,
 			List<Plan> plans, Tally tally) {
 	}

@@ -40,6 +40,8 @@ import org.liandong.oversight.Dashboard;
 import org.liandong.oversight.Evaluation;
 import org.liandong.oversight.Evaluations;
 import org.liandong.oversight.Obligations;
+import org.liandong.generator.ObligationData;
+import org.liandong.generator.ProvinceGenerator;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.SignedInUser;
 import org.liandong.support.LiandongIntegrationTest;
@@ -47,6 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 
@@ -76,6 +79,8 @@ class OversightBenchmarkIT {
 
 	private static final int YEAR = ObligationData.YEAR;
 
+	private static final String CITY = "410400";
+
 	private static final double EVALUATION_TARGET_SECONDS = 60;
 
 	private static final double DASHBOARD_TARGET_MILLIS = 200;
@@ -102,6 +107,9 @@ class OversightBenchmarkIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	Evaluations evaluations;
@@ -132,14 +140,15 @@ class OversightBenchmarkIT {
 		Duration length = Duration.ofSeconds(Long.getLong("liandong.bench.oversight.seconds", 15));
 		int cityRuns = Integer.getInteger("liandong.bench.oversight.city-runs", 5);
 
-		ObligationData.Loaded loaded = ObligationData.ensure(jdbc, target);
+		ProvinceGenerator.Report generation = BenchmarkData.ensure(jdbc, transactionManager);
+		ProvinceGenerator.Phase loaded = BenchmarkData.phase(jdbc, transactionManager, "obligations");
 		// autovacuum is off on this server: statistics, and the visibility map that index-only scans need
 		long vacuumStart = System.nanoTime();
 		jdbc.execute("vacuum analyze obligation");
 		double vacuumSeconds = (System.nanoTime() - vacuumStart) / 1e9;
 		Shape shape = shape();
 		System.out.printf("督办台账：%,d 行（生成的 %,d 行），%d 个县局；本次新生成 %,d 行，耗时 %.0f 秒；vacuum analyze %.1f 秒%n",
-				shape.rows(), shape.generated(), shape.bureaus().size(), loaded.rows(), loaded.millis() / 1000.0,
+				shape.rows(), shape.generated(), shape.bureaus().size(), loaded.written(), loaded.elapsed().toMillis() / 1000.0,
 				vacuumSeconds);
 
 		String load = loadAverage();
@@ -222,10 +231,10 @@ class OversightBenchmarkIT {
 		long busiestOpen = jdbc.queryForObject("select count(*) from obligation where state = 'OPEN' and owner_agency = ?",
 				Long.class, busiest.code());
 		long cityOpen = jdbc.queryForObject("select count(*) from obligation where state = 'OPEN' and city_agency = ?",
-				Long.class, ObligationData.CITY);
+				Long.class, CITY);
 
 		List<Plan> plans = plans(busiest, median);
-		Report report = new Report(target, loaded, vacuumSeconds, load, shape, firstSeconds, inProcess, overHttp,
+		Report report = new Report(target, loaded, generation.agencies(), vacuumSeconds, load, shape, firstSeconds, inProcess, overHttp,
 				answeredBytes, evaluationCheck, jit, warmup, length, parts, city, busiest, median, perBureau, plans,
 				ofBusiest.totals(), busiestOpen, ofCity.totals(), cityOpen, ofCity.bureaus().size());
 		write(report);
@@ -287,7 +296,7 @@ class OversightBenchmarkIT {
 		});
 		List<String> countyBureaus = jdbc.queryForList("""
 				select a.code from agency a join agency p on p.id = a.parent_id
-				where a.kind = 'COUNTY_BUREAU' and p.code = ? order by a.code""", String.class, ObligationData.CITY);
+				where a.kind = 'COUNTY_BUREAU' and p.code = ? order by a.code""", String.class, CITY);
 		Map<String, long[]> owners = new LinkedHashMap<>();
 		Map<String, long[]> years = new java.util.TreeMap<>();
 		long[] generated = new long[1];
@@ -319,7 +328,7 @@ class OversightBenchmarkIT {
 			generated[0] += rs.getLong("generated");
 		}, ChineseTime.utc(now), ChineseTime.utc(now.minus(Duration.ofDays(365))), ChineseTime.utc(now),
 				ChineseTime.utc(now.minus(Duration.ofDays(90))), ChineseTime.utc(now), ObligationData.BASE,
-				ObligationData.CITY);
+				CITY);
 		List<BureauShape> bureaus = countyBureaus.stream().map(code -> {
 			long[] o = owners.getOrDefault(code, new long[5]);
 			return new BureauShape(code, names.getOrDefault(code, code), o[0], o[1], o[4], o[2], o[3]);
@@ -352,7 +361,7 @@ class OversightBenchmarkIT {
 				values[i] = rs.getLong(i + 1);
 			}
 			return values;
-		}, ObligationData.CITY, ObligationData.CITY, ChineseTime.utc(from), ChineseTime.utc(end));
+		}, CITY, CITY, ChineseTime.utc(from), ChineseTime.utc(end));
 		List<IndicatorCheck> lines = new ArrayList<>();
 		for (int i = 0; i < RULES.size(); i++) {
 			String key = RULES.get(i).key();
@@ -434,13 +443,13 @@ class OversightBenchmarkIT {
 				    sum(case when state = 'MET' and settled_at <= due_at then 1 else 0 end) as on_time
 				from obligation
 				where city_agency = %s and due_at >= %s and due_at < %s and state <> 'CANCELLED'
-				group by owner_agency, subject_type, obligation""".formatted(text(ObligationData.CITY), at(from), at(until));
+				group by owner_agency, subject_type, obligation""".formatted(text(CITY), at(from), at(until));
 	}
 
 	/** The dashboard's five statements (ObligationService.dashboard, months, kinds) for a bureau or (null) the city. */
 	static Map<String, String> dashboardSql(String bureau, Instant now) {
 		String column = bureau == null ? "city_agency" : "owner_agency";
-		String key = text(bureau == null ? ObligationData.CITY : bureau);
+		String key = text(bureau == null ? CITY : bureau);
 		Map<String, String> statements = new LinkedHashMap<>();
 		statements.put("待办与逾期数", """
 				select owner_agency, count(*) as open_count,
@@ -562,10 +571,10 @@ class OversightBenchmarkIT {
 		md.append(("- 数据：`obligation` 共 %,d 行（其中生成的 %,d 行，`subject_id` ≥ 10¹²），表 %s，索引共 %s（%s）；"
 				+ "本次运行新生成 %,d 行（%d 批），耗时 %,.0f 秒；随后 `vacuum analyze obligation` %.1f 秒（本服务器 autovacuum 关闭）\n")
 			.formatted(s.rows(), s.generated(), s.table(), s.indexes(), String.join("，", s.indexSizes()),
-					r.loaded().rows(), r.loaded().batches(), r.loaded().millis() / 1000.0, r.vacuumSeconds()));
+					r.loaded().written(), r.loaded().chunks(), r.loaded().elapsed().toMillis() / 1000.0, r.vacuumSeconds()));
 		md.append(("- 县局：平顶山市 160 个县级应急管理局——演示数据的 10 个，加上基准直接写入的 150 个（行政区划 419101–419250"
 				+ "“基准001县”至“基准150县”，上级为市局；本次新增区划 %d 个、机构 %d 个）。应用不缓存机构，每次查询都读机构表\n")
-			.formatted(r.loaded().divisionsAdded(), r.loaded().agenciesAdded()));
+			.formatted(r.agencies().divisions(), r.agencies().agencies()));
 		md.append(("- 数据的构成：按时间顺序写入（与线上台账增长的顺序相同）：35%% 于 2021–2024 年到期，40%% 于 %d 年（被考评的年度）到期，"
 				+ "25%% 于 2026 年 1 月 1 日至生成当日开立；义务的种类按各模块的实际名称：受理或退回协查请求 20%%、答复协查请求 20%%、"
 				+ "签收快报 20%%、报送报告 15%%、回复会议通知 8%%、办理督办事项 5%%、办结会议议定事项 5%%、完成整改 4%%、"
@@ -683,7 +692,7 @@ class OversightBenchmarkIT {
 				machine.replace("\"", "'")));
 		json.append("  \"obligations\": %d,\n  \"generated\": %d,\n  \"bureaus\": %d,\n  \"year_rows\": %d,\n".formatted(
 				s.rows(), s.generated(), s.bureaus().size(), yearRows));
-		json.append("  \"generation_s\": %.1f,\n  \"vacuum_s\": %.1f,\n".formatted(r.loaded().millis() / 1000.0,
+		json.append("  \"generation_s\": %.1f,\n  \"vacuum_s\": %.1f,\n".formatted(r.loaded().elapsed().toMillis() / 1000.0,
 				r.vacuumSeconds()));
 		json.append("  \"evaluation\": {\"first_s\": %.2f, \"runs_s\": %s, \"min_s\": %.2f, \"median_s\": %.2f, \"max_s\": %.2f, \"http_s\": %s, \"target_s\": %.0f},\n"
 			.formatted(r.firstSeconds(), list(eval), eval[0], median(eval), eval[eval.length - 1], list(evalHttp),
@@ -710,6 +719,11 @@ class OversightBenchmarkIT {
 		}
 		json.append("  ]\n}\n");
 		Files.writeString(folder.resolve("oversight.json"), json);
+		BenchmarkResults.record(jdbc, "oversight", "%,d obligations: evaluation median %.2f s (target 60 s); dashboard p95 %s (target 200 ms)"
+			.formatted(s.rows(), median(eval), r.parts().stream()
+				.map(p -> "%.0f ms".formatted(p.result().percentile(0.95)) + " (%d client%s%s)".formatted(p.result().clients(),
+						p.result().clients() == 1 ? "" : "s", p == r.parts().get(r.parts().size() - 1) ? ", busiest" : ""))
+				.collect(java.util.stream.Collectors.joining(", "))), md);
 		System.out.println(md);
 	}
 
@@ -787,7 +801,7 @@ class OversightBenchmarkIT {
 			double jitMillis) {
 	}
 
-	record Report(long target, ObligationData.Loaded loaded, double vacuumSeconds, String load, Shape shape, double firstSeconds,
+	record Report(long target, ProvinceGenerator.Phase loaded, ProvinceGenerator.Agencies agencies, double vacuumSeconds, String load, Shape shape, double firstSeconds,
 			List<Double> inProcess, List<Double> overHttp, int answeredBytes, EvaluationCheck evaluation, Duration jit,
 			Duration warmup, Duration length, List<Part> parts, List<Double> city, BureauShape busiest,
 			BureauShape median, Map<String, ConcurrentLinkedQueue<Double>> perBureau, List<Plan> plans,

@@ -419,6 +419,9 @@ class PdfRenderingBenchmarkIT {
 		}
 		json.append("  ]\n}\n");
 		Files.writeString(target.resolve("pdf-rendering.json"), json);
+		BenchmarkResults.record(jdbc, "pdf-rendering", r.parts().stream()
+			.map(p -> "%s × %d: %.1f/s".formatted(p.key(), p.threads(), p.measured().perSecond()))
+			.collect(java.util.stream.Collectors.joining(", ")), md);
 		System.out.println(md);
 	}
 

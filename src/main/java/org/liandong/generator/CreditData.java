@@ -1,4 +1,4 @@
-package org.liandong.benchmarks;
+package org.liandong.generator;
 
 import org.liandong.platform.UnifiedSocialCreditCode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,50 +12,45 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Codes of subjects that were never listed ({@link #neverListed}) use {@code MB} instead of
  * {@code MA}, so they cannot collide with an entry. Resumes where an interrupted run stopped.
  */
-final class CreditData {
+public final class CreditData {
 
-	private static final int BATCH = 100_000;
+	public static final int CHUNK = 100_000;
 
 	/** The 31 characters of GB 32100-2015, in the order of their values. */
-	static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	public static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-	static final String[] COUNTIES = { "410402", "410403", "410404", "410411", "410421", "410422", "410423", "410425",
-			"410481", "410482" };
 
 	/** 31^7: seven characters of the code's serial part. */
 	private static final long SERIALS = 27_512_614_111L;
 
 	/** The rows this generator wrote, told apart from entries made through the application. */
-	static final String MARK = "基准数据";
+	public static final String MARK = "基准数据";
 
 	private CreditData() {
 	}
 
-	/** What a run added: how many entries, in how many milliseconds. */
-	record Loaded(long entries, long millis) {
+	/** How many generated entries there are. */
+	public static long generated(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("select count(*) from credit_entry where created_by_name = ?", Long.class, MARK);
 	}
 
-	/** Loads entries until there are {@code target} generated ones. */
-	static Loaded ensure(JdbcTemplate jdbc, long target) {
-		long start = System.currentTimeMillis();
-		long have = jdbc.queryForObject("select count(*) from credit_entry where created_by_name = ?", Long.class, MARK);
-		long before = have;
-		while (have < target) {
-			long from = have + 1;
-			long to = Math.min(have + BATCH, target);
-			// one statement a batch, so that an interrupted run resumes at a whole batch
-			jdbc.update(INSERT, MARK, from, to);
-			have = to;
-			System.out.printf("失信名单数据生成：%,d / %,d%n", have, target);
-		}
-		return new Loaded(have - before, System.currentTimeMillis() - start);
+	/**
+	 * Writes generated entries from..to (inclusive) in one statement, so that an interrupted run resumes at
+	 * a whole chunk. The subject's county and proposing bureau is one of the layout's registering bureaus
+	 * (in turn), the deciding agency its city's bureau.
+	 */
+	public static void chunk(JdbcTemplate jdbc, Layout layout, long from, long to) {
+		String sql = INSERT.replace("{registrars}", Layout.array(layout.registrars(), Layout.Bureau::code))
+			.replace("{cities}", Layout.array(layout.registrars(), Layout.Bureau::city))
+			.replace("{n}", Integer.toString(layout.registrars().size()));
+		jdbc.update(sql, MARK, from, to);
 	}
 
 	/**
 	 * The serial part of a code: n scrambled over the 31^7 serials (a bijection, 2654435761 being prime to
 	 * 31), in seven characters of the character set.
 	 */
-	static String serial(long n) {
+	public static String serial(long n) {
 		long x = Math.floorMod(n * 2654435761L + 12345, SERIALS);
 		char[] chars = new char[7];
 		for (int i = 6; i >= 0; i--) {
@@ -66,7 +61,7 @@ final class CreditData {
 	}
 
 	/** A valid code no generated entry has: the n-th subject that was never listed, in the given county. */
-	static String neverListed(String county, long n) {
+	public static String neverListed(String county, long n) {
 		String first17 = "91" + county + "MB" + serial(n);
 		return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
 	}
@@ -82,7 +77,7 @@ final class CreditData {
 			select first17 || substr(cs, (31 - (select sum((strpos(cs, substr(first17, i, 1)) - 1)
 			                                                 * (array[1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28])[i])
 			                                     from generate_series(1, 17) i)::int % 31) % 31 + 1, 1),
-			       name, 900000000 + g, 'BENCH-CR-' || g, county, '410400',
+			       name, 900000000 + g, 'BENCH-CR-' || g, county, city,
 			       '该单位' || (array['未按规定开展安全教育培训','未如实记录隐患排查治理情况','特种作业人员未持证上岗',
 			                       '未按规定设置安全警示标志','无证经营危险化学品'])[1 + g % 5]
 			         || '，经责令限期改正逾期未改正，且拒不履行行政处罚决定，情节严重。',
@@ -104,12 +99,12 @@ final class CreditData {
 			       case when state = 'REPAIRED' then '当事人已履行法定义务、纠正失信行为并公开作出信用承诺，准予信用修复。' end,
 			       case when state = 'EXPIRED' then decided + interval '3 years' when state = 'REPAIRED' then repaired end,
 			       ?, case when state in ('EXPIRED', 'REPAIRED') then 2 when state = 'NOTIFIED' then 0 else 1 end
-			from (select g, cs, county, name, state, decided,
+			from (select g, cs, county, city, name, state, decided,
 			             case when state = 'NOTIFIED' then today - (g % 10) * interval '1 day'
 			                  else decided - interval '25 days' end as notified,
 			             decided + interval '1 year' + (g % 30) * interval '1 day' as repaired,
 			             '91' || county || 'MA' || serial as first17
-			      from (select g, cs, today, county, name, serial,
+			      from (select g, cs, today, county, city, name, serial,
 			                   case when g % 100 < 70 then 'PUBLISHED' when g % 100 < 85 then 'EXPIRED'
 			                        when g % 100 < 93 then 'REPAIRED' when g % 100 < 98 then 'NOT_LISTED'
 			                        else 'NOTIFIED' end as state,
@@ -118,8 +113,8 @@ final class CreditData {
 			                                when g % 100 < 93 then 400 + (g * 37) % 900
 			                                else 1 + (g * 37) % 1000 end * interval '1 day' as decided
 			            from (select g, cs, today,
-			                         (array['410402','410403','410404','410411','410421','410422','410423','410425',
-			                                '410481','410482'])[1 + (g / 7) % 10] as county,
+			                         ({registrars})[1 + (g / 7) % {n}] as county,
+			                         ({cities})[1 + (g / 7) % {n}] as city,
 			                         (array['平顶山','鲁山','叶县','宝丰','舞钢','汝州','郏县','新华','卫东','湛河'])[1 + (g / 100) % 10]
 			                         || (array['宏达','鑫源','恒通','安泰','华丰','永盛','金石','中原','天瑞','瑞祥'])[1 + (g / 10) % 10]
 			                         || (array['化工','煤业','建材','物流','机械','矿业','电力','食品','纺织','仓储'])[1 + g % 10]

@@ -1,8 +1,7 @@
-package org.liandong.benchmarks;
+package org.liandong.generator;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,41 +9,29 @@ import org.liandong.platform.ChineseTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Generates a city's obligation ledger directly in PostgreSQL: 160 county bureaus of 平顶山市 (the
- * demo data's 10 and 150 made-up ones added here) and, by default, 10,000,000 obligations of the
- * kinds the modules record, in the order a live ledger grows (by time): 35% due in 2021–2024, 40%
- * due in 2025 (the evaluated year) and 25% opened in 2026 up to the day of generation. Owners are
- * skewed (新华区 about a thirtieth of all rows, six times the median bureau; the smallest three
- * quarters of the median); each
- * obligation is met on time (83%), met late by one to sixty days (12%), cancelled (4.8%) or never
- * settled (0.2%); what would only happen after the day of generation is still open. Every open row,
- * and every row met late, carries the instants the ledger's scan marks ({@code reminded_at} 24 hours
- * before due where it was open then, {@code overdue_at} 30 s after due), so that the scan never takes
- * a generated row, not even one that falls due after the data was made: the generated rows never
- * cause reminders, escalations, inbox messages or conduct records, in this benchmark or any other
- * on the same schema. Generated rows have {@code subject_id >= } {@link #BASE}; resumes at the
- * batch an interrupted run stopped at.
+ * An obligation ledger generated directly in PostgreSQL: by default 10,000,000 obligations of the
+ * kinds the modules record, owned by the layout's bureaus, in the order a live ledger grows (by time):
+ * 35% due in 2021–2024, 40% due in 2025 (the evaluated year) and 25% opened in 2026 up to the day of
+ * generation. Owners are skewed (the first bureau of the layout about six times the median one, with
+ * 160 bureaus; the smallest three quarters of the median); each obligation is met on time (83%), met
+ * late by one to sixty days (12%), cancelled (4.8%) or never settled (0.2%); what would only happen
+ * after the day of generation is still open. Every open row, and every row met late, carries the
+ * instants the ledger's scan marks ({@code reminded_at} 24 hours before due where it was open then,
+ * {@code overdue_at} 30 s after due), so that the scan never takes a generated row, not even one that
+ * falls due after the data was made: the generated rows never cause reminders, escalations, inbox
+ * messages or conduct records. Generated rows have {@code subject_id >= } {@link #BASE}; one statement a
+ * chunk, written in order, so that a rerun resumes after the last row written. The layout of the rows
+ * in time depends on the total: a different total needs the generated rows deleted first.
  */
-final class ObligationData {
+public final class ObligationData {
 
 	/** Generated rows are numbered g = 1, 2, …; their subject_id is BASE + g, far above any real subject's id. */
-	static final long BASE = 1_000_000_000_000L;
+	public static final long BASE = 1_000_000_000_000L;
 
-	private static final int BATCH = 500_000;
-
-	static final String CITY = "410400";
-
-	/** The demo data's county bureaus, busiest first in the skew. */
-	static final List<String> DEMO_BUREAUS = List.of("410402", "410403", "410404", "410411", "410421", "410422",
-			"410423", "410425", "410481", "410482");
-
-	/** Division and agency codes of the added bureaus: 419101–419250 (no real county of 平顶山, nor of GB/T 2260). */
-	static final int FIRST_ADDED = 419101;
-
-	static final int ADDED = 150;
+	public static final int CHUNK = 500_000;
 
 	/** The evaluated year and the segments of the layout. */
-	static final int YEAR = 2025;
+	public static final int YEAR = 2025;
 
 	private static final double HISTORY_SHARE = 0.35;
 
@@ -56,42 +43,8 @@ final class ObligationData {
 	private ObligationData() {
 	}
 
-	/** What a run added: agencies, rows, and the milliseconds the rows took. */
-	record Loaded(int divisionsAdded, int agenciesAdded, long rows, long millis, int batches) {
-	}
-
-	/** The 160 bureaus in the order of the skew (the first the busiest). */
-	static List<String> bureaus() {
-		List<String> codes = new ArrayList<>(DEMO_BUREAUS);
-		for (int n = 0; n < ADDED; n++) {
-			codes.add(Integer.toString(FIRST_ADDED + n));
-		}
-		return codes;
-	}
-
-	/**
-	 * Adds the 150 county divisions and bureaus under 平顶山市 unless they are there; idempotent. Agencies
-	 * are not cached by the application ({@code Agencies.all()} reads the table each time), so bureaus
-	 * added while it runs take part at once.
-	 */
-	static int[] ensureBureaus(JdbcTemplate jdbc) {
-		int divisions = jdbc.update("""
-				insert into division (code, name, level, parent_code)
-				select (? + n)::text, '基准' || lpad((n + 1)::text, 3, '0') || '县', 'COUNTY', ?
-				from generate_series(0, ? - 1) n
-				on conflict do nothing""", FIRST_ADDED, CITY, ADDED);
-		int agencies = jdbc.update("""
-				insert into agency (code, name, short_name, kind, division_code, parent_id, version, created_at)
-				select (? + n)::text, '基准' || lpad((n + 1)::text, 3, '0') || '县应急管理局',
-				       '基准' || lpad((n + 1)::text, 3, '0') || '县应急局', 'COUNTY_BUREAU', (? + n)::text,
-				       (select id from agency where code = ?), 0, now()
-				from generate_series(0, ? - 1) n
-				on conflict do nothing""", FIRST_ADDED, FIRST_ADDED, CITY, ADDED);
-		return new int[] { divisions, agencies };
-	}
-
-	/** The number g of the last generated row (batches commit in order, one statement each). */
-	static long generated(JdbcTemplate jdbc) {
+	/** The number g of the last generated row (chunks commit in order, one statement each). */
+	public static long generated(JdbcTemplate jdbc) {
 		String perType = List.of(TYPES).stream()
 			.map(type -> "(select max(subject_id) from obligation where subject_type = '%s' and subject_id >= %d)"
 				.formatted(type, BASE))
@@ -100,40 +53,31 @@ final class ObligationData {
 		return max == null ? 0 : max - BASE;
 	}
 
-	/**
-	 * Generates rows until there are {@code target}; the current year's rows end at the start of
-	 * today (Beijing), the day of the batch that makes them.
-	 */
-	static Loaded ensure(JdbcTemplate jdbc, long target) {
-		int[] added = ensureBureaus(jdbc);
-		long start = System.currentTimeMillis();
-		long have = generated(jdbc);
-		long before = have;
+	/** The start of today in Beijing: the current year's rows end there. */
+	public static Instant anchor() {
 		Instant anchor = LocalDate.now(ChineseTime.ZONE).atStartOfDay(ChineseTime.ZONE).toInstant();
 		if (!anchor.isAfter(LocalDate.of(YEAR + 1, 1, 2).atStartOfDay(ChineseTime.ZONE).toInstant())) {
 			throw new IllegalStateException("the layout needs a date after the evaluated year " + YEAR);
 		}
-		long history = Math.round(target * HISTORY_SHARE);
-		long current = history + Math.round(target * EVALUATED_SHARE);
-		String sql = INSERT.replace("{base}", Long.toString(BASE))
+		return anchor;
+	}
+
+	/** The statement writing rows from..to of a ledger of {@code total} rows. */
+	public static String statement(Layout layout, long total) {
+		long history = Math.round(total * HISTORY_SHARE);
+		long current = history + Math.round(total * EVALUATED_SHARE);
+		return INSERT.replace("{base}", Long.toString(BASE))
 			.replace("{history}", Long.toString(history))
 			.replace("{current}", Long.toString(current))
-			.replace("{total}", Long.toString(target))
-			.replace("{bureaus}", bureaus().stream().map(c -> "'" + c + "'").collect(Collectors.joining(",", "array[", "]")))
-			.replace("{count}", Integer.toString(bureaus().size()));
-		int batches = 0;
-		while (have < target) {
-			long from = have + 1;
-			long to = Math.min(have + BATCH, target);
-			long batchStart = System.currentTimeMillis();
-			// one statement a batch, so that an interrupted run resumes at a whole batch
-			jdbc.update(sql, ChineseTime.utc(anchor), from, to);
-			have = to;
-			batches++;
-			System.out.printf("督办台账数据生成：%,d / %,d（本批 %.1f 秒）%n", have, target,
-					(System.currentTimeMillis() - batchStart) / 1000.0);
-		}
-		return new Loaded(added[0], added[1], have - before, System.currentTimeMillis() - start, batches);
+			.replace("{total}", Long.toString(total))
+			.replace("{bureaus}", Layout.array(layout.owners(), Layout.Bureau::code))
+			.replace("{cities}", Layout.array(layout.owners(), Layout.Bureau::city))
+			.replace("{count}", Integer.toString(layout.owners().size()));
+	}
+
+	/** Writes rows from..to (inclusive) of a ledger of {@code total} rows, in one statement. */
+	public static void chunk(JdbcTemplate jdbc, String statement, Instant anchor, long from, long to) {
+		jdbc.update(statement, ChineseTime.utc(anchor), from, to);
 	}
 
 	// g → kind (k: 1 受理或退回协查请求 20%, 2 答复协查请求 20%, 3 办理督办事项 5%, 4 办理指定管辖任务 3%, 5 报送报告 15%,
@@ -160,7 +104,7 @@ final class ObligationData {
 			              when 7 then yr || '年第 ' || n || ' 次联席会议'
 			              when 8 then '落实' || yr || '年第 ' || n || ' 次联席会议议定事项'
 			              else yr || '年度执法督查发现问题整改（第 ' || n || ' 项）' end,
-			       '410400',
+			       city,
 			       (array['/assistance/','/assistance/','/dispatches/','/major-reports/','/reports','/bulletins/','/meetings/',
 			              '/meetings/','/oversight/inspections/'])[k] || case when k = 5 then '' else ({base} + g)::text end,
 			       opened, due, state,
@@ -178,10 +122,10 @@ final class ObligationData {
 			            from (select *, case when r < 830 or (r >= 950 and r < 998) then opened + (due - opened) * f
 			                                 when r < 950 then due + (1 + late % 60) * interval '1 day' + (late % 1440) * interval '1 minute'
 			                                 else 'infinity'::timestamptz end as settled
-			                  from (select g, anchor, k, owner, r, f, late,
+			                  from (select g, anchor, k, owner, city, r, f, late,
 			                               case when g > {current} then opened0 + dur else due0 end as due,
 			                               case when g > {current} then opened0 else due0 - dur end as opened
-			                        from (select g, anchor, k, owner, r, f, late,
+			                        from (select g, anchor, k, ({bureaus})[o] as owner, ({cities})[o] as city, r, f, late,
 			                                     (array[3,21,30,60,7,1,3,60,60])[k] * interval '1 day' as dur,
 			                                     case when g <= {history} then timestamptz '2021-01-01 00:00:00+08'
 			                                                 + (g - 1)::float8 / {history}
@@ -196,8 +140,8 @@ final class ObligationData {
 			                                           case when kh < 20 then 1 when kh < 40 then 2 when kh < 45 then 3 when kh < 48 then 4
 			                                                when kh < 63 then 5 when kh < 83 then 6 when kh < 91 then 7 when kh < 96 then 8
 			                                                else 9 end as k,
-			                                           ({bureaus})[1 + floor({count} * power((hashint8extended(g, 1) & 4294967295)::float8
-			                                                                                 / 4294967296, 1.5))::int] as owner,
+			                                           1 + floor({count} * power((hashint8extended(g, 1) & 4294967295)::float8
+			                                                                     / 4294967296, 1.5))::int as o,
 			                                           (hashint8extended(g, 3) & 2147483647) % 1000 as r,
 			                                           0.05 + 0.95 * ((hashint8extended(g, 4) & 4294967295)::float8 / 4294967296) as f,
 			                                           (hashint8extended(g, 5) & 2147483647) as late
