@@ -75,6 +75,7 @@ class EvaluationService implements Evaluations {
 
 	@Override
 	public Evaluation evaluate(int year, SignedInUser reader) {
+		requireYear(year);
 		AgencySummary city = city(reader);
 		Instant now = clock.instant();
 		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ChineseTime.ZONE).toInstant();
@@ -207,6 +208,7 @@ class EvaluationService implements Evaluations {
 	@Override
 	@Transactional
 	public Evaluation issueReport(int year, SignedInUser issuer) {
+		requireYear(year);
 		AgencySummary city = city(issuer);
 		if (!agencies.find(issuer.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false)
 				|| !(issuer.hasRole("LEADER") || issuer.hasRole("DETACHMENT_OFFICER"))) {
@@ -269,6 +271,13 @@ class EvaluationService implements Evaluations {
 	private AgencySummary city(SignedInUser reader) {
 		AgencySummary agency = agencies.find(reader.agencyCode()).orElseThrow();
 		return agencies.find(agency.cityCode()).orElse(agency);
+	}
+
+	/** The platform's records begin in this century; anything else is a mistyped year, not an empty one. */
+	private static void requireYear(int year) {
+		if (year < 2000 || year > 9999) {
+			throw DomainException.invalid("invalid-year", "考评年度 %d 无效，请输入四位数年份，如 2026".formatted(year));
+		}
 	}
 
 	private static String sourceId(String city, int year) {
