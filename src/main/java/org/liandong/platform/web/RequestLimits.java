@@ -1,6 +1,7 @@
 package org.liandong.platform.web;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import org.liandong.platform.ProblemWriter;
@@ -23,7 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Turns away, before anything reads them (issue 9): bodies larger than
  * {@code liandong.web.max-body-size} other than file uploads, which have limits of their own
  * (413); and requests whose parameters cannot be decoded, invalid UTF-8 in the query or a form or
- * a sort order with a broken percent escape (which the paging support decodes a second time), on
+ * a sort order with a broken percent escape (which the paging support decodes a second time), or a
+ * NUL character (which PostgreSQL refuses in text), on
  * which the container would otherwise fail deep inside a filter or a handler with a 500.
  */
 @Component
@@ -54,11 +56,18 @@ class RequestLimits extends OncePerRequestFilter {
 			return;
 		}
 		String[] sort;
+		boolean nul;
 		try {
 			sort = request.getParameterValues("sort");
+			// PostgreSQL stores no NUL character in text; no person types one
+			nul = request.getParameterMap().values().stream().flatMap(Arrays::stream).anyMatch(v -> v.indexOf('\0') >= 0);
 		}
 		catch (IllegalStateException | IllegalArgumentException undecodable) {
 			refuse(request, response, HttpStatus.BAD_REQUEST, "请求参数含有无法识别的字符（须为 UTF-8 编码）");
+			return;
+		}
+		if (nul) {
+			refuse(request, response, HttpStatus.BAD_REQUEST, "请求参数含有无法识别的字符（空字符）");
 			return;
 		}
 		if (sort != null) {
