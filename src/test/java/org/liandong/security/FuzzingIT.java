@@ -66,10 +66,14 @@ class FuzzingIT {
 
 	static final String HUGE = "测".repeat(100_000);
 
-	/** Values for any text: the parser and the validators must turn every one of them away or store it harmlessly. */
+	/**
+	 * Values for any text: the parser and the validators must turn every one of them away or store it
+	 * harmlessly. The long one stays under the 8 KB a request line may have once percent-encoded;
+	 * longer text goes in bodies ({@link #HUGE}).
+	 */
 	static final List<String> HOSTILE_TEXT = List.of("abc", "-1", "-9223372036854775809", "99999999999999999999999",
 			"1e309", "NaN", "' OR '1'='1' --", "1; DROP TABLE enforcement_case; --", "<script>alert(1)</script>",
-			"\u0000", "NOT_A_VALUE", "2026-02-30", "../../etc/passwd", "%s%n", "测".repeat(5_000));
+			"\u0000", "NOT_A_VALUE", "2026-02-30", "../../etc/passwd", "%s%n", "测".repeat(700));
 
 	/** Raw percent escapes that decode to invalid UTF-8. */
 	static final String INVALID_UTF8 = "%C3%28%FF%FE";
