@@ -92,6 +92,7 @@ class OversightJourneyIT extends BrowserJourney {
 		WebElement report = browser.findElement(By.cssSelector("#rectifications textarea"));
 		report.sendKeys("已补正询问笔录和现场照片，经复核符合要求。");
 		click(By.cssSelector("#rectifications button"));
+		confirm("报告整改情况后不能修改，确定？");
 		notice("已报告整改情况");
 		assertThat(browser.findElement(By.id("rectifications")).getText()).contains("已报告整改",
 				"整改情况：已补正询问笔录和现场照片，经复核符合要求。");
