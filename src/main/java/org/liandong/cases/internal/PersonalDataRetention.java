@@ -55,8 +55,9 @@ class PersonalDataRetention {
 			.param(cutoff)
 			.query(Long.class)
 			.list();
+		int erasedInAll = 0;
 		for (long id : due) {
-			transactions.executeWithoutResult(status -> {
+			Boolean done = transactions.execute(status -> {
 				int erased = jdbc.sql("""
 						update enforcement_case set party_id_cipher = null
 						where id = ? and status = 'CLOSED' and party_id_cipher is not null""")
@@ -67,8 +68,10 @@ class PersonalDataRetention {
 					timeline.append(id, Editor.SYSTEM, "PERSONAL_DATA_ERASED", detail, clock.instant());
 					audit.recordAs("system", null, "PERSONAL_DATA_ERASED", "case", String.valueOf(id), detail);
 				}
+				return erased == 1;
 			});
+			erasedInAll += Boolean.TRUE.equals(done) ? 1 : 0;
 		}
-		return due.size();
+		return erasedInAll;
 	}
 }
