@@ -26,7 +26,10 @@ class ModularityTest {
 			.writeModuleCanvases();
 
 		assertThat(Path.of("docs/modules/components.puml")).exists();
+		// the organisation, who a person is and how they sign in, and the working days: three modules (issue 25)
 		assertThat(modules.getModuleByName("agency")).isPresent();
+		assertThat(modules.getModuleByName("identity")).isPresent();
+		assertThat(modules.getModuleByName("calendar")).isPresent();
 		assertThat(modules.getModuleByName("audit")).isPresent();
 	}
 }

@@ -21,6 +21,12 @@ public interface Agencies {
 
 	Optional<AgencySummary> find(String code);
 
+	/**
+	 * Whether the agency acts at city level (the city bureau, its legal office or detachment): what
+	 * decides whether a reader sees the whole city's records (X2). False for an unknown code.
+	 */
+	boolean isCityLevel(String code);
+
 	AgencySummary register(@Valid NewAgency agency);
 
 	List<DivisionSummary> divisions();

@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.liandong.agency.WorkingCalendar;
+import org.liandong.calendar.WorkingCalendar;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
 import org.liandong.support.Fixtures;

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
-import org.liandong.agency.WorkingCalendar;
+import org.liandong.calendar.WorkingCalendar;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
 import org.liandong.support.Fixtures;

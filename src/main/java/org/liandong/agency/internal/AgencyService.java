@@ -80,6 +80,11 @@ class AgencyService implements Agencies {
 	}
 
 	@Override
+	public boolean isCityLevel(String code) {
+		return find(code).map(agency -> agency.kind().isCityLevel()).orElse(false);
+	}
+
+	@Override
 	public AgencySummary register(NewAgency request) {
 		String code = request.code().trim();
 		agencies.findByCode(code).ifPresent(existing -> {

@@ -22,7 +22,7 @@ class AgencyDirectory {
 	}
 
 	boolean cityLevel(SignedInUser reader) {
-		return agencies.find(reader.agencyCode()).map(agency -> agency.kind().isCityLevel()).orElse(false);
+		return agencies.isCityLevel(reader.agencyCode());
 	}
 
 	String name(String code) {

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.liandong.agency.AgencySummary;
-import org.liandong.agency.WorkingCalendar;
+import org.liandong.calendar.WorkingCalendar;
 import org.liandong.assistance.ActionInput;
 import org.liandong.assistance.AssistanceRequestSummary;
 import org.liandong.assistance.AssistanceRequestTransitioned;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
-import org.liandong.agency.WorkingCalendar;
+import org.liandong.calendar.WorkingCalendar;
 import org.liandong.assistance.ActionInput;
 import org.liandong.assistance.AssistanceRequestView;
 import org.liandong.assistance.AssistanceRequests;
@@ -65,7 +65,7 @@ class AssistancePages {
 	String list(@AuthenticationPrincipal SignedInUser reader, @RequestParam(defaultValue = "incoming") String box,
 			@RequestParam(required = false) RequestState state, @RequestParam(required = false) Boolean overdue,
 			@PageableDefault(size = 20) Pageable pageable, Model model) {
-		boolean city = agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
+		boolean city = agencies.isCityLevel(reader.agencyCode());
 		model.addAttribute("page", requests.list(AssistanceApiController.box(box), state, overdue, reader, pageable));
 		model.addAttribute("box", box);
 		model.addAttribute("state", state);

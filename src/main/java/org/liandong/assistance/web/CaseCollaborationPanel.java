@@ -41,7 +41,7 @@ class CaseCollaborationPanel {
 		CaseBrief about = cases.brief(caseId, reader);
 		boolean party = about.access() == CaseView.Access.FULL;
 		boolean officer = reader.hasRole("ENFORCER") || reader.hasRole("DETACHMENT_OFFICER");
-		boolean city = agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
+		boolean city = agencies.isCityLevel(reader.agencyCode());
 		model.addAttribute("about", about);
 		model.addAttribute("requests", party ? requests.forCase(caseId, reader) : java.util.List.of());
 		model.addAttribute("mayRequest", party && officer);

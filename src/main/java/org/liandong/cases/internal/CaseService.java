@@ -156,7 +156,7 @@ class CaseService implements Cases {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<CaseSummary> list(CaseFilter filter, SignedInUser reader, Pageable pageable) {
-		boolean all = cityLevel(reader);
+		boolean all = agencies.isCityLevel(reader.agencyCode());
 		PagedQuery query = new PagedQuery(LIST_COLUMNS, all ? "enforcement_case c" : VISIBLE_TO_BUREAU,
 				Map.of("number", "c.number", "registeredAt", "c.registered_at", "status", "c.status", "partyName",
 						"c.party_name", "hostAgencyCode", "c.host_agency"),
@@ -339,7 +339,7 @@ class CaseService implements Cases {
 
 	/** Full access for agencies on the case and the city level, a summary for notified bureaus, else not found. */
 	private CaseView.Access accessOf(EnforcementCase found, SignedInUser reader) {
-		if (cityLevel(reader) || found.involves(reader.agencyCode())) {
+		if (agencies.isCityLevel(reader.agencyCode()) || found.involves(reader.agencyCode())) {
 			return CaseView.Access.FULL;
 		}
 		return grants.of(found.id(), reader.agencyCode()).orElseThrow(() -> notFound(found.id()));
@@ -349,9 +349,6 @@ class CaseService implements Cases {
 		return c.participants().stream().map(CaseParticipant::agency).toList();
 	}
 
-	private boolean cityLevel(SignedInUser reader) {
-		return agencies.find(reader.agencyCode()).map(agency -> agency.kind().isCityLevel()).orElse(false);
-	}
 
 	private PartyFacts party(NewCase request) {
 		if (request.partyKind() == PartyKind.ENTERPRISE) {

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
-import org.liandong.agency.WorkingCalendar;
+import org.liandong.calendar.WorkingCalendar;
 import org.liandong.cases.CaseBrief;
 import org.liandong.cases.CaseView;
 import org.liandong.cases.Cases;

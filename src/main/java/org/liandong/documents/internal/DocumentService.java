@@ -159,7 +159,7 @@ class DocumentService implements Documents {
 	@Override
 	@Transactional(readOnly = true)
 	public IssuedDocument find(long id, SignedInUser reader) {
-		boolean city = cityLevel(reader);
+		boolean city = agencies.isCityLevel(reader.agencyCode());
 		return jdbc.sql("""
 				select * from official_document d where d.id = ?
 				and (? or exists (select 1 from document_reader r where r.document_id = d.id and r.agency = ?))""")
@@ -185,7 +185,7 @@ class DocumentService implements Documents {
 				select * from official_document d where d.source_type = ? and d.source_id = ?
 				and (? or exists (select 1 from document_reader r where r.document_id = d.id and r.agency = ?))
 				order by d.id""")
-			.params(sourceType, sourceId, cityLevel(reader), reader.agencyCode())
+			.params(sourceType, sourceId, agencies.isCityLevel(reader.agencyCode()), reader.agencyCode())
 			.query((rs, n) -> document(rs))
 			.list();
 	}
@@ -235,9 +235,6 @@ class DocumentService implements Documents {
 		return agency.shortName();
 	}
 
-	private boolean cityLevel(SignedInUser reader) {
-		return agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
-	}
 
 	private AgencySummary agency(String code) {
 		return agencies.find(code)

@@ -1,6 +1,6 @@
 package org.liandong.inbox.web;
 
-import org.liandong.agency.Role;
+import org.liandong.identity.Role;
 import org.liandong.inbox.Inbox;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.annotation.Configuration;

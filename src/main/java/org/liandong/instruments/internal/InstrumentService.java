@@ -348,7 +348,7 @@ class InstrumentService implements Instruments {
 	@Transactional(readOnly = true)
 	public Page<InstrumentSummary> list(InstrumentKind kind, InstrumentState state, SignedInUser reader,
 			Pageable pageable) {
-		boolean city = cityLevel(reader);
+		boolean city = agencies.isCityLevel(reader.agencyCode());
 		LocalDate today = today();
 		return new PagedQuery("""
 				i.id, i.kind, i.title, i.state, i.effective_from, i.effective_until,
@@ -477,7 +477,7 @@ class InstrumentService implements Instruments {
 
 	private Row readable(JdbcClient.StatementSpec select, long id, SignedInUser reader) {
 		Row row = select.param(id).query((rs, n) -> row(rs)).optional().orElseThrow(() -> notFound(id));
-		if (!cityLevel(reader) && !parties(id).contains(reader.agencyCode())) {
+		if (!agencies.isCityLevel(reader.agencyCode()) && !parties(id).contains(reader.agencyCode())) {
 			throw notFound(id);
 		}
 		return row;
@@ -499,9 +499,6 @@ class InstrumentService implements Instruments {
 			.params(id, agency).query(String.class).list();
 	}
 
-	private boolean cityLevel(SignedInUser reader) {
-		return agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
-	}
 
 	private Map<String, String> names() {
 		return agencies.all().stream().collect(Collectors.toMap(AgencySummary::code, AgencySummary::name));

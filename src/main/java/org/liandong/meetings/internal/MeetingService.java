@@ -104,7 +104,7 @@ class MeetingService implements Meetings {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<MeetingView> list(SignedInUser reader, Pageable pageable) {
-		boolean city = cityLevel(reader);
+		boolean city = agencies.isCityLevel(reader.agencyCode());
 		Map<String, String> names = names();
 		return new PagedQuery("m.*", "meeting m", Map.of("startsAt", "m.starts_at", "title", "m.title"), "m.starts_at desc")
 			.whereIf(!city, "exists (select 1 from meeting_member x where x.meeting_id = m.id and x.agency = ?)",
@@ -118,7 +118,7 @@ class MeetingService implements Meetings {
 		MeetingView found = jdbc.sql("select * from meeting where id = ?").param(id)
 			.query((rs, n) -> meeting(rs, names(), true)).optional()
 			.orElseThrow(() -> notFound(id));
-		if (!cityLevel(reader) && found.members().stream().noneMatch(m -> m.agencyCode().equals(reader.agencyCode()))) {
+		if (!agencies.isCityLevel(reader.agencyCode()) && found.members().stream().noneMatch(m -> m.agencyCode().equals(reader.agencyCode()))) {
 			throw notFound(id);
 		}
 		return found;
@@ -231,7 +231,7 @@ class MeetingService implements Meetings {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<ActionItem> actionItems(boolean open, SignedInUser reader, Pageable pageable) {
-		boolean city = cityLevel(reader);
+		boolean city = agencies.isCityLevel(reader.agencyCode());
 		Map<String, String> names = names();
 		Instant now = clock.instant();
 		return new PagedQuery("a.*, m.title as meeting_title", "action_item a join meeting m on m.id = a.meeting_id",
@@ -381,9 +381,6 @@ class MeetingService implements Meetings {
 		return agency.cityCode();
 	}
 
-	private boolean cityLevel(SignedInUser reader) {
-		return agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
-	}
 
 	private Map<String, String> names() {
 		Map<String, String> names = new HashMap<>();

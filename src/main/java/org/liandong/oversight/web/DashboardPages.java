@@ -40,7 +40,7 @@ class DashboardPages {
 			Model model) {
 		Dashboard dashboard = obligations.dashboard(agency, reader);
 		model.addAttribute("d", dashboard);
-		model.addAttribute("cityLevel", cityLevel(reader));
+		model.addAttribute("cityLevel", agencies.isCityLevel(reader.agencyCode()));
 		return "oversight/dashboard";
 	}
 
@@ -72,14 +72,11 @@ class DashboardPages {
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("dueFrom", dueFrom);
 		model.addAttribute("dueTo", dueTo);
-		model.addAttribute("cityLevel", cityLevel(reader));
+		model.addAttribute("cityLevel", agencies.isCityLevel(reader.agencyCode()));
 		String city = agencies.find(reader.agencyCode()).map(AgencySummary::cityCode).orElse("");
 		model.addAttribute("bureaus", agencies.all().stream()
 			.filter(a -> a.kind() == AgencyKind.COUNTY_BUREAU && a.cityCode().equals(city)).toList());
 		return "oversight/obligations";
 	}
 
-	private boolean cityLevel(SignedInUser reader) {
-		return agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
-	}
 }

@@ -50,7 +50,7 @@ class EvaluationPages {
 		model.addAttribute("year", shown);
 		model.addAttribute("years", java.util.stream.IntStream.rangeClosed(today.getYear() - 4, today.getYear()).boxed()
 			.sorted(java.util.Comparator.reverseOrder()).toList());
-		model.addAttribute("issuer", agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false)
+		model.addAttribute("issuer", agencies.isCityLevel(reader.agencyCode())
 				&& (reader.hasRole("LEADER") || reader.hasRole("DETACHMENT_OFFICER")));
 		return "oversight/evaluation";
 	}

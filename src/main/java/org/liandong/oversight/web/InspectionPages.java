@@ -129,7 +129,7 @@ class InspectionPages {
 
 	static boolean inspector(SignedInUser user, Agencies agencies) {
 		return (user.hasRole("LEADER") || user.hasRole("DETACHMENT_OFFICER"))
-				&& agencies.find(user.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
+				&& agencies.isCityLevel(user.agencyCode());
 	}
 
 	/** The county bureaus of the user's city: whom its city bureau inspects. */

@@ -1,5 +1,7 @@
 package org.liandong.platform.web;
 
+import java.util.Map;
+
 import org.liandong.platform.DomainException;
 import org.liandong.platform.Problems;
 import org.springframework.core.Ordered;
@@ -10,8 +12,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 
@@ -24,9 +31,25 @@ import jakarta.validation.ConstraintViolationException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageProblemAdvice {
 
+	/**
+	 * A refusal of a form's action goes back to the form's page with its message, where the handler
+	 * names one ({@link RefusalShownOn}); "not found" and refusals of what no form posted show the
+	 * error page with the rule's status, so another bureau's record is a 404 here as on the API.
+	 */
 	@ExceptionHandler
-	ModelAndView refused(DomainException e) {
-		return page(e.status(), e.getMessage());
+	ModelAndView refused(DomainException e, HandlerMethod handler, HttpServletRequest request) {
+		RefusalShownOn shownOn = handler == null ? null : handler.getMethodAnnotation(RefusalShownOn.class);
+		if (shownOn == null || e.status() == HttpStatus.NOT_FOUND) {
+			return page(e.status(), e.getMessage());
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, String> variables = (Map<String, String>) request
+			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		String target = UriComponentsBuilder.fromPath(shownOn.value())
+			.buildAndExpand(variables == null ? Map.of() : variables)
+			.toUriString();
+		RequestContextUtils.getOutputFlashMap(request).put("problem", e.getMessage());
+		return new ModelAndView("redirect:" + target);
 	}
 
 	@ExceptionHandler

@@ -136,7 +136,7 @@ class SharingService implements Sharing {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<ReportObligation> obligations(Long scheduleId, SignedInUser reader, Pageable pageable) {
-		boolean city = cityLevel(reader);
+		boolean city = agencies.isCityLevel(reader.agencyCode());
 		Map<String, String> names = names();
 		Instant now = clock.instant();
 		return new PagedQuery("o.*, s.title", "report_obligation o join report_schedule s on s.id = o.schedule_id",
@@ -196,7 +196,7 @@ class SharingService implements Sharing {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Submission> submissions(long obligationId, SignedInUser reader) {
-		boolean city = cityLevel(reader);
+		boolean city = agencies.isCityLevel(reader.agencyCode());
 		return jdbc.sql("select * from report_submission where obligation_id = ? and (? or agency = ?) order by revision")
 			.params(obligationId, city, reader.agencyCode())
 			.query((rs, n) -> submission(rs)).list();
@@ -205,7 +205,7 @@ class SharingService implements Sharing {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<Submission> adHocReports(SignedInUser reader, Pageable pageable) {
-		boolean city = cityLevel(reader);
+		boolean city = agencies.isCityLevel(reader.agencyCode());
 		return new PagedQuery("r.*", "report_submission r", Map.of("submittedAt", "r.submitted_at"), "r.id desc")
 			.whereIf(true, "r.obligation_id is null")
 			.whereIf(!city, "r.agency = ?", reader.agencyCode())
@@ -336,7 +336,7 @@ class SharingService implements Sharing {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<Bulletin> bulletins(SignedInUser reader, Pageable pageable) {
-		boolean city = cityLevel(reader);
+		boolean city = agencies.isCityLevel(reader.agencyCode());
 		return new PagedQuery("b.id", "bulletin b", Map.of("sentAt", "b.sent_at"), "b.id desc")
 			.whereIf(!city, "(b.sender_agency = ? or exists (select 1 from bulletin_ack a where a.bulletin_id = b.id and a.agency = ?))",
 					reader.agencyCode(), reader.agencyCode())
@@ -349,7 +349,7 @@ class SharingService implements Sharing {
 		Bulletin found = load(id);
 		boolean involved = found.senderAgencyCode().equals(reader.agencyCode())
 				|| found.acknowledgements().stream().anyMatch(a -> a.agencyCode().equals(reader.agencyCode()));
-		if (!involved && !cityLevel(reader)) {
+		if (!involved && !agencies.isCityLevel(reader.agencyCode())) {
 			throw DomainException.notFound("unknown-bulletin", "快报 %d 不存在".formatted(id));
 		}
 		return found;
@@ -415,9 +415,6 @@ class SharingService implements Sharing {
 		return agency.cityCode();
 	}
 
-	private boolean cityLevel(SignedInUser reader) {
-		return agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
-	}
 
 	private Map<String, String> names() {
 		Map<String, String> names = new HashMap<>();

@@ -48,7 +48,7 @@ class SharingPages {
 		model.addAttribute("page", sharing.obligations(scheduleId, reader, pageable));
 		model.addAttribute("timeliness", sharing.timeliness(scheduleId, reader));
 		model.addAttribute("frequencies", Frequency.values());
-		model.addAttribute("city", agencies.find(reader.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false)
+		model.addAttribute("city", agencies.isCityLevel(reader.agencyCode())
 				&& (reader.hasRole("LEADER") || reader.hasRole("DETACHMENT_OFFICER")));
 		model.addAttribute("liaison", reader.hasRole("LIAISON"));
 		return "sharing/reports";

@@ -52,7 +52,7 @@ class AccountableUnits {
 	}
 
 	boolean cityLevel(SignedInUser user) {
-		return agencies.find(user.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
+		return agencies.isCityLevel(user.agencyCode());
 	}
 
 	/** The city level of the record's city sees it; so does the unit. */

@@ -210,7 +210,7 @@ class EvaluationService implements Evaluations {
 	public Evaluation issueReport(int year, SignedInUser issuer) {
 		requireYear(year);
 		AgencySummary city = city(issuer);
-		if (!agencies.find(issuer.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false)
+		if (!agencies.isCityLevel(issuer.agencyCode())
 				|| !(issuer.hasRole("LEADER") || issuer.hasRole("DETACHMENT_OFFICER"))) {
 			throw DomainException.forbidden("not-city-office", "年度考评结果由市局领导或执法支队印发");
 		}

@@ -30,7 +30,7 @@ class Jurisdiction {
 	}
 
 	boolean cityLevel(SignedInUser user) {
-		return agencies.find(user.agencyCode()).map(a -> a.kind().isCityLevel()).orElse(false);
+		return agencies.isCityLevel(user.agencyCode());
 	}
 
 	/** The city level sees everything of its own city. */

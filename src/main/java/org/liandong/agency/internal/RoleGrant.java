@@ -1,9 +1,0 @@
-package org.liandong.agency.internal;
-
-import org.liandong.agency.Role;
-import org.springframework.data.relational.core.mapping.Table;
-
-/** One role held by an account; part of the {@link UserAccount} aggregate. */
-@Table("user_role")
-record RoleGrant(Role role) {
-}

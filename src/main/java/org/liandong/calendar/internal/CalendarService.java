@@ -1,0 +1,116 @@
+package org.liandong.calendar.internal;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.liandong.calendar.CalendarChanged;
+import org.liandong.calendar.CalendarDay;
+import org.liandong.calendar.WorkingCalendar;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.DomainException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** The working calendar over the {@code calendar_day} exceptions. */
+@Service
+@Validated
+@Transactional
+class CalendarService implements WorkingCalendar {
+
+	/** No deadline in the mechanism is longer than this many working days; a bound against bad input. */
+	private static final int MAX_DAYS = 366;
+
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+
+	CalendarService(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean isWorkingDay(LocalDate day) {
+		return isWorkingDay(day, exceptionsBetween(day, day));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Instant endOfWorkingDays(Instant from, int days) {
+		if (days < 0 || days > MAX_DAYS) {
+			throw DomainException.invalid("invalid-working-days", "工作日数应在 0 到 %d 之间".formatted(MAX_DAYS));
+		}
+		LocalDate day = from.atZone(ChineseTime.ZONE).toLocalDate();
+		// two calendar days per working day covers the longest run of holidays (the Spring Festival)
+		Map<LocalDate, CalendarDay.Kind> exceptions = exceptionsBetween(day, day.plusDays(days * 2L + 14));
+		int counted = 0;
+		while (counted < days) {
+			day = day.plusDays(1);
+			if (isWorkingDay(day, exceptions)) {
+				counted++;
+			}
+		}
+		return day.plusDays(1).atStartOfDay(ChineseTime.ZONE).toInstant();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<CalendarDay> exceptions(int year) {
+		return jdbc.sql("select calendar_date, kind, name from calendar_day where calendar_date >= ? and calendar_date < ? order by calendar_date")
+			.params(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))
+			.query((rs, n) -> new CalendarDay(rs.getObject("calendar_date", LocalDate.class),
+					CalendarDay.Kind.valueOf(rs.getString("kind")), rs.getString("name")))
+			.list();
+	}
+
+	@Override
+	public CalendarDay set(Exception exception) {
+		boolean weekend = isWeekend(exception.day());
+		if (exception.kind() == CalendarDay.Kind.HOLIDAY && weekend) {
+			throw DomainException.invalid("holiday-on-weekend", "%s 是周末，本来就不上班，无需登记为放假".formatted(exception.day()));
+		}
+		if (exception.kind() == CalendarDay.Kind.WORKDAY && !weekend) {
+			throw DomainException.invalid("workday-on-weekday", "%s 是工作日，只有周末才需要登记调休上班".formatted(exception.day()));
+		}
+		jdbc.sql("delete from calendar_day where calendar_date = ?").param(exception.day()).update();
+		jdbc.sql("insert into calendar_day (calendar_date, kind, name) values (?, ?, ?)")
+			.params(exception.day(), exception.kind().name(), exception.name().trim())
+			.update();
+		events.publishEvent(new CalendarChanged(exception.day(),
+				"将 %s 登记为%s（%s）".formatted(exception.day(), exception.kind().label(), exception.name().trim())));
+		return new CalendarDay(exception.day(), exception.kind(), exception.name().trim());
+	}
+
+	@Override
+	public void remove(LocalDate day) {
+		if (jdbc.sql("delete from calendar_day where calendar_date = ?").param(day).update() == 0) {
+			throw DomainException.notFound("unknown-calendar-day", "%s 没有登记放假或调休".formatted(day));
+		}
+		events.publishEvent(new CalendarChanged(day, "取消 %s 的放假或调休登记，恢复按周计算".formatted(day)));
+	}
+
+	private Map<LocalDate, CalendarDay.Kind> exceptionsBetween(LocalDate first, LocalDate last) {
+		return jdbc.sql("select calendar_date, kind from calendar_day where calendar_date between ? and ?")
+			.params(first, last)
+			.query((rs, n) -> Map.entry(rs.getObject("calendar_date", LocalDate.class), CalendarDay.Kind.valueOf(rs.getString("kind"))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private static boolean isWorkingDay(LocalDate day, Map<LocalDate, CalendarDay.Kind> exceptions) {
+		CalendarDay.Kind exception = exceptions.get(day);
+		return exception == null ? !isWeekend(day) : exception == CalendarDay.Kind.WORKDAY;
+	}
+
+	private static boolean isWeekend(LocalDate day) {
+		return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+	}
+}

@@ -1,0 +1,22 @@
+package org.liandong.platform.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The page on which a form handler's refusals are shown (issue 25): when a business rule refuses the
+ * posted action, {@link PageProblemAdvice} returns the person to this page with the rule's Chinese
+ * message, so no handler catches refusals itself. A refusal because the record is not there, or is
+ * another bureau's (X2), is never shown on a form: it is the 404 page, exactly as on the API.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface RefusalShownOn {
+
+	/** The page's path, with the handler's path variables in braces, e.g. {@code /credit/entries/{id}}. */
+	String value();
+}
