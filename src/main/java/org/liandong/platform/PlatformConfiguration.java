@@ -2,10 +2,15 @@ package org.liandong.platform;
 
 import java.time.Clock;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Shared beans every module relies on. Rules about time take this clock, so tests can move it.
@@ -20,5 +25,17 @@ class PlatformConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * A JSON number or boolean where the API wants text is refused (400), not quietly turned into
+	 * "false" or "12": {@code {"name": false}} must not create a division named "false" (issue 20).
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer noScalarsAsText() {
+		return builder -> builder.withCoercionConfig(LogicalType.Textual, text -> text
+			.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
 	}
 }

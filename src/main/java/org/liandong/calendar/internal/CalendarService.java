@@ -63,6 +63,9 @@ class CalendarService implements WorkingCalendar {
 	@Override
 	@Transactional(readOnly = true)
 	public List<CalendarDay> exceptions(int year) {
+		if (year < 1900 || year > 9999) {
+			throw DomainException.invalid("invalid-year", "年份 %d 无效，请输入四位数年份，如 2026".formatted(year));
+		}
 		return jdbc.sql("select calendar_date, kind, name from calendar_day where calendar_date >= ? and calendar_date < ? order by calendar_date")
 			.params(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))
 			.query((rs, n) -> new CalendarDay(rs.getObject("calendar_date", LocalDate.class),

@@ -22,6 +22,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -110,7 +111,12 @@ class ApiProblemAdvice {
 
 	@ExceptionHandler
 	ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-		return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "请以 application/json 格式提交");
+		String accepted = e.getSupportedMediaTypes().stream()
+			.map(type -> type.getType() + "/" + type.getSubtype())
+			.distinct()
+			.reduce((a, b) -> a + " 或 " + b)
+			.orElse("application/json");
+		return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "请以 " + accepted + " 格式提交");
 	}
 
 	@ExceptionHandler
@@ -121,6 +127,12 @@ class ApiProblemAdvice {
 	@ExceptionHandler
 	ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
 		return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "上传的文件过大，请压缩或拆分后再上传");
+	}
+
+	/** A multipart body cut short or malformed, or a part's name that cannot be decoded: the client's fault. */
+	@ExceptionHandler
+	ProblemDetail malformedUpload(MultipartException e) {
+		return Problems.of(HttpStatus.BAD_REQUEST, "malformed-upload", "上传的表单数据不完整或格式不正确，请重新选择文件上传");
 	}
 
 	@ExceptionHandler

@@ -28,7 +28,7 @@ class ErrorPages implements ErrorController {
 		int status = statusOf(request);
 		String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
 		if (uri.startsWith("/api/")) {
-			ProblemDetail problem = Problems.of(HttpStatus.valueOf(status), Problems.code(status), Problems.defaultDetail(status));
+			ProblemDetail problem = Problems.of(HttpStatus.valueOf(status), Problems.code(status), detail(status, response));
 			problem.setInstance(URI.create(uri));
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);
@@ -38,6 +38,15 @@ class ErrorPages implements ErrorController {
 		model.addAttribute("title", Problems.title(status));
 		model.addAttribute("detail", Problems.defaultDetail(status));
 		return "error";
+	}
+
+	/** A 415 names what the address takes (Spring MVC sets it as the answer's Accept header). */
+	private static String detail(int status, HttpServletResponse response) {
+		String accepted = response.getHeader("Accept");
+		if (status == 415 && accepted != null && !accepted.isBlank()) {
+			return "不支持的内容类型，请以 " + accepted.replace(", ", " 或 ") + " 格式提交";
+		}
+		return Problems.defaultDetail(status);
 	}
 
 	private static int statusOf(HttpServletRequest request) {

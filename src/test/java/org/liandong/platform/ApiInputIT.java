@@ -1,0 +1,88 @@
+package org.liandong.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.liandong.support.Fixtures.PASSWORD;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liandong.support.Api;
+import org.liandong.support.Api.Reply;
+import org.liandong.support.LiandongIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Input an outside tool generated from the API description (issue 20): each case was a 500 or a
+ * silent coercion; each must be a 400 (or 415) problem in Chinese, and nothing saved. The expected
+ * answers follow RFC 9110 (a malformed request is the client's error, 4xx) and the API's rule that
+ * every refusal is problem+json with a Chinese detail.
+ */
+@LiandongIntegrationTest
+class ApiInputIT {
+
+	@LocalServerPort
+	int port;
+
+	Api enforcer;
+
+	Api sysadmin;
+
+	@BeforeEach
+	void connect() {
+		enforcer = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		sysadmin = Api.at(port).as("sysadmin", PASSWORD);
+	}
+
+	@Test
+	void a_calendar_year_beyond_four_digits_is_a_400_not_a_500() {
+		Reply reply = enforcer.get("/api/v1/calendar?year=999999999");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.contentType()).startsWith("application/problem+json");
+		assertThat(reply.detail()).contains("四位数年份");
+	}
+
+	@Test
+	void a_truncated_multipart_body_is_a_400_on_each_upload_endpoint() {
+		byte[] truncated = """
+				--XyZ\r
+				Content-Disposition: form-data; name="file"; filename="a.pdf"\r
+				Content-Type: application/pdf\r
+				\r
+				%PDF-1.7 cut off here""".getBytes(StandardCharsets.UTF_8);
+		for (String path : new String[] { "/api/v1/documents/verify", "/api/v1/credit/screenings" }) {
+			Reply reply = enforcer.callRaw("POST", path, "multipart/form-data; boundary=XyZ", truncated);
+
+			assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(400);
+			assertThat(reply.contentType()).startsWith("application/problem+json");
+		}
+	}
+
+	@Test
+	void a_boolean_where_a_name_is_wanted_is_refused_and_nothing_is_registered() {
+		Reply reply = sysadmin.post("/api/v1/divisions", """
+				{"code": "410499", "name": false, "level": "ZONE", "parentCode": "410400"}""");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.contentType()).startsWith("application/problem+json");
+		assertThat(sysadmin.get("/api/v1/divisions?size=500").body()).doesNotContain("410499");
+	}
+
+	@Test
+	void a_number_where_text_is_wanted_is_refused() {
+		Reply reply = sysadmin.post("/api/v1/divisions", """
+				{"code": 410498, "name": "平顶山某区", "level": "ZONE", "parentCode": "410400"}""");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+	}
+
+	@Test
+	void the_wrong_media_type_on_an_upload_names_the_one_it_takes() {
+		Reply reply = enforcer.callRaw("POST", "/api/v1/credit/screenings", "text/plain",
+				"x".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(415);
+		assertThat(reply.detail()).contains("multipart/form-data").doesNotContain("application/json");
+	}
+}
