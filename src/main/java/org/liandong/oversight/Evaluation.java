@@ -20,21 +20,36 @@ public record Evaluation(int year, String cityAgencyCode, String cityAgencyName,
 	/**
 	 * A bureau's result.
 	 *
-	 * @param rank equal totals share a rank
+	 * @param rank equal totals share a rank; null when nothing of the bureau's was measured (not ranked)
+	 * @param measuredWeight the weights of the indicators on which something was measured: the points
+	 *        earned on them are taken out of this, as a score out of 100
+	 * @param total the points earned out of the measured weight, as a score out of 100, less the
+	 *        deductions; null when nothing was measured (无可考评事项)
 	 */
-	public record BureauScore(int rank, String agencyCode, String agencyName, List<IndicatorScore> indicators,
-			double deduction, List<Long> accountabilityRecordIds, double total) {
+	public record BureauScore(Integer rank, String agencyCode, String agencyName, List<IndicatorScore> indicators,
+			double deduction, List<Long> accountabilityRecordIds, int measuredWeight, Double total) {
+
+		public boolean measured() {
+			return total != null;
+		}
 	}
 
 	/**
 	 * Points earned on one indicator, with what they were computed from.
 	 *
-	 * @param counted the records counted (obligations due, or inspections)
+	 * @param counted the records counted: obligations settled in the year (met, met late, or missed at
+	 *        their deadline), or inspections
 	 * @param achieved of those, the ones that earn points (met on time, met, or the inspection score sum)
-	 * @param rate achieved over counted in percent; null when nothing was counted (the points are then full)
+	 * @param rate achieved over counted in percent; null when nothing was counted
+	 * @param points the weight times the rate; null when nothing was counted (无可考评事项: neither full
+	 *        points nor none, the indicator is left out of the bureau's score)
 	 * @param records where the counted records are listed
 	 */
 	public record IndicatorScore(String indicator, String label, int weight, long counted, double achieved, Double rate,
-			double points, String records) {
+			Double points, String records) {
+
+		public boolean measured() {
+			return points != null;
+		}
 	}
 }

@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * R8.2: the year-end evaluation scores each bureau from its records, every point traceable to
  * them; a running year is provisional; the ranking exports as Excel and, once the year ended, as
- * the official report.
+ * the official report. Issue 21: every obligation settled in the year counts (on time, late, never),
+ * an indicator with nothing to count is 无可考评事项 rather than full points, and a bureau with
+ * nothing measured is not ranked.
  */
 @LiandongIntegrationTest
 class EvaluationIT {
@@ -67,9 +69,16 @@ class EvaluationIT {
 		assertThat(timeliness.path("points").asDouble()).isEqualTo(timeliness.path("weight").asDouble() * 0.75);
 		JsonNode completion = indicator(baofeng, "assistance-completion");
 		assertThat(completion.path("rate").asDouble()).as("all four were answered").isEqualTo(100.0);
-		assertThat(indicator(baofeng, "reports").path("rate").isNull()).as("nothing owed: full points").isTrue();
-		assertThat(baofeng.path("total").asDouble()).isEqualTo(100 - timeliness.path("weight").asDouble() * 0.25);
-		assertThat(baofeng.path("rank").asInt()).as("the only bureau with a late answer").isEqualTo(10);
+		JsonNode reports = indicator(baofeng, "reports");
+		assertThat(reports.path("rate").isNull()).as("nothing owed on reports").isTrue();
+		assertThat(reports.path("points").isNull()).as("无可考评事项: neither full points nor none").isTrue();
+		// the score is taken over the measured indicators only, as a score out of 100 (issue 21)
+		double measured = timeliness.path("weight").asDouble() + completion.path("weight").asDouble();
+		double earned = timeliness.path("weight").asDouble() * 0.75 + completion.path("weight").asDouble();
+		assertThat(baofeng.path("measuredWeight").asDouble()).isEqualTo(measured);
+		assertThat(baofeng.path("total").asDouble()).isCloseTo(100 * earned / measured,
+				org.assertj.core.api.Assertions.within(0.011));
+		assertThat(baofeng.path("rank").isNumber()).isTrue();
 
 		// the records behind the points
 		String records = timeliness.path("records").asString();
@@ -101,12 +110,50 @@ class EvaluationIT {
 		assertThat(lushan.path("deduction").asDouble()).isGreaterThanOrEqualTo(5);
 		assertThat(lushan.path("accountabilityRecordIds").toString()).contains(Long.toString(record));
 		double earned = 0;
+		double measured = 0;
 		for (JsonNode line : lushan.path("indicators")) {
-			earned += line.path("points").asDouble();
+			if (!line.path("points").isNull()) {
+				earned += line.path("points").asDouble();
+				measured += line.path("weight").asDouble();
+			}
 		}
-		assertThat(lushan.path("total").asDouble()).isCloseTo(Math.max(0, earned - lushan.path("deduction").asDouble()),
+		assertThat(lushan.path("total").asDouble()).isCloseTo(
+				Math.max(0, 100 * earned / measured - lushan.path("deduction").asDouble()),
 				org.assertj.core.api.Assertions.within(0.011));
 		assertThat(inspections.path("points").asDouble()).isLessThan(inspections.path("weight").asDouble());
+	}
+
+	@Test
+	void a_bureau_with_nothing_to_measure_is_not_ranked_and_has_no_score() {
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		// 2023: no records of any bureau in the demo data or in these tests
+		JsonNode evaluation = city.get("/api/v1/evaluations/2023").json();
+
+		assertThat(evaluation.path("ranking")).hasSize(10);
+		for (JsonNode score : evaluation.path("ranking")) {
+			assertThat(score.path("rank").isNull()).as("not ranked: " + score.path("agencyName")).isTrue();
+			assertThat(score.path("total").isNull()).as("no score, not 100").isTrue();
+			for (JsonNode line : score.path("indicators")) {
+				assertThat(line.path("points").isNull()).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void an_answer_given_on_time_counts_before_its_deadline_has_passed() {
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		int year = java.time.LocalDate.now(BEIJING).getYear();
+		LocalDateTime now = LocalDateTime.now(BEIJING);
+		JsonNode before = indicator(bureau(city.get("/api/v1/evaluations/" + year).json(), "410425"),
+				"assistance-timeliness");
+
+		// 郏县 answers today what is due in three days
+		obligation("410425", now.plusDays(3), now.minusHours(1));
+
+		JsonNode after = indicator(bureau(city.get("/api/v1/evaluations/" + year).json(), "410425"),
+				"assistance-timeliness");
+		assertThat(after.path("counted").asLong()).isEqualTo(before.path("counted").asLong() + 1);
+		assertThat(after.path("achieved").asDouble()).isEqualTo(before.path("achieved").asDouble() + 1);
 	}
 
 	@Test

@@ -43,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The year-end evaluation (R8.2), computed from the records whenever asked: one grouped pass over
- * the city's obligations due in the year (by owner, subject type and words), the inspections'
+ * the city's obligations settled in the year (met, or missed at their deadline; by owner, subject
+ * type and words), the inspections'
  * scores and the accountability deductions. Nothing is stored but the issued report, so a late
  * correction of a record shows in the evaluation at once.
  */
@@ -53,6 +54,9 @@ import org.springframework.transaction.annotation.Transactional;
 class EvaluationService implements Evaluations {
 
 	static final String SOURCE = "evaluation";
+
+	/** Where nothing was there to measure: neither full marks nor none. */
+	static final String NOT_MEASURED = "无可考评事项";
 
 	private final JdbcClient jdbc;
 	private final Agencies agencies;
@@ -84,7 +88,8 @@ class EvaluationService implements Evaluations {
 			throw DomainException.invalid("year-not-begun", "%d 年尚未开始，没有可考评的记录".formatted(year));
 		}
 		boolean provisional = now.isBefore(end);
-		// only what has fallen due counts; a provisional year counts up to now
+		// an obligation counts in the year it was settled: when it was met, if met in time; at its
+		// deadline otherwise (late or never). One still open before its deadline is not settled yet.
 		Instant until = provisional ? now : end;
 
 		Map<String, Map<Indicator, long[]>> counted = new HashMap<>();
@@ -93,9 +98,12 @@ class EvaluationService implements Evaluations {
 				    sum(case when state = 'MET' then 1 else 0 end) as met,
 				    sum(case when state = 'MET' and settled_at <= due_at then 1 else 0 end) as on_time
 				from obligation
-				where city_agency = ? and due_at >= ? and due_at < ? and state <> 'CANCELLED'
+				where city_agency = ? and state <> 'CANCELLED'
+				  and ((due_at >= ? and due_at < ? and not (state = 'MET' and settled_at <= due_at))
+				    or (state = 'MET' and settled_at <= due_at and settled_at >= ? and settled_at < ?))
 				group by owner_agency, subject_type, obligation""")
-			.params(city.code(), ChineseTime.utc(from), ChineseTime.utc(until))
+			.params(city.code(), ChineseTime.utc(from), ChineseTime.utc(until), ChineseTime.utc(from),
+					ChineseTime.utc(until))
 			.query(rs -> {
 				for (Indicator indicator : Indicator.values()) {
 					if (indicator.counts(rs.getString("subject_type"), rs.getString("obligation"))) {
@@ -124,22 +132,9 @@ class EvaluationService implements Evaluations {
 								counted.getOrDefault(bureau.code(), Map.of()).getOrDefault(indicator, new long[2])));
 			}
 			List<Deduction> own = deductions.getOrDefault(bureau.code(), List.of());
-			double deduction = own.stream().mapToInt(Deduction::points).sum();
-			double earned = lines.stream().mapToDouble(Evaluation.IndicatorScore::points).sum();
-			unranked.add(new Evaluation.BureauScore(0, bureau.code(), bureau.name(), lines, deduction,
-					own.stream().map(Deduction::recordId).toList(), round(Math.max(0, earned - deduction))));
+			unranked.add(score(bureau, lines, own));
 		}
-		List<Evaluation.BureauScore> sorted = unranked.stream()
-			.sorted(Comparator.comparingDouble(Evaluation.BureauScore::total).reversed()
-				.thenComparing(Evaluation.BureauScore::agencyCode))
-			.toList();
-		List<Evaluation.BureauScore> ranking = new ArrayList<>();
-		for (int i = 0; i < sorted.size(); i++) {
-			Evaluation.BureauScore s = sorted.get(i);
-			int rank = i > 0 && sorted.get(i - 1).total() == s.total() ? ranking.get(i - 1).rank() : i + 1;
-			ranking.add(new Evaluation.BureauScore(rank, s.agencyCode(), s.agencyName(), s.indicators(), s.deduction(),
-					s.accountabilityRecordIds(), s.total()));
-		}
+		List<Evaluation.BureauScore> ranking = rank(unranked);
 		List<Evaluation.Weight> weightList = new ArrayList<>();
 		for (Indicator indicator : Indicator.values()) {
 			weightList.add(new Evaluation.Weight(indicator.key(), indicator.label(), weights.of(indicator)));
@@ -174,11 +169,16 @@ class EvaluationService implements Evaluations {
 			int d = 1;
 			for (Evaluation.BureauScore score : evaluation.ranking()) {
 				Row row = ranking.createRow(r++);
-				row.createCell(0).setCellValue(score.rank());
+				if (score.measured()) {
+					row.createCell(0).setCellValue(score.rank());
+				}
+				else {
+					row.createCell(0).setCellValue(NOT_MEASURED);
+				}
 				row.createCell(1).setCellValue(score.agencyName());
 				int c = 2;
 				for (Evaluation.IndicatorScore line : score.indicators()) {
-					row.createCell(c++).setCellValue(line.points());
+					cell(row, c++, line.points());
 					Row detail = details.createRow(d++);
 					detail.createCell(0).setCellValue(score.agencyName());
 					detail.createCell(1).setCellValue(line.label());
@@ -188,11 +188,11 @@ class EvaluationService implements Evaluations {
 					if (line.rate() != null) {
 						detail.createCell(5).setCellValue(line.rate());
 					}
-					detail.createCell(6).setCellValue(line.points());
+					cell(detail, 6, line.points());
 					detail.createCell(7).setCellValue(line.records());
 				}
 				row.createCell(c++).setCellValue(score.deduction());
-				row.createCell(c).setCellValue(score.total());
+				cell(row, c, score.total());
 			}
 			ranking.setColumnWidth(1, 24 * 256);
 			details.setColumnWidth(0, 24 * 256);
@@ -224,7 +224,8 @@ class EvaluationService implements Evaluations {
 		String weightsText = evaluation.weights().stream().map(w -> "%s %d 分".formatted(w.label(), w.points()))
 			.collect(Collectors.joining("，"));
 		String rankingText = evaluation.ranking().stream()
-			.map(s -> "第 %d 名 %s %s 分".formatted(s.rank(), s.agencyName(), number(s.total())))
+			.map(s -> s.measured() ? "第 %d 名 %s %s 分".formatted(s.rank(), s.agencyName(), number(s.total()))
+					: "%s %s，不参加排名".formatted(s.agencyName(), NOT_MEASURED))
 			.collect(Collectors.joining("\n"));
 		String deductionText = evaluation.ranking().stream().filter(s -> s.deduction() > 0)
 			.map(s -> "%s扣 %s 分".formatted(s.agencyName(), number(s.deduction())))
@@ -244,7 +245,7 @@ class EvaluationService implements Evaluations {
 	private Evaluation.IndicatorScore obligationLine(Indicator indicator, AgencySummary bureau, int year, long[] sums) {
 		int weight = weights.of(indicator);
 		Double rate = sums[0] == 0 ? null : round(100.0 * sums[1] / sums[0]);
-		double points = sums[0] == 0 ? weight : round(weight * (double) sums[1] / sums[0]);
+		Double points = sums[0] == 0 ? null : round(weight * (double) sums[1] / sums[0]);
 		String records = "/oversight/obligations?owner=%s&subjectType=%s&dueFrom=%d-01-01&dueTo=%d-12-31%s".formatted(
 				bureau.code(), String.join(",", indicator.subjectTypes()), year, year,
 				indicator.obligation() == null ? "" : "&obligation=" + URLEncoder.encode(indicator.obligation(),
@@ -264,7 +265,41 @@ class EvaluationService implements Evaluations {
 			.collect(Collectors.joining(" "));
 		return new Evaluation.IndicatorScore(Indicator.INSPECTIONS.key(), Indicator.INSPECTIONS.label(), weight,
 				scores.size(), none ? 0 : round(share * scores.size() * 100) / 100.0, none ? null : round(share * 100),
-				none ? weight : round(weight * share), records);
+				none ? null : round(weight * share), records);
+	}
+
+	/**
+	 * A bureau's score out of 100 over what was measured: the points earned on the measured
+	 * indicators over their weights, less the deductions. A bureau with nothing measured has no score
+	 * (无可考评事项) rather than full marks.
+	 */
+	private static Evaluation.BureauScore score(AgencySummary bureau, List<Evaluation.IndicatorScore> lines,
+			List<Deduction> own) {
+		double deduction = own.stream().mapToInt(Deduction::points).sum();
+		int measuredWeight = lines.stream().filter(Evaluation.IndicatorScore::measured)
+			.mapToInt(Evaluation.IndicatorScore::weight).sum();
+		double earned = lines.stream().filter(Evaluation.IndicatorScore::measured)
+			.mapToDouble(Evaluation.IndicatorScore::points).sum();
+		Double total = measuredWeight == 0 ? null : round(Math.max(0, 100.0 * earned / measuredWeight - deduction));
+		return new Evaluation.BureauScore(null, bureau.code(), bureau.name(), lines, deduction,
+				own.stream().map(Deduction::recordId).toList(), measuredWeight, total);
+	}
+
+	/** Highest total first, equal totals sharing a rank; the bureaus with nothing measured last, unranked. */
+	private static List<Evaluation.BureauScore> rank(List<Evaluation.BureauScore> scores) {
+		List<Evaluation.BureauScore> sorted = scores.stream()
+			.sorted(Comparator.comparing(Evaluation.BureauScore::total, Comparator.nullsLast(Comparator.reverseOrder()))
+				.thenComparing(Evaluation.BureauScore::agencyCode))
+			.toList();
+		List<Evaluation.BureauScore> ranked = new ArrayList<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			Evaluation.BureauScore s = sorted.get(i);
+			Integer rank = !s.measured() ? null
+					: i > 0 && s.total().equals(sorted.get(i - 1).total()) ? ranked.get(i - 1).rank() : i + 1;
+			ranked.add(new Evaluation.BureauScore(rank, s.agencyCode(), s.agencyName(), s.indicators(), s.deduction(),
+					s.accountabilityRecordIds(), s.measuredWeight(), s.total()));
+		}
+		return ranked;
 	}
 
 	/** The city of the reader; the evaluation is the city bureau's, and a county bureau sees its city's. */
@@ -277,6 +312,15 @@ class EvaluationService implements Evaluations {
 	private static void requireYear(int year) {
 		if (year < 2000 || year > 9999) {
 			throw DomainException.invalid("invalid-year", "考评年度 %d 无效，请输入四位数年份，如 2026".formatted(year));
+		}
+	}
+
+	private static void cell(Row row, int column, Double value) {
+		if (value == null) {
+			row.createCell(column).setCellValue(NOT_MEASURED);
+		}
+		else {
+			row.createCell(column).setCellValue(value);
 		}
 	}
 

@@ -8,7 +8,8 @@ import java.util.Optional;
  * The measured indicators of the year-end evaluation (R8.2) and the ledger records each one counts.
  * An obligation indicator earns its weight times the share of the counted obligations that were
  * met on time (or, for completion, met at all); inspections earn the weight times the average
- * score. A bureau with nothing to count on an indicator earns its full weight: it owed nothing.
+ * score. An indicator with nothing to count earns nothing and loses nothing: it is left out of the
+ * bureau's score (无可考评事项), which is taken over the weights of what was measured.
  */
 enum Indicator {
 
