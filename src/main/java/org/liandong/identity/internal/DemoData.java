@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo installation: the Pingdingshan hierarchy of R1.1, three external departments (R1.2)
  * and one account per demo role, all with the password {@value PasswordPolicy#DEMO_PASSWORD}; the three
- * administrators also with the demo one-time-password secret {@value TwoFactorService#DEMO_SECRET}. Loaded
+ * administrators also with the demo one-time-password secret {@value DemoAuthenticator#DEMO_SECRET}. Loaded
  * once, on an empty database, in the {@code demo} profile only (the default when none is chosen).
  */
 @Component
@@ -93,7 +93,7 @@ class DemoData implements ApplicationRunner {
 		externalDepartments();
 		people(passwords.encode(PASSWORD));
 		// the administrators must use a second factor (issue 12): bound to the secret published in the README
-		List.of("sysadmin", "secadmin", "auditor").forEach(name -> twoFactor.enrolWithSecret(name, TwoFactorService.DEMO_SECRET));
+		List.of("sysadmin", "secadmin", "auditor").forEach(name -> twoFactor.enrolWithSecret(name, DemoAuthenticator.DEMO_SECRET));
 	}
 
 	private void divisions() {

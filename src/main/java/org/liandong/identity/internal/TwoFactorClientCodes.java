@@ -56,8 +56,8 @@ class TwoFactorClientCodes {
 		Instant now = clock.instant();
 		jdbc.sql("delete from two_factor_client_code where valid_until <= ?").param(Timestamp.from(now)).update();
 		// a code is accepted up to one step after its own: the window ends two steps after the current one
-		long step = now.getEpochSecond() / TwoFactorService.PERIOD_SECONDS;
-		Instant until = Instant.ofEpochSecond((step + 2) * TwoFactorService.PERIOD_SECONDS);
+		long step = now.getEpochSecond() / OneTimePasswords.PERIOD_SECONDS;
+		Instant until = Instant.ofEpochSecond((step + 2) * OneTimePasswords.PERIOD_SECONDS);
 		String entry = mac(username, code);
 		jdbc.sql("delete from two_factor_client_code where entry_key = ?").param(entry).update();
 		try {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.function.Predicate;
 
 import org.liandong.identity.SecondFactorSession;
-import org.liandong.identity.internal.TwoFactorService.Need;
-import org.liandong.identity.internal.TwoFactorService.Outcome;
 import org.liandong.platform.ProblemWriter;
 import org.liandong.platform.SignedInUser;
 import org.springframework.http.HttpStatus;
@@ -85,13 +83,13 @@ final class TwoFactorGate extends OncePerRequestFilter {
 			return;
 		}
 		String path = request.getServletPath();
-		Need need = service.need(user.id());
-		if (need == Need.NONE) {
+		SecondStepNeed need = service.need(user.id());
+		if (need == SecondStepNeed.NONE) {
 			SecondFactorSession.notNeeded(request, user.getUsername());
 			chain.doFilter(request, response);
 			return;
 		}
-		Predicate<String> allowed = need == Need.CODE ? STEP_PAGE::equals
+		Predicate<String> allowed = need == SecondStepNeed.CODE ? STEP_PAGE::equals
 				: p -> p.equals(ENROL_PAGE) || user.mustChangePassword() && p.equals(FirstPasswordGate.PAGE);
 		if (always(path) || allowed.test(path)) {
 			chain.doFilter(request, response);
@@ -100,34 +98,34 @@ final class TwoFactorGate extends OncePerRequestFilter {
 		if (!path.equals("/")) {
 			refuseOncePerSession(request, user, need, path);
 		}
-		if (need == Need.ENROLMENT && user.mustChangePassword()) {
+		if (need == SecondStepNeed.ENROLMENT && user.mustChangePassword()) {
 			// the initial password is replaced first; binding follows at the next sign-in
 			response.sendRedirect(request.getContextPath() + FirstPasswordGate.PAGE);
 		}
 		else {
-			response.sendRedirect(request.getContextPath() + (need == Need.CODE ? STEP_PAGE : ENROL_PAGE));
+			response.sendRedirect(request.getContextPath() + (need == SecondStepNeed.CODE ? STEP_PAGE : ENROL_PAGE));
 		}
 	}
 
-	private void refuseOncePerSession(HttpServletRequest request, SignedInUser user, Need need, String path) {
+	private void refuseOncePerSession(HttpServletRequest request, SignedInUser user, SecondStepNeed need, String path) {
 		HttpSession session = request.getSession();
 		String flag = TwoFactorGate.class.getName() + ".REFUSED";
 		if (session.getAttribute(flag) == null) {
 			session.setAttribute(flag, Boolean.TRUE);
-			service.refuse(user.getUsername(), "网页登录", (need == Need.CODE ? "尚未输入动态口令" : "角色要求动态口令而尚未绑定")
+			service.refuse(user.getUsername(), "网页登录", (need == SecondStepNeed.CODE ? "尚未输入动态口令" : "角色要求动态口令而尚未绑定")
 					+ "，拒绝访问 " + path);
 		}
 	}
 
 	private void api(SignedInUser user, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Need need = service.need(user.id());
-		if (need == Need.NONE) {
+		SecondStepNeed need = service.need(user.id());
+		if (need == SecondStepNeed.NONE) {
 			chain.doFilter(request, response);
 			return;
 		}
 		String path = request.getServletPath();
-		if (need == Need.ENROLMENT) {
+		if (need == SecondStepNeed.ENROLMENT) {
 			if (user.mustChangePassword() || path.equals("/api/v1/me") || path.equals(API_ENROLMENT)
 					|| path.startsWith(API_ENROLMENT + "/")) {
 				chain.doFilter(request, response);
@@ -151,8 +149,8 @@ final class TwoFactorGate extends OncePerRequestFilter {
 					"需要动态口令：请在请求头 " + HEADER + " 中提供身份验证器当前显示的 6 位数字");
 			return;
 		}
-		Outcome outcome = service.verifySignIn(user.id(), user.getUsername(), code, "API");
-		if (outcome == Outcome.PASSED) {
+		SecondStepOutcome outcome = service.verifySignIn(user.id(), user.getUsername(), code, "API");
+		if (outcome == SecondStepOutcome.PASSED) {
 			if (authorization != null) {
 				recent.remember(user.getUsername(), authorization, code.strip());
 			}

@@ -1,8 +1,6 @@
 package org.liandong.identity.internal;
 
 import org.liandong.identity.SecondFactorSession;
-import org.liandong.identity.internal.TwoFactorService.Need;
-import org.liandong.identity.internal.TwoFactorService.Outcome;
 import org.liandong.platform.SignedInUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,7 +31,8 @@ class TwoFactorSignInPage {
 
 	@GetMapping
 	String form(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
-		if (SecondFactorSession.hasPassed(request, user.getUsername()) || twoFactor.need(user.id()) != Need.CODE) {
+		if (SecondFactorSession.hasPassed(request, user.getUsername())
+				|| twoFactor.need(user.id()) != SecondStepNeed.CODE) {
 			return "redirect:/";
 		}
 		return "login-two-factor";
@@ -42,15 +41,16 @@ class TwoFactorSignInPage {
 	@PostMapping
 	String verify(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String code, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		if (SecondFactorSession.hasPassed(request, user.getUsername()) || twoFactor.need(user.id()) != Need.CODE) {
+		if (SecondFactorSession.hasPassed(request, user.getUsername())
+				|| twoFactor.need(user.id()) != SecondStepNeed.CODE) {
 			return "redirect:/";
 		}
-		Outcome outcome = twoFactor.verifySignIn(user.id(), user.getUsername(), code, "网页登录");
-		if (outcome == Outcome.PASSED) {
+		SecondStepOutcome outcome = twoFactor.verifySignIn(user.id(), user.getUsername(), code, "网页登录");
+		if (outcome == SecondStepOutcome.PASSED) {
 			SecondFactorSession.passed(request, user.getUsername());
 			return "redirect:/";
 		}
-		if (outcome == Outcome.LOCKED) {
+		if (outcome == SecondStepOutcome.LOCKED) {
 			new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
 			request.getSession().setAttribute("loginError", outcome.message());
 			return "redirect:/login?error";

@@ -51,7 +51,7 @@ class MeetingDeadlines {
 				where x.reply is null and x.overdue_at is null and m.state <> 'CANCELLED' and m.reply_due_at < ?""")
 			.param(ChineseTime.utc(now))
 			.query((rs, n) -> new Reply(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					MeetingService.instant(rs, "reply_due_at")))
+					MeetingRecords.instant(rs, "reply_due_at")))
 			.list();
 		for (Reply r : replies) {
 			transactions.executeWithoutResult(status -> {
@@ -72,7 +72,7 @@ class MeetingDeadlines {
 				where a.state = 'OPEN' and a.overdue_at is null and a.due_at < ?""")
 			.param(ChineseTime.utc(now))
 			.query((rs, n) -> new Item(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					MeetingService.instant(rs, "due_at")))
+					MeetingRecords.instant(rs, "due_at")))
 			.list();
 		for (Item i : items) {
 			transactions.executeWithoutResult(status -> {

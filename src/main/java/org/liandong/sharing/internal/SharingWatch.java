@@ -53,7 +53,7 @@ class SharingWatch {
 				where o.first_submitted_at is null and o.overdue_at is null and o.due_at < ?""")
 			.param(ChineseTime.utc(now))
 			.query((rs, n) -> new Report(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					SharingService.instant(rs, "due_at")))
+					SharingRecords.instant(rs, "due_at")))
 			.list();
 		for (Report r : late) {
 			transactions.executeWithoutResult(status -> {
@@ -77,7 +77,7 @@ class SharingWatch {
 				where a.acknowledged_at is null and a.escalated_at is null and b.ack_due_at < ?""")
 			.param(ChineseTime.utc(now))
 			.query((rs, n) -> new Ack(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					SharingService.instant(rs, "ack_due_at")))
+					SharingRecords.instant(rs, "ack_due_at")))
 			.list();
 		for (Ack a : missing) {
 			transactions.executeWithoutResult(status -> {

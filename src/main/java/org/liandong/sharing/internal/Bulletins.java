@@ -1,0 +1,149 @@
+package org.liandong.sharing.internal;
+
+import static org.liandong.sharing.internal.SharingRecords.instant;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencyKind;
+import org.liandong.agency.AgencySummary;
+import org.liandong.inbox.InboxDelivery;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.PagedQuery;
+import org.liandong.platform.SignedInUser;
+import org.liandong.sharing.Bulletin;
+import org.liandong.sharing.SharingEvent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Incident bulletins (R6.3): sent to every county bureau at once, each of which acknowledges it
+ * within the window ({@code liandong.sharing.bulletin-ack-window}); the city bureau sees every
+ * bulletin, and {@link SharingWatch} escalates the missing acknowledgements to it. Runs in the
+ * transaction of the {@link SharingService} method that calls it.
+ */
+@Component
+class Bulletins {
+
+	private final Agencies agencies;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final Duration ackWindow;
+	private final SharingRecords records;
+
+	Bulletins(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+			@Value("${liandong.sharing.bulletin-ack-window:30m}") Duration ackWindow, SharingRecords records) {
+		this.agencies = agencies;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+		this.ackWindow = ackWindow;
+		this.records = records;
+	}
+
+	Bulletin send(String title, String body, SignedInUser sender) {
+		AgencySummary from = agencies.find(sender.agencyCode()).orElseThrow();
+		if (from.kind() == AgencyKind.EXTERNAL_DEPARTMENT
+				|| !(sender.hasRole("LEADER") || sender.hasRole("DETACHMENT_OFFICER") || sender.hasRole("LIAISON"))) {
+			throw DomainException.forbidden("not-sender", "快报由应急管理部门的领导、执法支队或信息联络员发出");
+		}
+		if (title == null || title.isBlank() || title.length() > 200 || body == null || body.isBlank()
+				|| body.length() > 8000) {
+			throw DomainException.invalid("bulletin-incomplete", "请填写快报标题（不超过 200 字）和内容（不超过 8000 字）");
+		}
+		Instant now = clock.instant();
+		// to the microsecond, as the database keeps it: the ledger's due instant is the one a miss reports
+		Instant due = now.plus(ackWindow).truncatedTo(ChronoUnit.MICROS);
+		String city = records.cityOf(from);
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into bulletin (title, body, sender_agency, sent_by_name, sent_at, ack_due_at, city_agency)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(title.trim(), body.trim(), from.code(), sender.describe(), ChineseTime.utc(now), ChineseTime.utc(due), city)
+			.update(key, "id");
+		long id = key.getKeyAs(Long.class);
+		// every county bureau; the city bureau sees every bulletin and hears of the missing acknowledgements
+		List<String> recipients = new java.util.ArrayList<>(records.bureaus(city));
+		recipients.remove(from.code());
+		for (String recipient : recipients) {
+			jdbc.sql("insert into bulletin_ack (bulletin_id, agency) values (?, ?)").params(id, recipient).update();
+			events.publishEvent(SharingObligation.ACKNOWLEDGE_BULLETIN.due(id, title.trim(), recipient, due));
+			events.publishEvent(new InboxDelivery(recipient, null, "BULLETIN",
+					"【快报】%s（请于 %s 前签收）".formatted(title.trim(), ChineseTime.format(due)), body.trim(),
+					"/bulletins/" + id, "bulletin", Long.toString(id)));
+		}
+		events.publishEvent(new SharingEvent("bulletin", id, "BULLETIN", "发出快报《%s》至 %d 个单位，%d 分钟内签收".formatted(
+				title.trim(), recipients.size(), ackWindow.toMinutes())));
+		return bulletin(id, sender);
+	}
+
+	Page<Bulletin> bulletins(SignedInUser reader, Pageable pageable) {
+		boolean city = agencies.isCityLevel(reader.agencyCode());
+		return new PagedQuery("b.id", "bulletin b", Map.of("sentAt", "b.sent_at"), "b.id desc")
+			.whereIf(!city, "(b.sender_agency = ? or exists (select 1 from bulletin_ack a where a.bulletin_id = b.id and a.agency = ?))",
+					reader.agencyCode(), reader.agencyCode())
+			.fetch(jdbc, pageable, (rs, n) -> load(rs.getLong("id")));
+	}
+
+	/** A bulletin its sender, its recipients and the city level may see. */
+	Bulletin bulletin(long id, SignedInUser reader) {
+		Bulletin found = load(id);
+		boolean involved = found.senderAgencyCode().equals(reader.agencyCode())
+				|| found.acknowledgements().stream().anyMatch(a -> a.agencyCode().equals(reader.agencyCode()));
+		if (!involved && !agencies.isCityLevel(reader.agencyCode())) {
+			throw DomainException.notFound("unknown-bulletin", "快报 %d 不存在".formatted(id));
+		}
+		return found;
+	}
+
+	/** A recipient's liaison or leader acknowledges, once, for the bureau. */
+	Bulletin acknowledge(long id, SignedInUser liaison) {
+		Bulletin found = bulletin(id, liaison);
+		if (!liaison.hasRole("LIAISON") && !liaison.hasRole("LEADER")) {
+			throw DomainException.forbidden("not-liaison", "快报由本单位信息联络员或领导签收");
+		}
+		if (found.acknowledgements().stream().noneMatch(a -> a.agencyCode().equals(liaison.agencyCode()))) {
+			throw DomainException.forbidden("not-recipient", "本单位不是该快报的接收单位");
+		}
+		Instant now = clock.instant();
+		int updated = jdbc.sql("""
+				update bulletin_ack set acknowledged_at = ?, acknowledged_by_name = ?
+				where bulletin_id = ? and agency = ? and acknowledged_at is null""")
+			.params(ChineseTime.utc(now), liaison.describe(), id, liaison.agencyCode()).update();
+		if (updated == 0) {
+			throw DomainException.conflict("already-acknowledged", "本单位已签收该快报");
+		}
+		events.publishEvent(SharingObligation.ACKNOWLEDGE_BULLETIN.settled(id, liaison.agencyCode(), now, true));
+		events.publishEvent(new SharingEvent("bulletin", id, "ACKNOWLEDGED", "%s签收快报《%s》".formatted(
+				liaison.agencyName(), found.title())));
+		return bulletin(id, liaison);
+	}
+
+	private Bulletin load(long id) {
+		Map<String, String> names = records.names();
+		return jdbc.sql("select * from bulletin where id = ?").param(id)
+			.query((rs, n) -> new Bulletin(id, rs.getString("title"), rs.getString("body"), rs.getString("sender_agency"),
+					names.getOrDefault(rs.getString("sender_agency"), ""), rs.getString("sent_by_name"),
+					instant(rs, "sent_at"), instant(rs, "ack_due_at"),
+					jdbc.sql("select * from bulletin_ack where bulletin_id = ? order by agency").param(id)
+						.query((a, m) -> new Bulletin.Acknowledgement(a.getString("agency"),
+								names.getOrDefault(a.getString("agency"), a.getString("agency")), instant(a, "acknowledged_at"),
+								a.getString("acknowledged_by_name"), a.getObject("escalated_at") != null))
+						.list()))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("unknown-bulletin", "快报 %d 不存在".formatted(id)));
+	}
+}
