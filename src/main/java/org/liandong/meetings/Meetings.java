@@ -1,6 +1,9 @@
 package org.liandong.meetings;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.liandong.platform.SignedInUser;
 import org.springframework.data.domain.Page;
@@ -33,6 +36,12 @@ public interface Meetings {
 
 	/** When the last regular meeting began, and whether a half year has passed since (the office's warning). */
 	RegularMeetingStatus regularStatus(SignedInUser reader);
+
+	/**
+	 * How each of the given member bureaus answered the meetings that began in [from, until) and were
+	 * not cancelled (R5.3), for the year-end evaluation (R8.2); a bureau with no meeting is absent.
+	 */
+	Map<String, Attendance> attendance(Collection<String> agencyCodes, Instant from, Instant until);
 
 	List<WorkNorm> norms(SignedInUser reader);
 

@@ -1,8 +1,12 @@
 package org.liandong.meetings.internal;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.liandong.meetings.ActionItem;
+import org.liandong.meetings.Attendance;
 import org.liandong.meetings.Decision;
 import org.liandong.meetings.MeetingView;
 import org.liandong.meetings.Meetings;
@@ -20,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * <p>
  * The module's facade, its validation and its transactions (issue 25): each use case is a class of
  * its own ({@link MeetingConvening}, {@link MeetingReplies}, {@link Minutes}, {@link ActionItems},
- * {@link WorkNorms}), running in the transaction begun here.
+ * {@link WorkNorms}, {@link MeetingAttendance}), running in the transaction begun here.
  */
 @Service
 @Validated
@@ -33,15 +37,23 @@ class MeetingService implements Meetings {
 	private final Minutes minutes;
 	private final ActionItems actionItems;
 	private final WorkNorms norms;
+	private final MeetingAttendance attendance;
 
 	MeetingService(MeetingRecords records, MeetingConvening convening, MeetingReplies replies, Minutes minutes,
-			ActionItems actionItems, WorkNorms norms) {
+			ActionItems actionItems, WorkNorms norms, MeetingAttendance attendance) {
 		this.records = records;
 		this.convening = convening;
 		this.replies = replies;
 		this.minutes = minutes;
 		this.actionItems = actionItems;
 		this.norms = norms;
+		this.attendance = attendance;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Attendance> attendance(Collection<String> agencyCodes, Instant from, Instant until) {
+		return attendance.of(agencyCodes, from, until);
 	}
 
 	@Override
