@@ -58,7 +58,7 @@ class CreditCheckAudit {
 				select checked_at, actor, actor_agency, client_address, query, listed from credit_check
 				where audit_batch = ? order by id""")
 			.param(batch)
-			.query((rs, n) -> new Pending(CreditService.instant(rs, "checked_at"), rs.getString("actor"),
+			.query((rs, n) -> new Pending(EntryAccess.instant(rs, "checked_at"), rs.getString("actor"),
 					rs.getString("actor_agency"), "CREDIT_CHECK", "credit-subject", rs.getString("query"),
 					rs.getBoolean("listed") ? "信用核查：已列入严重失信主体名单" : "信用核查：未列入",
 					rs.getString("client_address")))

@@ -1,0 +1,128 @@
+package org.liandong.assistance.internal;
+
+import static org.liandong.assistance.internal.Words.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.liandong.assistance.MajorReportState;
+import org.liandong.assistance.MajorReportView;
+import org.liandong.assistance.MajorReportView.Designation;
+import org.liandong.assistance.MajorReportView.Task;
+import org.liandong.cases.ParticipantRole;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.SignedInUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A major-case report as its readers see it (R2.5), shared by the use cases of the reports: the
+ * report with its designation and tasks, read by the city bureau and its offices, the reporting
+ * bureau and the designated agencies; who decides it; and the claim on a pending report, so that of
+ * two legal officers deciding at once one wins.
+ */
+@Component
+class MajorReportAccess {
+
+	private final AgencyDirectory directory;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Clock clock) {
+		this.directory = directory;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	MajorReportView find(long id, SignedInUser reader) {
+		MajorReportView report = jdbc.sql("select * from major_report where id = ?")
+			.param(id)
+			.query((rs, n) -> report(rs))
+			.optional()
+			.orElseThrow(() -> notFound(id));
+		boolean visible = directory.cityLevel(reader) || report.reportingAgencyCode().equals(reader.agencyCode())
+				|| (report.designation() != null && report.designation().tasks().stream()
+					.anyMatch(task -> task.agencyCode().equals(reader.agencyCode())));
+		if (!visible) {
+			throw notFound(id);
+		}
+		return report;
+	}
+
+	boolean decides(MajorReportView report, SignedInUser user) {
+		// the legal office of the report's city; a county's legal officer or another city's does not
+		return user.hasRole("LEGAL_OFFICER")
+				&& directory.legalOfficesOf(directory.cityOf(report.reportingAgencyCode())).contains(user.agencyCode());
+	}
+
+	/** A pending report the legal officer may decide, at the version they saw. */
+	MajorReportView pending(long id, Long version, SignedInUser legalOfficer) {
+		MajorReportView report = find(id, legalOfficer);
+		if (!decides(report, legalOfficer)) {
+			throw DomainException.forbidden("not-legal-officer", "只有市局法制审核人员可以指定管辖");
+		}
+		if (report.state() != MajorReportState.PENDING) {
+			throw DomainException.conflict("report-decided", "该报告已由 %s 处理（%s）".formatted(report.decidedByName(),
+					report.state().label()));
+		}
+		if (version != null && version != report.version()) {
+			throw DomainException.conflict("stale-report", "该报告已有变化，请刷新后再处理");
+		}
+		return report;
+	}
+
+	/** Takes the decision on the row, so that of two legal officers deciding at once one gets 409. */
+	void claim(long id, Long version, MajorReportState state, String reason, SignedInUser officer, Instant now) {
+		int claimed = jdbc.sql("""
+				update major_report set state = ?, decline_reason = ?, decided_at = ?, decided_by_name = ?,
+				    version = version + 1
+				where id = ? and state = 'PENDING'""" + (version == null ? "" : " and version = " + version.longValue()))
+			.params(state.name(), reason, ChineseTime.utc(now), officer.describe(), id)
+			.update();
+		if (claimed == 0) {
+			throw DomainException.conflict("report-decided", "该报告刚刚已被他人处理，请刷新后查看");
+		}
+	}
+
+	private MajorReportView report(ResultSet rs) throws SQLException {
+		long id = rs.getLong("id");
+		String reporting = rs.getString("reporting_agency");
+		return new MajorReportView(id, rs.getLong("case_id"), rs.getString("case_number"), reporting,
+				directory.name(reporting), rs.getString("facts"), MajorReportState.valueOf(rs.getString("state")),
+				rs.getString("decline_reason"), instant(rs, "reported_at"), rs.getString("reported_by_name"),
+				instant(rs, "decided_at"), rs.getString("decided_by_name"), rs.getLong("version"), designation(id));
+	}
+
+	private Designation designation(long reportId) {
+		Instant now = clock.instant();
+		return jdbc.sql("select * from designation where report_id = ?")
+			.param(reportId)
+			.query((rs, n) -> new Designation(rs.getLong("id"), rs.getString("number"), rs.getLong("document_id"),
+					rs.getString("instructions"), instant(rs, "designated_at"), rs.getString("designated_by_name"),
+					tasks(rs.getLong("id"), now)))
+			.optional()
+			.orElse(null);
+	}
+
+	private List<Task> tasks(long designationId, Instant now) {
+		return jdbc.sql("select * from designation_party where designation_id = ? order by role desc, agency")
+			.param(designationId)
+			.query((rs, n) -> {
+				Instant due = instant(rs, "due_at");
+				Instant reported = instant(rs, "reported_at");
+				return new Task(rs.getString("agency"), directory.name(rs.getString("agency")),
+						ParticipantRole.valueOf(rs.getString("role")), rs.getString("task"), due, reported,
+						rs.getString("report_text"), rs.getString("reported_by_name"),
+						rs.getObject("overdue_at") != null || (reported == null && due.isBefore(now)));
+			})
+			.list();
+	}
+
+	private static DomainException notFound(long id) {
+		return DomainException.notFound("unknown-major-report", "重大案件报告 %d 不存在".formatted(id));
+	}
+}

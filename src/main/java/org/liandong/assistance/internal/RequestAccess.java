@@ -1,0 +1,135 @@
+package org.liandong.assistance.internal;
+
+import static org.liandong.assistance.internal.AssistanceService.SOURCE;
+import static org.liandong.assistance.internal.Words.caseOfficer;
+import static org.liandong.assistance.internal.Words.requireCaseOfficer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.liandong.assistance.AssistanceRequestView;
+import org.liandong.assistance.AssistanceRequestView.LetterView;
+import org.liandong.assistance.RequestAction;
+import org.liandong.assistance.RequestAction.Side;
+import org.liandong.assistance.RequestState;
+import org.liandong.documents.Documents;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.SignedInUser;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who reaches an assistance request and what they see of it (R2.4, R2.7), shared by the use cases
+ * of the request: the request loaded as the reader may see it (its requester; the assisting bureau
+ * and the city bureau once it was sent), the side the reader is on, the checks of every move, the
+ * optimistic save and the view.
+ */
+@Component
+class RequestAccess {
+
+	private final AssistanceRequestRepository requests;
+	private final RequestHistory history;
+	private final Attachments attachments;
+	private final AgencyDirectory directory;
+	private final Documents documents;
+	private final Clock clock;
+
+	RequestAccess(AssistanceRequestRepository requests, RequestHistory history, Attachments attachments,
+			AgencyDirectory directory, Documents documents, Clock clock) {
+		this.requests = requests;
+		this.history = history;
+		this.attachments = attachments;
+		this.directory = directory;
+		this.documents = documents;
+		this.clock = clock;
+	}
+
+	AssistanceRequest load(long id, SignedInUser reader) {
+		AssistanceRequest r = requests.findById(id).orElseThrow(() -> notFound(id));
+		// a draft is its requester's own; the city bureau sees a request once it is sent
+		if (sideOf(r, reader) == null && (!r.sentOnce() || !directory.cityLevel(reader))) {
+			throw notFound(id);
+		}
+		return r;
+	}
+
+	/** The party the reader's agency is on this request; the assisting bureau only once it was sent. */
+	private static Side sideOf(AssistanceRequest r, SignedInUser reader) {
+		if (reader.agencyCode().equals(r.requesterAgency())) {
+			return Side.REQUESTER;
+		}
+		if (reader.agencyCode().equals(r.assistingAgency()) && r.sentOnce()) {
+			return Side.ASSISTING;
+		}
+		return null;
+	}
+
+	void requireParty(AssistanceRequest r, Side side, String what, SignedInUser actor) {
+		requireCaseOfficer(actor, "办理协查请求");
+		if (sideOf(r, actor) != side) {
+			throw DomainException.forbidden("wrong-party", "只有%s（%s）可以%s该协查请求".formatted(side.label(),
+					directory.name(side == Side.REQUESTER ? r.requesterAgency() : r.assistingAgency()), what));
+		}
+	}
+
+	static void requireVersion(AssistanceRequest r, Long version) {
+		if (version != null && version != r.version()) {
+			throw stale(r);
+		}
+	}
+
+	void requireFutureDate(LocalDate answerBy) {
+		Words.requireNotPast(answerBy, clock.instant(), "答复期限");
+	}
+
+	AssistanceRequest save(AssistanceRequest r) {
+		try {
+			return requests.save(r);
+		}
+		catch (OptimisticLockingFailureException concurrent) {
+			throw stale(requests.findById(r.id()).orElseThrow(() -> notFound(r.id())));
+		}
+	}
+
+	AssistanceRequestView view(AssistanceRequest r, SignedInUser reader) {
+		Instant now = clock.instant();
+		boolean officer = caseOfficer(reader);
+		List<RequestAction> actions = officer ? Arrays.stream(RequestAction.values())
+			.filter(action -> action.allowedFrom(r.state()) && sideOf(r, reader) == action.side())
+			.toList() : List.of();
+		List<LetterView> letters = documents.issuedFor(SOURCE, Long.toString(r.id())).stream()
+			.map(d -> new LetterView(d.id(), d.number(), d.kind().label(), d.issuedAt()))
+			.toList();
+		return new AssistanceRequestView(r.id(), r.number(), r.state(), r.caseId(), r.caseNumber(), r.requesterAgency(),
+				directory.name(r.requesterAgency()), r.assistingAgency(), directory.name(r.assistingAgency()), r.matters(),
+				r.legalBasis(), r.answerBy(), r.sentAt(), r.acceptDueAt(), r.answerDueAt(),
+				acceptLate(r.state(), r.acceptDueAt(), r.acceptOverdueAt(), now),
+				answerLate(r.state(), r.answerDueAt(), r.answerOverdueAt(), now), r.deadlineBasis(),
+				r.deadlineAgreementId(), r.returnReason(),
+				r.returnText(), r.answerText(), r.supplementText(), r.acceptedAt(), r.answeredAt(), r.confirmedAt(),
+				r.createdByName(), r.createdAt(), r.version(), actions, history.of(r.id()), attachments.of(r.id()),
+				letters);
+	}
+
+	static boolean acceptLate(RequestState state, Instant due, Instant marked, Instant now) {
+		return marked != null || (state == RequestState.SENT && due != null && due.isBefore(now));
+	}
+
+	static boolean answerLate(RequestState state, Instant due, Instant marked, Instant now) {
+		return marked != null || ((state == RequestState.ACCEPTED || state == RequestState.SUPPLEMENT_REQUESTED)
+				&& due != null && due.isBefore(now));
+	}
+
+	private static DomainException stale(AssistanceRequest current) {
+		return DomainException.conflict("stale-request", "该协查请求已被 %s 于 %s 处理（当前为“%s”），请刷新后再操作"
+			.formatted(current.lastChangedByName(), ChineseTime.format(current.lastChangedAt()), current.state().label()));
+	}
+
+	private static DomainException notFound(long id) {
+		return DomainException.notFound("unknown-assistance-request", "协查请求 %d 不存在".formatted(id));
+	}
+}

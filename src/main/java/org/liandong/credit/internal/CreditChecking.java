@@ -1,0 +1,91 @@
+package org.liandong.credit.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.liandong.credit.CreditCheck;
+import org.liandong.credit.internal.EntriesInForce.Found;
+import org.liandong.instruments.Instruments;
+import org.liandong.instruments.MemorandumMeasure;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.ClientAddress;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.RateLimit;
+import org.liandong.platform.SignedInUser;
+import org.liandong.platform.UnifiedSocialCreditCode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A single credit check (R4.3): by code (a wrong check character is refused saying so) or by name,
+ * so often per person and no more, so that no one harvests the list; kept at once for the audit
+ * trail (R4.4) and answered with the measures of the memoranda in force.
+ */
+@Component
+class CreditChecking {
+
+	private final Instruments instruments;
+	private final EntriesInForce inForce;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final RateLimit checksPerPerson;
+
+	CreditChecking(Instruments instruments, EntriesInForce inForce, JdbcClient jdbc, Clock clock,
+			@Value("${liandong.security.rate-limit.credit-checks-per-person:120}") int checksPerPerson,
+			@Value("${liandong.security.rate-limit.credit-check-window:1m}") Duration window) {
+		this.instruments = instruments;
+		this.inForce = inForce;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.checksPerPerson = new RateLimit(checksPerPerson, window);
+	}
+
+	CreditCheck check(String uscc, String name, SignedInUser reader) {
+		// a person checking subject after subject at machine speed is harvesting the list, not enforcing
+		if (!checksPerPerson.tryTake(reader.getUsername())) {
+			throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "too-many-credit-checks",
+					"信用核查过于频繁（每人每分钟不超过 %d 次），请 %d 秒后再试；批量核查请使用名单筛查"
+						.formatted(checksPerPerson.capacity(), checksPerPerson.secondsToWait(reader.getUsername())));
+		}
+		String code = uscc == null ? "" : uscc.trim().toUpperCase(Locale.ROOT);
+		String wantedName = name == null ? "" : name.trim();
+		List<Found> found;
+		String subject;
+		if (!code.isEmpty()) {
+			subject = UnifiedSocialCreditCode.of(code).value();
+			found = inForce.withCode(subject);
+		}
+		else if (!wantedName.isEmpty()) {
+			if (wantedName.length() > 200) {
+				throw DomainException.invalid("name-too-long", "名称不能超过 200 字");
+			}
+			subject = wantedName;
+			found = inForce.withName(subject);
+		}
+		else {
+			throw DomainException.invalid("missing-subject", "请输入统一社会信用代码或名称");
+		}
+		// kept at once, chained into the audit trail by CreditCheckAudit in batches
+		jdbc.sql("""
+				insert into credit_check (checked_at, actor, actor_agency, client_address, query, listed)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(ChineseTime.utc(clock.instant()), reader.getUsername(), reader.agencyCode(), ClientAddress.current(),
+					subject, !found.isEmpty())
+			.update();
+		List<CreditCheck.Measure> measures = found.isEmpty() ? List.of() : measures();
+		return new CreditCheck(subject, !found.isEmpty(), found.stream()
+			.map(f -> new CreditCheck.Entry(f.id(), f.uscc(), f.name(), f.decisionNumber(), f.publishedUntil(), measures))
+			.toList());
+	}
+
+	private List<CreditCheck.Measure> measures() {
+		return instruments.measuresInForce().stream()
+			.map((MemorandumMeasure m) -> new CreditCheck.Measure(m.agencyCode(), m.agencyName(), m.measure(),
+					m.memorandumTitle()))
+			.toList();
+	}
+}

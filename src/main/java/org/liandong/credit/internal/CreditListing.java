@@ -1,0 +1,57 @@
+package org.liandong.credit.internal;
+
+import static org.liandong.credit.internal.EntryAccess.view;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencySummary;
+import org.liandong.credit.CreditEntryView;
+import org.liandong.credit.EntryState;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.PagedQuery;
+import org.liandong.platform.SignedInUser;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The entries a reader may list (R4.2): the public list for everyone; besides, the entries in
+ * procedure or ended of the proposing bureau, and of the deciding city for the city level; by state,
+ * and by a subject's code or name.
+ */
+@Component
+class CreditListing {
+
+	private final EntryAccess access;
+	private final Agencies agencies;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	CreditListing(EntryAccess access, Agencies agencies, JdbcClient jdbc, Clock clock) {
+		this.access = access;
+		this.agencies = agencies;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	Page<CreditEntryView> entries(EntryState state, String subject, SignedInUser reader, Pageable pageable) {
+		Map<String, String> names = access.names();
+		String wanted = subject == null ? "" : subject.trim();
+		AgencySummary agency = agencies.find(reader.agencyCode()).orElseThrow();
+		return new PagedQuery("e.*", "credit_entry e",
+				Map.of("notifiedAt", "e.notified_at", "publishedUntil", "e.published_until", "state", "e.state",
+						"subjectName", "e.subject_name"),
+				"e.id desc")
+			.whereIf(!agency.kind().isCityLevel(), "(e.proposing_agency = ? or (e.state = 'PUBLISHED' and e.published_until > ?))",
+					reader.agencyCode(), ChineseTime.utc(clock.instant()))
+			.whereIf(agency.kind().isCityLevel(), "(e.deciding_agency = ? or (e.state = 'PUBLISHED' and e.published_until > ?))",
+					access.cityOf(reader.agencyCode()), ChineseTime.utc(clock.instant()))
+			.where("e.state = ?", state == null ? null : state.name())
+			.whereIf(wanted.length() == 18, "e.subject_uscc = ?", wanted.toUpperCase())
+			.whereIf(!wanted.isEmpty() && wanted.length() != 18, "e.subject_name = ?", wanted)
+			.fetch(jdbc, pageable, (rs, n) -> view(rs, names));
+	}
+}
