@@ -38,8 +38,9 @@ public interface Meetings {
 	RegularMeetingStatus regularStatus(SignedInUser reader);
 
 	/**
-	 * How each of the given member bureaus answered the meetings that began in [from, until) and were
-	 * not cancelled (R5.3), for the year-end evaluation (R8.2); a bureau with no meeting is absent.
+	 * How each of the given member bureaus answered the meetings that began from {@code from} up to,
+	 * not including, {@code until} and were not cancelled (R5.3), for the year-end evaluation (R8.2);
+	 * a bureau with no meeting is absent from the answer.
 	 */
 	Map<String, Attendance> attendance(Collection<String> agencyCodes, Instant from, Instant until);
 

@@ -47,6 +47,9 @@ class EvaluationIT {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void a_bureaus_points_come_from_its_obligations_and_lead_back_to_them() {
 		Api city = Api.at(port).as("city.leader", PASSWORD);
@@ -157,6 +160,38 @@ class EvaluationIT {
 	}
 
 	@Test
+	void attending_a_meeting_counts_fully_an_excused_absence_half_and_silence_nothing() {
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		int year = java.time.LocalDate.now(BEIJING).getYear();
+		JsonNode before = city.get("/api/v1/evaluations/" + year).json();
+		Reply convened = Api.at(port).as("city.detachment", PASSWORD).post("/api/v1/meetings", """
+				{"kind": "AD_HOC", "title": "考评测试临时会议", "agenda": "研究协作事项", "place": "市应急管理局三楼会议室",
+				 "startsAt": "%sT09:00:00", "replyBy": "%s"}""".formatted(java.time.LocalDate.now(BEIJING).plusDays(7),
+				java.time.LocalDate.now(BEIJING).plusDays(5)));
+		assertThat(convened.status()).as(convened.body()).isEqualTo(201);
+		long id = convened.json().path("id").asLong();
+		Api.at(port).as("xinhua.liaison", PASSWORD).post("/api/v1/meetings/" + id + "/attendance", "{\"attend\": true}");
+		Api.at(port).as("weidong.liaison", PASSWORD).post("/api/v1/meetings/" + id + "/attendance",
+				"{\"attend\": false, \"reason\": \"当日有安全生产大检查\"}");
+		// the meeting is held: it began a few minutes ago
+		jdbc.sql("update meeting set reply_due_at = ?, starts_at = ? where id = ?")
+			.params(java.time.OffsetDateTime.now().minusMinutes(10), java.time.OffsetDateTime.now().minusMinutes(5), id)
+			.update();
+
+		JsonNode after = city.get("/api/v1/evaluations/" + year).json();
+		assertAttendance(before, after, "410402", 1.0);
+		assertAttendance(before, after, "410403", 0.5);
+		assertAttendance(before, after, "410404", 0.0);
+	}
+
+	private static void assertAttendance(JsonNode before, JsonNode after, String bureau, double credit) {
+		JsonNode was = indicator(bureau(before, bureau), "attendance");
+		JsonNode is = indicator(bureau(after, bureau), "attendance");
+		assertThat(is.path("counted").asLong()).as(bureau).isEqualTo(was.path("counted").asLong() + 1);
+		assertThat(is.path("achieved").asDouble()).as(bureau).isEqualTo(was.path("achieved").asDouble() + credit);
+	}
+
+	@Test
 	void a_running_year_is_provisional_and_its_report_waits_for_the_year_to_end() {
 		Api city = Api.at(port).as("city.leader", PASSWORD);
 		int year = java.time.LocalDate.now(BEIJING).getYear();
@@ -191,7 +226,8 @@ class EvaluationIT {
 			assertThat(ranking.getRow(0).getCell(0).getStringCellValue()).contains("2024 年度");
 			assertThat(ranking.getRow(1).getCell(1).getStringCellValue()).isEqualTo("单位");
 			assertThat(ranking.getLastRowNum()).isEqualTo(11);
-			assertThat(book.getSheet("计分明细").getLastRowNum()).isEqualTo(10 * 8);
+			// a line per bureau and indicator: ten bureaus, nine indicators (attendance since issue 21)
+			assertThat(book.getSheet("计分明细").getLastRowNum()).isEqualTo(10 * 9);
 		}
 	}
 

@@ -27,6 +27,8 @@ import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.documents.NewDocument;
+import org.liandong.meetings.Attendance;
+import org.liandong.meetings.Meetings;
 import org.liandong.oversight.Accountability;
 import org.liandong.oversight.Deduction;
 import org.liandong.oversight.Evaluation;
@@ -44,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The year-end evaluation (R8.2), computed from the records whenever asked: one grouped pass over
  * the city's obligations settled in the year (met, or missed at their deadline; by owner, subject
- * type and words), the inspections'
+ * type and words), the meetings' attendance, the inspections'
  * scores and the accountability deductions. Nothing is stored but the issued report, so a late
  * correction of a record shows in the evaluation at once.
  */
@@ -63,16 +65,18 @@ class EvaluationService implements Evaluations {
 	private final Inspections inspections;
 	private final Accountability accountability;
 	private final Documents documents;
+	private final Meetings meetings;
 	private final EvaluationWeights weights;
 	private final Clock clock;
 
 	EvaluationService(JdbcClient jdbc, Agencies agencies, Inspections inspections, Accountability accountability,
-			Documents documents, EvaluationWeights weights, Clock clock) {
+			Documents documents, Meetings meetings, EvaluationWeights weights, Clock clock) {
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.inspections = inspections;
 		this.accountability = accountability;
 		this.documents = documents;
+		this.meetings = meetings;
 		this.weights = weights;
 		this.clock = clock;
 	}
@@ -122,14 +126,18 @@ class EvaluationService implements Evaluations {
 		List<AgencySummary> bureaus = agencies.all().stream()
 			.filter(a -> a.kind() == AgencyKind.COUNTY_BUREAU && city.code().equals(a.cityCode()))
 			.toList();
+		Map<String, Attendance> attendance = meetings.attendance(bureaus.stream().map(AgencySummary::code).toList(),
+				from, until);
 		List<Evaluation.BureauScore> unranked = new ArrayList<>();
 		for (AgencySummary bureau : bureaus) {
 			List<Evaluation.IndicatorScore> lines = new ArrayList<>();
 			for (Indicator indicator : Indicator.values()) {
-				lines.add(indicator == Indicator.INSPECTIONS
-						? inspectionLine(bureau, scores.getOrDefault(bureau.code(), List.of()))
-						: obligationLine(indicator, bureau, year,
-								counted.getOrDefault(bureau.code(), Map.of()).getOrDefault(indicator, new long[2])));
+				lines.add(switch (indicator) {
+					case INSPECTIONS -> inspectionLine(bureau, scores.getOrDefault(bureau.code(), List.of()));
+					case ATTENDANCE -> attendanceLine(attendance.get(bureau.code()));
+					default -> obligationLine(indicator, bureau, year,
+							counted.getOrDefault(bureau.code(), Map.of()).getOrDefault(indicator, new long[2]));
+				});
 			}
 			List<Deduction> own = deductions.getOrDefault(bureau.code(), List.of());
 			unranked.add(score(bureau, lines, own));
@@ -252,6 +260,19 @@ class EvaluationService implements Evaluations {
 						StandardCharsets.UTF_8));
 		return new Evaluation.IndicatorScore(indicator.key(), indicator.label(), weight, sums[0], sums[1], rate, points,
 				records);
+	}
+
+	/** Present counts fully, excused half, neither nothing; no meeting held is nothing to measure. */
+	private Evaluation.IndicatorScore attendanceLine(Attendance attendance) {
+		int weight = weights.of(Indicator.ATTENDANCE);
+		if (attendance == null || attendance.meetings() == 0) {
+			return new Evaluation.IndicatorScore(Indicator.ATTENDANCE.key(), Indicator.ATTENDANCE.label(), weight, 0, 0,
+					null, null, "/meetings");
+		}
+		double achieved = attendance.present() + 0.5 * attendance.excused();
+		double share = achieved / attendance.meetings();
+		return new Evaluation.IndicatorScore(Indicator.ATTENDANCE.key(), Indicator.ATTENDANCE.label(), weight,
+				attendance.meetings(), achieved, round(share * 100), round(weight * share), "/meetings");
 	}
 
 	private Evaluation.IndicatorScore inspectionLine(AgencySummary bureau, List<InspectionScore> scores) {

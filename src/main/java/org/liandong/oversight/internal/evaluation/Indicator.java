@@ -18,6 +18,8 @@ enum Indicator {
 	DESIGNATION("designation", "指定管辖与督办事项落实", List.of("designation", "dispatch"), null, true),
 	REPORTS("reports", "信息报送完整及时", List.of("report"), null, true),
 	MEETINGS("meetings", "联席会议回复与议定事项办结", List.of("meeting", "action-item"), null, true),
+	/** R5.3: present counts fully, absent with a reason half, neither nothing (各成员单位要积极参加). */
+	ATTENDANCE("attendance", "联席会议出席（请假计半）", List.of(), null, false),
 	BULLETINS("bulletins", "快报按时签收", List.of("bulletin"), null, true),
 	RECTIFICATION("rectification", "检查问题按期整改", List.of("rectification"), null, true),
 	INSPECTIONS("inspections", "督查与交叉检查得分", List.of(), null, false);

@@ -26,8 +26,8 @@ class EvaluationWeightsTest {
 	@Test
 	void an_unknown_or_missing_indicator_is_named() {
 		Map<String, Integer> unknown = valid();
-		unknown.put("attendance", 0);
-		assertThatThrownBy(() -> new EvaluationWeights(unknown)).hasMessageContaining("未知的考评指标“attendance”");
+		unknown.put("punctuality", 0);
+		assertThatThrownBy(() -> new EvaluationWeights(unknown)).hasMessageContaining("未知的考评指标“punctuality”");
 		Map<String, Integer> missing = valid();
 		missing.remove("bulletins");
 		assertThatThrownBy(() -> new EvaluationWeights(missing)).hasMessageContaining("缺少考评指标“bulletins”");
@@ -39,7 +39,8 @@ class EvaluationWeightsTest {
 		weights.put("assistance-completion", 10);
 		weights.put("designation", 10);
 		weights.put("reports", 15);
-		weights.put("meetings", 10);
+		weights.put("meetings", 5);
+		weights.put("attendance", 5);
 		weights.put("bulletins", 10);
 		weights.put("rectification", 10);
 		weights.put("inspections", 15);
