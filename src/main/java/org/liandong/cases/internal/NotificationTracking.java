@@ -30,7 +30,7 @@ class NotificationTracking {
 
 	@ApplicationModuleListener
 	void on(InboxMessageDelivered delivered) {
-		if (!CaseService.NOTIFICATION_SOURCE.equals(delivered.sourceType())) {
+		if (!CaseNotification.NOTIFICATION_SOURCE.equals(delivered.sourceType())) {
 			return;
 		}
 		long notification = Long.parseLong(delivered.sourceId());
@@ -45,7 +45,7 @@ class NotificationTracking {
 
 	@ApplicationModuleListener
 	void on(InboxMessageRead read) {
-		if (!CaseService.NOTIFICATION_SOURCE.equals(read.sourceType())) {
+		if (!CaseNotification.NOTIFICATION_SOURCE.equals(read.sourceType())) {
 			return;
 		}
 		long notification = Long.parseLong(read.sourceId());

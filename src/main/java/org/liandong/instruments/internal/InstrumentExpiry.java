@@ -1,23 +1,46 @@
 package org.liandong.instruments.internal;
 
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Marks agreements and memoranda whose term has ended, every hour; reads treat them so at once. */
+/**
+ * The end of an instrument's term (R3.1, R4.1): marks agreements and memoranda whose term has ended,
+ * every hour; reads treat them so at once.
+ */
 @Component
 class InstrumentExpiry {
 
-	private final InstrumentService instruments;
+	private final InstrumentRecords records;
+	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 
-	InstrumentExpiry(InstrumentService instruments, TransactionTemplate transactions) {
-		this.instruments = instruments;
+	InstrumentExpiry(InstrumentRecords records, JdbcClient jdbc, TransactionTemplate transactions) {
+		this.records = records;
+		this.jdbc = jdbc;
 		this.transactions = transactions;
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
 	void expire() {
-		transactions.executeWithoutResult(status -> instruments.expire());
+		transactions.executeWithoutResult(status -> expireEnded());
+	}
+
+	/** Marks instruments whose term ended; safe on several instances (a conditional update). */
+	int expireEnded() {
+		List<Long> ended = jdbc.sql("select id from instrument where state = 'IN_FORCE' and effective_until < ?")
+			.param(records.today()).query(Long.class).list();
+		int count = 0;
+		for (long id : ended) {
+			if (jdbc.sql("update instrument set state = 'EXPIRED', version = version + 1 where id = ? and state = 'IN_FORCE'")
+				.param(id).update() == 1) {
+				records.publish(id, "EXPIRED", "期限届满，自动失效");
+				count++;
+			}
+		}
+		return count;
 	}
 }
