@@ -9,28 +9,42 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts personal identifiers (phone numbers, ID-card numbers) for storage with SM4 in GCM
- * mode (GB/T 32907-2016), under a key derived from the configured master key. The stored form
- * is Base64 of nonce and ciphertext; GCM also detects a value altered in the database.
+ * Encrypts personal identifiers and secrets (phone numbers, ID-card numbers, second-factor secrets,
+ * private keys) for storage with SM4 in GCM mode (GB/T 32907-2016; GCM as RFC 8998 uses it), so a
+ * value altered in the database is detected.
+ *
+ * <p>Stored form {@code 2:} + Base64(nonce || ciphertext || tag), under a key derived from the master
+ * key with HKDF over SM3 (RFC 5869), and with associated data naming where the value lives (table,
+ * column and the row's stable key, e.g. {@code user_account.mobile_cipher:xinhua.enforcer}): a
+ * ciphertext copied to another row or column no longer decrypts (issue 19). Values written before
+ * (no prefix: a key that was one SM3 hash of the master key, no associated data) are still read, and
+ * {@link #isCurrent} tells which ones to write again.
  */
 @Component
 public class FieldCipher {
 
 	private static final int NONCE_BYTES = 12;
 	private static final int TAG_BITS = 128;
+	private static final String VERSION = "2:";
+	private static final byte[] HKDF_SALT = "liandong-field-cipher".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] HKDF_INFO = "sm4-gcm-128 v2".getBytes(StandardCharsets.UTF_8);
 
 	private final byte[] key;
-	/** The current key first, then the previous ones. */
+	/** The current master key first, then the previous ones: each with its v2 key and its legacy key. */
 	private final List<byte[]> readKeys;
+	private final List<byte[]> legacyKeys;
 	private final SecureRandom random = new SecureRandom();
 
 	public FieldCipher(String masterKey) {
@@ -45,41 +59,64 @@ public class FieldCipher {
 	@Autowired
 	public FieldCipher(@Value("${liandong.security.master-key}") String masterKey,
 			@Value("${liandong.security.previous-master-keys:}") List<String> previousMasterKeys) {
-		this.key = derive(masterKey);
-		this.readKeys = Stream.concat(Stream.of(masterKey), previousMasterKeys.stream().filter(k -> !k.isBlank()))
-			.map(FieldCipher::derive)
+		List<String> masters = Stream.concat(Stream.of(masterKey), previousMasterKeys.stream().filter(k -> !k.isBlank()))
+			.peek(FieldCipher::requireLength)
 			.toList();
+		this.key = derive(masterKey);
+		this.readKeys = masters.stream().map(FieldCipher::derive).toList();
+		this.legacyKeys = masters.stream().map(FieldCipher::deriveLegacy).toList();
 	}
 
-	private static byte[] derive(String masterKey) {
+	private static void requireLength(String masterKey) {
 		if (masterKey == null || masterKey.length() < 16) {
 			throw new IllegalStateException("主密钥 liandong.security.master-key（生产环境为环境变量 LIANDONG_MASTER_KEY）至少需要 16 个字符");
 		}
+	}
+
+	/** HKDF-SM3 (RFC 5869 with SM3 as the hash) of the master key: a 128-bit SM4 key. */
+	static byte[] derive(String masterKey) {
+		requireLength(masterKey);
+		HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SM3Digest());
+		hkdf.init(new HKDFParameters(masterKey.getBytes(StandardCharsets.UTF_8), HKDF_SALT, HKDF_INFO));
+		byte[] derived = new byte[16];
+		hkdf.generateBytes(derived, 0, derived.length);
+		return derived;
+	}
+
+	/** The key of values written before issue 19, kept only to read them. */
+	private static byte[] deriveLegacy(String masterKey) {
 		return Arrays.copyOf(Sm3.digest(("field-cipher:" + masterKey).getBytes(StandardCharsets.UTF_8)), 16);
 	}
 
-	public String encrypt(String plain) {
+	/**
+	 * Encrypts a value for the place named by {@code context} (table.column:row key); the same
+	 * context must be given to read it back.
+	 */
+	public String encrypt(String plain, String context) {
 		if (plain == null) {
 			return null;
 		}
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
-		byte[] sealed = run(key, true, nonce, plain.getBytes(StandardCharsets.UTF_8));
-		return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+		byte[] sealed = seal(key, nonce, aad(context), plain.getBytes(StandardCharsets.UTF_8));
+		return VERSION + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
 				.put(nonce).put(sealed).array());
 	}
 
-	public String decrypt(String stored) {
+	/** Reads a value written for {@code context}; refuses one altered, moved from elsewhere, or under an unknown key. */
+	public String decrypt(String stored, String context) {
 		if (stored == null) {
 			return null;
 		}
-		byte[] all = Base64.getDecoder().decode(stored);
+		boolean current = stored.startsWith(VERSION);
+		byte[] all = Base64.getDecoder().decode(current ? stored.substring(VERSION.length()) : stored);
 		byte[] nonce = Arrays.copyOfRange(all, 0, NONCE_BYTES);
 		byte[] sealed = Arrays.copyOfRange(all, NONCE_BYTES, all.length);
 		IllegalStateException failure = null;
-		for (byte[] candidate : readKeys) {
+		for (byte[] candidate : current ? readKeys : legacyKeys) {
 			try {
-				return new String(run(candidate, false, nonce, sealed), StandardCharsets.UTF_8);
+				return new String(open(candidate, nonce, current ? aad(context) : new byte[0], sealed),
+						StandardCharsets.UTF_8);
 			}
 			catch (IllegalStateException underAnotherKey) {
 				failure = failure == null ? underAnotherKey : failure;
@@ -88,16 +125,50 @@ public class FieldCipher {
 		throw failure;
 	}
 
-	private static byte[] run(byte[] key, boolean encrypt, byte[] nonce, byte[] input) {
+	/** Whether a stored value is in the current form under the current master key (else: write it again). */
+	public boolean isCurrent(String stored, String context) {
+		if (stored == null) {
+			return true;
+		}
+		if (!stored.startsWith(VERSION)) {
+			return false;
+		}
+		byte[] all = Base64.getDecoder().decode(stored.substring(VERSION.length()));
+		try {
+			open(key, Arrays.copyOfRange(all, 0, NONCE_BYTES), aad(context), Arrays.copyOfRange(all, NONCE_BYTES, all.length));
+			return true;
+		}
+		catch (IllegalStateException otherKey) {
+			return false;
+		}
+	}
+
+	private static byte[] aad(String context) {
+		if (context == null || context.isBlank()) {
+			throw new IllegalArgumentException("an encrypted field names its place (table.column:row)");
+		}
+		return context.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** SM4-GCM encryption: ciphertext followed by the 128-bit tag. */
+	static byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plain) {
+		return run(key, true, nonce, aad, plain);
+	}
+
+	static byte[] open(byte[] key, byte[] nonce, byte[] aad, byte[] sealed) {
+		return run(key, false, nonce, aad, sealed);
+	}
+
+	private static byte[] run(byte[] key, boolean encrypt, byte[] nonce, byte[] aad, byte[] input) {
 		GCMBlockCipher cipher = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
-		cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce));
+		cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
 		byte[] out = new byte[cipher.getOutputSize(input.length)];
 		int length = cipher.processBytes(input, 0, input.length, out, 0);
 		try {
 			length += cipher.doFinal(out, length);
 		}
 		catch (InvalidCipherTextException e) {
-			throw new IllegalStateException("加密字段校验失败：数据可能被篡改或主密钥不一致", e);
+			throw new IllegalStateException("加密字段校验失败：数据可能被篡改、被移至他处，或主密钥不一致", e);
 		}
 		return Arrays.copyOf(out, length);
 	}

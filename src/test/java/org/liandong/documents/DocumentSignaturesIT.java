@@ -328,8 +328,10 @@ class DocumentSignaturesIT {
 		long thirdKey = sysadmin.post("/api/v1/documents/signing-keys/agencies/410421", "").json().path("id").asLong();
 		long receiverKey = sysadmin.post("/api/v1/documents/signing-keys/agencies/410403", "").json().path("id")
 			.asLong();
-		String thirdPrivate = cipher.decrypt(jdbc.sql("select private_key from signing_key where id = ?")
-			.param(thirdKey).query(String.class).single());
+		String thirdPrivate = jdbc.sql("select private_key, public_key from signing_key where id = ?")
+			.param(thirdKey)
+			.query((rs, n) -> cipher.decrypt(rs.getString(1), "signing_key.private_key:" + rs.getString(2)))
+			.single();
 		Instant at = Instant.parse("2026-01-05T02:00:00Z");
 		String forged = sign(thirdPrivate, Sm3.digest(receiptForm(number, digest, "410403", at.toString())
 			.getBytes(StandardCharsets.UTF_8)));

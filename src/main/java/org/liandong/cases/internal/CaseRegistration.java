@@ -73,10 +73,11 @@ class CaseRegistration {
 		Instant now = clock.instant();
 		int year = now.atZone(ChineseTime.ZONE).getYear();
 		int seq = numbers.next(registering.code(), year);
+		String number = CaseNumbers.format(registering.shortName(), year, seq);
 		boolean overridden = !host.code().equals(proposal.agencyCode());
 		EnforcementCase registered = cases.save(EnforcementCase.register(new EnforcementCase.Registration(
-				CaseNumbers.format(registering.shortName(), year, seq), registering.code(), year, seq,
-				request.partyKind(), request.partyName().trim(), party.uscc(), party.idCipher(), party.idMasked(),
+				number, registering.code(), year, seq, request.partyKind(), request.partyName().trim(), party.uscc(),
+				cipher.encrypt(party.idNumber(), idContext(number)), party.idMasked(),
 				request.supervisionLevel(), place.code(), request.violationType().trim(), request.severity(),
 				blankToNull(request.summary()), request.occurredOn(), host.code(), proposal.agencyCode(),
 				overridden ? request.hostOverrideReason().trim() : null), assisting, editor, now));
@@ -91,6 +92,11 @@ class CaseRegistration {
 		return records.view(registered, CaseView.Access.FULL, registrar);
 	}
 
+	/** Where a party's ID number is sealed (issue 19): bound to the case by its number. */
+	static String idContext(String caseNumber) {
+		return "enforcement_case.party_id_cipher:" + caseNumber;
+	}
+
 	private PartyFacts party(NewCase request) {
 		if (request.partyKind() == PartyKind.ENTERPRISE) {
 			if (request.partyUscc() == null || request.partyUscc().isBlank()) {
@@ -102,7 +108,7 @@ class CaseRegistration {
 			throw DomainException.invalid("missing-id-number", "当事人为个人时，请填写公民身份号码");
 		}
 		ResidentIdNumber id = ResidentIdNumber.of(request.partyIdNumber());
-		return new PartyFacts(null, cipher.encrypt(id.value()), id.masked());
+		return new PartyFacts(null, id.value(), id.masked());
 	}
 
 	private AgencySummary host(NewCase request, HostProposal proposal) {
@@ -126,6 +132,6 @@ class CaseRegistration {
 		return host;
 	}
 
-	private record PartyFacts(String uscc, String idCipher, String idMasked) {
+	private record PartyFacts(String uscc, String idNumber, String idMasked) {
 	}
 }

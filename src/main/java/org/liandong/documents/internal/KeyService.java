@@ -62,7 +62,8 @@ class KeyService implements SigningKeys {
 	/** Signs with the agency's current key, making its first key if it has none (or its current one was revoked). */
 	Signed sign(String agencyCode, byte[] message) {
 		Key key = currentKey(agencyCode).orElseGet(() -> firstKey(agencyCode));
-		return new Signed(key.id(), Sm2.sign(cipher.decrypt(key.encryptedPrivateKey()), message));
+		return new Signed(key.id(), Sm2.sign(
+				cipher.decrypt(key.encryptedPrivateKey(), privateKeyContext(key.publicKey())), message));
 	}
 
 	@Transactional(readOnly = true)
@@ -154,7 +155,7 @@ class KeyService implements SigningKeys {
 
 	private Key insert(String agencyCode, Instant now) {
 		Sm2.KeyPair pair = Sm2.generate();
-		String encrypted = cipher.encrypt(pair.privateKey());
+		String encrypted = cipher.encrypt(pair.privateKey(), privateKeyContext(pair.publicKey()));
 		KeyHolder holder = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into signing_key (agency, algorithm, public_key, private_key, created_at)
@@ -163,6 +164,14 @@ class KeyService implements SigningKeys {
 			.update(holder, "id");
 		long id = holder.getKeyAs(Long.class);
 		return new Key(id, agencyCode, pair.publicKey(), encrypted, now, null, null, null);
+	}
+
+	/**
+	 * Where a private key is sealed (issue 19): bound to its own public key, so a private key copied
+	 * into another key's row no longer decrypts.
+	 */
+	static String privateKeyContext(String publicKey) {
+		return "signing_key.private_key:" + publicKey;
 	}
 
 	private AgencySummary agency(String code) {

@@ -74,10 +74,15 @@ class AccountService implements Accounts {
 		PasswordPolicy.check(request.initialPassword(), username);
 		accounts.save(new UserAccount(username, request.displayName().trim(), agencyId,
 				passwords.encode(request.initialPassword()), true, blankToNull(request.title()),
-				blankToNull(request.officePhone()), cipher.encrypt(blankToNull(request.mobile())),
+				blankToNull(request.officePhone()), cipher.encrypt(blankToNull(request.mobile()), mobileContext(username)),
 				blankToNull(request.email()), clock.instant()));
 		events.publishEvent(new AccountCreated(username, request.displayName().trim(), agencyCode));
 		return find(username);
+	}
+
+	/** Where a mobile number is sealed (issue 19): moved to another account, it no longer decrypts. */
+	static String mobileContext(String username) {
+		return "user_account.mobile_cipher:" + username;
 	}
 
 	/** The key of the agency's row, which an account refers to; the agency module owns the row. */
@@ -94,7 +99,8 @@ class AccountService implements Accounts {
 		UserAccount account = new UserAccount(request.username(), request.displayName(), agencyId(request.agencyCode()),
 				passwordHash,
 				mustChangePassword, blankToNull(request.title()), blankToNull(request.officePhone()),
-				cipher.encrypt(blankToNull(request.mobile())), blankToNull(request.email()), clock.instant());
+				cipher.encrypt(blankToNull(request.mobile()), mobileContext(request.username())), blankToNull(request.email()),
+				clock.instant());
 		RolesChanged granted = account.changeRoles(roles);
 		accounts.save(account);
 		events.publishEvent(new AccountCreated(request.username(), request.displayName(), request.agencyCode()));
@@ -181,7 +187,7 @@ class AccountService implements Accounts {
 	@Transactional(readOnly = true)
 	public Page<LiaisonEntry> liaisons(String keyword, Pageable pageable) {
 		return new PagedQuery("""
-				a.code as agency_code, a.name as agency_name, a.division_code, u.display_name, u.title,
+				a.code as agency_code, a.name as agency_name, a.division_code, u.username, u.display_name, u.title,
 				u.office_phone, u.mobile_cipher, u.email""",
 				"user_account u join user_role r on r.user_account_id = u.id and r.role = 'LIAISON' "
 						+ "join agency a on a.id = u.agency_id",
@@ -195,7 +201,7 @@ class AccountService implements Accounts {
 	private LiaisonEntry liaison(ResultSet rs) throws SQLException {
 		return new LiaisonEntry(rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("division_code"),
 				rs.getString("display_name"), rs.getString("title"), rs.getString("office_phone"),
-				cipher.decrypt(rs.getString("mobile_cipher")), rs.getString("email"));
+				cipher.decrypt(rs.getString("mobile_cipher"), mobileContext(rs.getString("username"))), rs.getString("email"));
 	}
 
 	private void requireVersion(UserAccount account, Long version) {
@@ -212,7 +218,8 @@ class AccountService implements Accounts {
 		OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
 		return new AccountSummary(rs.getString("username"), rs.getString("display_name"), rs.getString("agency_code"),
 				rs.getString("agency_name"), List.of(), rs.getString("title"), rs.getString("office_phone"),
-				FieldCipher.mask(cipher.decrypt(rs.getString("mobile_cipher"))), rs.getString("email"),
+				FieldCipher.mask(cipher.decrypt(rs.getString("mobile_cipher"), mobileContext(rs.getString("username")))),
+				rs.getString("email"),
 				rs.getBoolean("enabled"), lockedUntil == null ? null : lockedUntil.toInstant(),
 				rs.getInt("failed_attempts"), rs.getBoolean("must_change_password"), rs.getLong("version"));
 	}

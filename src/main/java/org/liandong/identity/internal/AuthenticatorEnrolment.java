@@ -60,11 +60,11 @@ class AuthenticatorEnrolment {
 			.param(account.id())
 			.query(String.class)
 			.optional()
-			.map(cipher::decrypt)
+			.map(sealed -> cipher.decrypt(sealed, SecondFactorRecords.secretContext(account.id())))
 			.orElse(null);
 		if (secret == null) {
 			secret = new DefaultSecretGenerator(32).generate();
-			String sealed = cipher.encrypt(secret);
+			String sealed = cipher.encrypt(secret, SecondFactorRecords.secretContext(account.id()));
 			int updated = jdbc.sql("update two_factor set pending_secret_cipher = ? where user_account_id = ?")
 				.params(sealed, account.id())
 				.update();
@@ -107,7 +107,7 @@ class AuthenticatorEnrolment {
 			.param(account.id())
 			.query(String.class)
 			.optional()
-			.map(cipher::decrypt)
+			.map(sealed -> cipher.decrypt(sealed, SecondFactorRecords.secretContext(account.id())))
 			.orElseThrow(() -> DomainException.invalid("two-factor-not-started", "请先开始绑定：扫描二维码或输入密钥"));
 		String given = code == null ? "" : code.replaceAll("\\s", "");
 		Optional<Long> step = OneTimePasswords.SIX_DIGITS.matcher(given).matches()

@@ -38,18 +38,18 @@ class DemoAuthenticator {
 		Account account = records.account(username);
 		records.remove(account.id());
 		jdbc.sql("insert into two_factor (user_account_id, secret_cipher, enrolled_at) values (?, ?, ?)")
-			.params(account.id(), cipher.encrypt(secret), records.now())
+			.params(account.id(), cipher.encrypt(secret, SecondFactorRecords.secretContext(account.id())), records.now())
 			.update();
 	}
 
 	/** Usernames whose bound secret is the published demo secret (refused in production). */
 	List<String> accountsWithDemoSecret() {
 		return jdbc.sql("""
-				select u.username, t.secret_cipher from two_factor t join user_account u on u.id = t.user_account_id
+				select u.username, t.secret_cipher, t.user_account_id from two_factor t join user_account u on u.id = t.user_account_id
 				where t.secret_cipher is not null""")
 			.query((rs, n) -> {
 				try {
-					return DEMO_SECRET.equals(cipher.decrypt(rs.getString(2))) ? rs.getString(1) : null;
+					return DEMO_SECRET.equals(cipher.decrypt(rs.getString(2), SecondFactorRecords.secretContext(rs.getLong(3)))) ? rs.getString(1) : null;
 				}
 				catch (RuntimeException undecipherable) {
 					// sealed under another master key: not the demo secret as far as this installation can tell

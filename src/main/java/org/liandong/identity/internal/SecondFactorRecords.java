@@ -55,12 +55,20 @@ class SecondFactorRecords {
 			.single() > 0;
 	}
 
+	/**
+	 * Where an account's authenticator secret is sealed (issue 19), pending or in force alike: the
+	 * confirmation moves the sealed value from one column to the other in SQL.
+	 */
+	static String secretContext(long accountId) {
+		return "two_factor.secret:" + accountId;
+	}
+
 	String activeSecret(long accountId) {
 		return jdbc.sql("select secret_cipher from two_factor where user_account_id = ? and enrolled_at is not null")
 			.param(accountId)
 			.query(String.class)
 			.optional()
-			.map(cipher::decrypt)
+			.map(sealed -> cipher.decrypt(sealed, secretContext(accountId)))
 			.orElse(null);
 	}
 
