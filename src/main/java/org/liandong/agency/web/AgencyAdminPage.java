@@ -63,7 +63,7 @@ class AgencyAdminPage {
 				return "redirect:/admin/agencies";
 			}
 			catch (DomainException refused) {
-				errors.reject(refused.code(), refused.getMessage());
+				errors.reject(refused.shownOnPage().code(), refused.getMessage());
 			}
 		}
 		return list(null, null, Pageable.ofSize(20), model);
@@ -79,7 +79,7 @@ class AgencyAdminPage {
 				return "redirect:/admin/agencies";
 			}
 			catch (DomainException refused) {
-				errors.reject(refused.code(), refused.getMessage());
+				errors.reject(refused.shownOnPage().code(), refused.getMessage());
 			}
 		}
 		return list(null, null, Pageable.ofSize(20), model);

@@ -22,6 +22,7 @@ import org.liandong.platform.Access;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
@@ -109,7 +110,7 @@ class AssistancePages {
 				return "redirect:/assistance/" + created.id();
 			}
 			catch (DomainException refused) {
-				errors.reject(refused.code(), refused.getMessage());
+				errors.reject(refused.shownOnPage().code(), refused.getMessage());
 			}
 		}
 		return form(requester, request.caseId() == null ? 0 : request.caseId(), null, model);
@@ -149,7 +150,7 @@ class AssistancePages {
 			return "redirect:/assistance/" + id;
 		}
 		catch (DomainException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.shownOnPage().getMessage());
 		}
 		catch (ConstraintViolationException invalid) {
 			model.addAttribute("problem", invalid.getConstraintViolations().iterator().next().getMessage());
@@ -159,6 +160,7 @@ class AssistancePages {
 
 	@PostMapping("/{id}/attachments")
 	@PreAuthorize(Access.CASE_OFFICER)
+	@RefusalShownOn("/assistance/{id}")
 	String attach(@AuthenticationPrincipal SignedInUser uploader, @PathVariable long id,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
 			throws IOException {
@@ -169,9 +171,6 @@ class AssistancePages {
 			var stored = requests.attach(id, new Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes()),
 					uploader);
 			redirect.addFlashAttribute("notice", "已上传“%s”，SM3 摘要 %s".formatted(stored.fileName(), stored.sm3()));
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.shownOnPage().getMessage());
 		}
 		catch (MaxUploadSizeExceededException tooLarge) {
 			redirect.addFlashAttribute("problem", "上传的文件过大，请压缩或拆分后再上传");
@@ -201,7 +200,7 @@ class AssistancePages {
 			return "redirect:/assistance/" + id;
 		}
 		catch (DomainException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.shownOnPage().getMessage());
 			// what was typed stays in the form of the refused action
 			model.addAttribute("typed", new Typed(wanted.path(), reason, text, answerBy));
 		}

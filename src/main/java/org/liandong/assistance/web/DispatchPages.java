@@ -7,8 +7,8 @@ import org.liandong.assistance.DispatchView;
 import org.liandong.assistance.Dispatches;
 import org.liandong.assistance.NewDispatch;
 import org.liandong.platform.Access;
-import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,6 +47,7 @@ class DispatchPages {
 
 	@PostMapping
 	@PreAuthorize("hasAnyRole('LEADER', 'DETACHMENT_OFFICER')")
+	@RefusalShownOn("/cases/{caseId}")
 	String issue(@AuthenticationPrincipal SignedInUser issuer, @RequestParam long caseId,
 			@RequestParam(required = false) String agencyCode, @RequestParam(required = false) String instruction,
 			@RequestParam(required = false) LocalDate dueOn, RedirectAttributes redirect) {
@@ -54,9 +55,6 @@ class DispatchPages {
 			DispatchView issued = dispatches.issue(new NewDispatch(caseId, agencyCode, instruction, dueOn), issuer);
 			redirect.addFlashAttribute("notice", "已督办，通知文号 " + issued.number());
 			return "redirect:/dispatches/" + issued.id();
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
 		}
 		catch (ConstraintViolationException invalid) {
 			redirect.addFlashAttribute("problem", invalid.getConstraintViolations().stream().map(v -> v.getMessage())
@@ -79,30 +77,22 @@ class DispatchPages {
 
 	@PostMapping("/{id}/report")
 	@PreAuthorize(Access.CASE_OFFICER)
+	@RefusalShownOn("/dispatches/{id}")
 	String report(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
 			@RequestParam(required = false) Long version, @RequestParam(required = false) String report,
 			RedirectAttributes redirect) {
-		try {
-			dispatches.report(id, report, version, actor);
-			redirect.addFlashAttribute("notice", "已报告办理情况");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		dispatches.report(id, report, version, actor);
+		redirect.addFlashAttribute("notice", "已报告办理情况");
 		return "redirect:/dispatches/" + id;
 	}
 
 	@PostMapping("/{id}/close")
 	@PreAuthorize("hasAnyRole('LEADER', 'DETACHMENT_OFFICER')")
+	@RefusalShownOn("/dispatches/{id}")
 	String close(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
 			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
-		try {
-			dispatches.close(id, version, actor);
-			redirect.addFlashAttribute("notice", "督办事项已办结");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		dispatches.close(id, version, actor);
+		redirect.addFlashAttribute("notice", "督办事项已办结");
 		return "redirect:/dispatches/" + id;
 	}
 }

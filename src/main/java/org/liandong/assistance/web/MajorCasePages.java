@@ -15,6 +15,7 @@ import org.liandong.cases.ParticipantRole;
 import org.liandong.platform.Access;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,6 +59,7 @@ class MajorCasePages {
 
 	@PostMapping("/cases/{caseId}/major-report")
 	@PreAuthorize(Access.CASE_OFFICER)
+	@RefusalShownOn("/cases/{caseId}")
 	String report(@AuthenticationPrincipal SignedInUser reporter, @PathVariable long caseId,
 			@RequestParam(required = false) String facts, RedirectAttributes redirect) {
 		// a case the reporter cannot see is not found, before anything is said about the form
@@ -66,9 +68,6 @@ class MajorCasePages {
 			MajorReportView report = majorCases.report(caseId, new NewMajorReport(facts), reporter);
 			redirect.addFlashAttribute("notice", "已报告市局，等待法制机构指定管辖");
 			return "redirect:/major-reports/" + report.id();
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.shownOnPage().getMessage());
 		}
 		catch (ConstraintViolationException invalid) {
 			redirect.addFlashAttribute("problem", invalid.getConstraintViolations().iterator().next().getMessage());
@@ -113,7 +112,7 @@ class MajorCasePages {
 			return "redirect:/major-reports/" + id;
 		}
 		catch (DomainException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.shownOnPage().getMessage());
 		}
 		catch (ConstraintViolationException invalid) {
 			model.addAttribute("problem", invalid.getConstraintViolations().stream().map(v -> v.getMessage()).distinct()
@@ -126,30 +125,22 @@ class MajorCasePages {
 
 	@PostMapping("/major-reports/{id}/decline")
 	@PreAuthorize("hasRole('LEGAL_OFFICER')")
+	@RefusalShownOn("/major-reports/{id}")
 	String decline(@AuthenticationPrincipal SignedInUser officer, @PathVariable long id,
 			@RequestParam(required = false) Long version, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		try {
-			majorCases.decline(id, reason, version, officer);
-			redirect.addFlashAttribute("notice", "已退回报告单位");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		majorCases.decline(id, reason, version, officer);
+		redirect.addFlashAttribute("notice", "已退回报告单位");
 		return "redirect:/major-reports/" + id;
 	}
 
 	@PostMapping("/major-reports/{id}/task-report")
 	@PreAuthorize(Access.CASE_OFFICER)
+	@RefusalShownOn("/major-reports/{id}")
 	String reportTask(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
 			@RequestParam(required = false) String report, RedirectAttributes redirect) {
-		try {
-			majorCases.reportTask(id, report, actor);
-			redirect.addFlashAttribute("notice", "已报告办理情况");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		majorCases.reportTask(id, report, actor);
+		redirect.addFlashAttribute("notice", "已报告办理情况");
 		return "redirect:/major-reports/" + id;
 	}
 

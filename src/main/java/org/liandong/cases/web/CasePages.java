@@ -21,6 +21,7 @@ import org.liandong.cases.SupervisionLevel;
 import org.liandong.platform.Access;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -116,7 +117,7 @@ class CasePages {
 				return "redirect:/cases/" + registered.id();
 			}
 			catch (DomainException refused) {
-				String field = FIELD_OF_REFUSAL.get(refused.code());
+				String field = FIELD_OF_REFUSAL.get(refused.shownOnPage().code());
 				if (field == null) {
 					errors.reject(refused.code(), refused.getMessage());
 				}
@@ -161,7 +162,7 @@ class CasePages {
 			return "redirect:/cases/" + id;
 		}
 		catch (DomainException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.shownOnPage().getMessage());
 		}
 		catch (ConstraintViolationException invalid) {
 			model.addAttribute("problem", invalid.getConstraintViolations().iterator().next().getMessage());
@@ -171,16 +172,12 @@ class CasePages {
 
 	@PostMapping("/{id}/notifications")
 	@PreAuthorize(Access.CASE_NOTIFIER)
+	@RefusalShownOn("/cases/{id}")
 	String notify(@AuthenticationPrincipal SignedInUser sender, @PathVariable long id,
 			@RequestParam(required = false) List<String> recipientCodes, @RequestParam(required = false) String message,
 			RedirectAttributes redirect) {
-		try {
-			cases.notify(id, new NewNotification(recipientCodes == null ? List.of() : recipientCodes, message), sender);
-			redirect.addFlashAttribute("notice", "已发出通报，送达和阅读情况见下方“通报”");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		cases.notify(id, new NewNotification(recipientCodes == null ? List.of() : recipientCodes, message), sender);
+		redirect.addFlashAttribute("notice", "已发出通报，送达和阅读情况见下方“通报”");
 		return "redirect:/cases/" + id;
 	}
 

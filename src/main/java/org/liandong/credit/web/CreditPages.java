@@ -11,6 +11,7 @@ import org.liandong.credit.Screening;
 import org.liandong.platform.Access;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
@@ -52,27 +53,21 @@ class CreditPages {
 				model.addAttribute("result", checks.check(uscc, name, reader));
 			}
 			catch (DomainException refused) {
-				model.addAttribute("problem", refused.getMessage());
+				model.addAttribute("problem", refused.shownOnPage().getMessage());
 			}
 		}
 		return "credit/check";
 	}
 
 	@PostMapping("/screenings")
+	@RefusalShownOn("/credit")
 	String screen(@AuthenticationPrincipal SignedInUser reader,
-			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
-			throws IOException {
-		try {
-			if (file == null || file.isEmpty()) {
-				throw DomainException.invalid("empty-file", "请选择要筛查的文件（文件不能为空）");
-			}
-			Screening started = checks.screen(file.getOriginalFilename(), file.getBytes(), reader);
-			return "redirect:/credit/screenings/" + started.id();
+			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw DomainException.invalid("empty-file", "请选择要筛查的文件（文件不能为空）");
 		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-			return "redirect:/credit";
-		}
+		Screening started = checks.screen(file.getOriginalFilename(), file.getBytes(), reader);
+		return "redirect:/credit/screenings/" + started.id();
 	}
 
 	@GetMapping("/screenings/{id}")
@@ -119,7 +114,7 @@ class CreditPages {
 			return "redirect:/credit/entries/" + entry.id();
 		}
 		catch (DomainException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.shownOnPage().getMessage());
 		}
 		catch (ConstraintViolationException invalid) {
 			model.addAttribute("problem", invalid.getConstraintViolations().stream().map(v -> v.getMessage()).distinct()
@@ -139,26 +134,22 @@ class CreditPages {
 	}
 
 	@PostMapping("/entries/{id}/{action}")
+	@RefusalShownOn("/credit/entries/{id}")
 	String act(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, @PathVariable String action,
 			@RequestParam(required = false) String text, @RequestParam(required = false) Boolean list,
 			RedirectAttributes redirect) {
-		try {
-			switch (action) {
-				case "defence" -> this.list.recordDefence(id, text, actor);
-				case "decision" -> {
-					if (list == null) {
-						throw DomainException.invalid("decision-needs-choice", "请选择列入或不予列入");
-					}
-					this.list.decide(id, list, text, actor);
+		switch (action) {
+			case "defence" -> this.list.recordDefence(id, text, actor);
+			case "decision" -> {
+				if (list == null) {
+					throw DomainException.invalid("decision-needs-choice", "请选择列入或不予列入");
 				}
-				case "repair" -> this.list.repair(id, text, actor);
-				default -> throw DomainException.notFound("unknown-action", "没有“%s”这项操作".formatted(action));
+				this.list.decide(id, list, text, actor);
 			}
-			redirect.addFlashAttribute("notice", "已办理");
+			case "repair" -> this.list.repair(id, text, actor);
+			default -> throw DomainException.notFound("unknown-action", "没有“%s”这项操作".formatted(action));
 		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		redirect.addFlashAttribute("notice", "已办理");
 		return "redirect:/credit/entries/" + id;
 	}
 }

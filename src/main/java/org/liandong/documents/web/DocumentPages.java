@@ -43,7 +43,7 @@ class DocumentPages {
 				model.addAttribute("result", verification.verify(id, reader));
 			}
 			catch (DomainException refused) {
-				model.addAttribute("problem", refused.getMessage());
+				model.addAttribute("problem", refused.shownOnPage().getMessage());
 			}
 		}
 		return "documents/verify";
@@ -60,7 +60,7 @@ class DocumentPages {
 			model.addAttribute("result", verification.verifyPdf(file.getBytes()));
 		}
 		catch (DomainException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.shownOnPage().getMessage());
 		}
 		return "documents/verify";
 	}

@@ -58,7 +58,7 @@ class AccountAdminPage {
 				return "redirect:/admin/users";
 			}
 			catch (DomainException refused) {
-				errors.reject(refused.code(), refused.getMessage());
+				errors.reject(refused.shownOnPage().code(), refused.getMessage());
 			}
 		}
 		return list(null, null, Pageable.ofSize(20), model);

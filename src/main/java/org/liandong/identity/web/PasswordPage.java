@@ -56,7 +56,7 @@ class PasswordPage {
 				return "redirect:/login?changed";
 			}
 			catch (DomainException refused) {
-				errors.reject(refused.code(), refused.getMessage());
+				errors.reject(refused.shownOnPage().code(), refused.getMessage());
 			}
 		}
 		return form(user, model);

@@ -7,7 +7,7 @@ import org.liandong.identity.Role;
 import org.liandong.identity.SecondFactorStatus;
 import org.liandong.identity.SecondFactors;
 import org.liandong.platform.Access;
-import org.liandong.platform.DomainException;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -52,33 +52,25 @@ class SecondFactorAdminPage {
 
 	/** The roles checked are mandatory, the others optional; only the changed ones are recorded. */
 	@PostMapping("/policy")
+	@RefusalShownOn("/security/two-factor")
 	String policy(@RequestParam(required = false) Set<Role> mandatory, RedirectAttributes redirect) {
-		try {
-			int changed = 0;
-			for (var rule : secondFactors.policy()) {
-				boolean wanted = rule.role().isAdministrator() || mandatory != null && mandatory.contains(rule.role());
-				if (wanted != rule.mandatory()) {
-					secondFactors.changePolicy(rule.role(), wanted);
-					changed++;
-				}
+		int changed = 0;
+		for (var rule : secondFactors.policy()) {
+			boolean wanted = rule.role().isAdministrator() || mandatory != null && mandatory.contains(rule.role());
+			if (wanted != rule.mandatory()) {
+				secondFactors.changePolicy(rule.role(), wanted);
+				changed++;
 			}
-			redirect.addFlashAttribute("notice", changed == 0 ? "策略未变化" : "已更新动态口令策略，自相关人员下次登录起生效");
 		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		redirect.addFlashAttribute("notice", changed == 0 ? "策略未变化" : "已更新动态口令策略，自相关人员下次登录起生效");
 		return "redirect:/security/two-factor";
 	}
 
 	@PostMapping("/{username}/reset")
+	@RefusalShownOn("/security/two-factor")
 	String reset(@PathVariable String username, RedirectAttributes redirect) {
-		try {
-			secondFactors.reset(username);
-			redirect.addFlashAttribute("notice", "已重置 %s 的动态口令：原绑定和恢复码作废，其会话已结束".formatted(username));
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		secondFactors.reset(username);
+		redirect.addFlashAttribute("notice", "已重置 %s 的动态口令：原绑定和恢复码作废，其会话已结束".formatted(username));
 		return "redirect:/security/two-factor";
 	}
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.liandong.platform.Access;
 import org.liandong.identity.Accounts;
 import org.liandong.identity.Role;
-import org.liandong.platform.DomainException;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,15 +53,11 @@ class SecurityAdminPage {
 	}
 
 	@PostMapping("/{username}/roles")
+	@RefusalShownOn("/security/accounts/{username}")
 	String changeRoles(@PathVariable String username, @RequestParam(required = false) Set<Role> roles,
 			@RequestParam Long version, RedirectAttributes redirect) {
-		try {
-			accounts.changeRoles(username, roles == null ? EnumSet.noneOf(Role.class) : roles, version);
-			redirect.addFlashAttribute("notice", "已更新 %s 的角色".formatted(username));
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		accounts.changeRoles(username, roles == null ? EnumSet.noneOf(Role.class) : roles, version);
+		redirect.addFlashAttribute("notice", "已更新 %s 的角色".formatted(username));
 		return "redirect:/security/accounts/" + username;
 	}
 

@@ -7,6 +7,7 @@ import org.liandong.identity.SecondFactorStatus;
 import org.liandong.identity.SecondFactors;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,35 +65,26 @@ class TwoFactorPage {
 			return "identity/two-factor-codes";
 		}
 		catch (DomainException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.shownOnPage().getMessage());
 			return enrol(user, model, redirect);
 		}
 	}
 
 	@PostMapping("/recovery-codes")
+	@RefusalShownOn("/account/two-factor")
 	String regenerate(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String code,
-			Model model, RedirectAttributes redirect) {
-		try {
-			model.addAttribute("recoveryCodes", secondFactors.regenerateRecoveryCodes(user.getUsername(), code));
-			model.addAttribute("notice", "已生成新的恢复码，原有恢复码全部作废。");
-			return "identity/two-factor-codes";
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-			return "redirect:/account/two-factor";
-		}
+			Model model) {
+		model.addAttribute("recoveryCodes", secondFactors.regenerateRecoveryCodes(user.getUsername(), code));
+		model.addAttribute("notice", "已生成新的恢复码，原有恢复码全部作废。");
+		return "identity/two-factor-codes";
 	}
 
 	@PostMapping("/disable")
+	@RefusalShownOn("/account/two-factor")
 	String disable(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String code,
 			RedirectAttributes redirect) {
-		try {
-			secondFactors.disable(user.getUsername(), code);
-			redirect.addFlashAttribute("notice", "已关闭动态口令，登录时只需输入密码。");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		secondFactors.disable(user.getUsername(), code);
+		redirect.addFlashAttribute("notice", "已关闭动态口令，登录时只需输入密码。");
 		return "redirect:/account/two-factor";
 	}
 }

@@ -15,6 +15,7 @@ import org.liandong.platform.Access;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -83,7 +84,7 @@ class InstrumentPages {
 				return "redirect:/instruments/" + drafted.id();
 			}
 			catch (DomainException refused) {
-				errors.reject(refused.code(), refused.getMessage());
+				errors.reject(refused.shownOnPage().code(), refused.getMessage());
 			}
 		}
 		return form(drafter, model);
@@ -99,32 +100,28 @@ class InstrumentPages {
 	}
 
 	@PostMapping("/{id}/{action}")
+	@RefusalShownOn("/instruments/{id}")
 	String act(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, @PathVariable String action,
 			@RequestParam(required = false) Long version, @RequestParam(required = false) String text,
 			@RequestParam(required = false) String note, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String measures, RedirectAttributes redirect) {
-		try {
-			switch (action) {
-				case "revise" -> instruments.revise(id, text, note, version, actor);
-				case "submit" -> instruments.submit(id, version, actor);
-				case "sign" -> instruments.sign(id, version, actor);
-				case "terminate" -> instruments.terminate(id, reason, actor);
-				// one measure per line, as the form's text area gives them
-				case "measures" -> instruments.setMeasures(id, measures == null ? List.of()
-						: Arrays.asList(measures.split("\\R")), actor);
-				default -> throw DomainException.notFound("unknown-action", "没有“%s”这项操作".formatted(action));
-			}
-			redirect.addFlashAttribute("notice", switch (action) {
-				case "revise" -> "已保存新版本，各方须重新签署";
-				case "submit" -> "已提交各方签署";
-				case "sign" -> "本单位已签署";
-				case "terminate" -> "已终止";
-				default -> "已保存惩戒措施";
-			});
+		switch (action) {
+			case "revise" -> instruments.revise(id, text, note, version, actor);
+			case "submit" -> instruments.submit(id, version, actor);
+			case "sign" -> instruments.sign(id, version, actor);
+			case "terminate" -> instruments.terminate(id, reason, actor);
+			// one measure per line, as the form's text area gives them
+			case "measures" -> instruments.setMeasures(id, measures == null ? List.of()
+					: Arrays.asList(measures.split("\\R")), actor);
+			default -> throw DomainException.notFound("unknown-action", "没有“%s”这项操作".formatted(action));
 		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		redirect.addFlashAttribute("notice", switch (action) {
+			case "revise" -> "已保存新版本，各方须重新签署";
+			case "submit" -> "已提交各方签署";
+			case "sign" -> "本单位已签署";
+			case "terminate" -> "已终止";
+			default -> "已保存惩戒措施";
+		});
 		return "redirect:/instruments/" + id;
 	}
 
@@ -135,19 +132,15 @@ class InstrumentPages {
 	}
 
 	@PostMapping("/{id}/attachments")
+	@RefusalShownOn("/instruments/{id}")
 	String attach(@AuthenticationPrincipal SignedInUser uploader, @PathVariable long id,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
 			throws IOException {
-		try {
-			if (file == null || file.isEmpty()) {
-				throw DomainException.invalid("empty-attachment", "请选择要上传的文件（文件不能为空）");
-			}
-			instruments.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes(), uploader);
-			redirect.addFlashAttribute("notice", "已上传附件");
+		if (file == null || file.isEmpty()) {
+			throw DomainException.invalid("empty-attachment", "请选择要上传的文件（文件不能为空）");
 		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		instruments.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes(), uploader);
+		redirect.addFlashAttribute("notice", "已上传附件");
 		return "redirect:/instruments/" + id;
 	}
 }

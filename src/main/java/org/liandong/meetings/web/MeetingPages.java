@@ -14,8 +14,8 @@ import org.liandong.meetings.Meetings;
 import org.liandong.meetings.NewMeeting;
 import org.liandong.platform.Access;
 import org.liandong.platform.ChineseTime;
-import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -61,6 +61,7 @@ class MeetingPages {
 	}
 
 	@PostMapping
+	@RefusalShownOn("/meetings")
 	String convene(@AuthenticationPrincipal SignedInUser office, @RequestParam(required = false) MeetingKind kind,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String agenda,
 			@RequestParam(required = false) String place,
@@ -70,9 +71,6 @@ class MeetingPages {
 			MeetingView convened = meetings.convene(new NewMeeting(kind, title, agenda, place, startsAt, replyBy), office);
 			redirect.addFlashAttribute("notice", "会议通知已发至 %d 个成员单位".formatted(convened.members().size()));
 			return "redirect:/meetings/" + convened.id();
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
 		}
 		catch (ConstraintViolationException invalid) {
 			redirect.addFlashAttribute("problem", invalid.getConstraintViolations().stream().map(v -> v.getMessage())
@@ -95,20 +93,17 @@ class MeetingPages {
 	}
 
 	@PostMapping("/{id}/attendance")
+	@RefusalShownOn("/meetings/{id}")
 	String reply(@AuthenticationPrincipal SignedInUser member, @PathVariable long id,
 			@RequestParam(defaultValue = "true") boolean attend, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		try {
-			meetings.reply(id, attend, reason, member);
-			redirect.addFlashAttribute("notice", attend ? "已回复参会" : "已请假");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		meetings.reply(id, attend, reason, member);
+		redirect.addFlashAttribute("notice", attend ? "已回复参会" : "已请假");
 		return "redirect:/meetings/" + id;
 	}
 
 	@PostMapping("/{id}/minutes")
+	@RefusalShownOn("/meetings/{id}")
 	String minutes(@AuthenticationPrincipal SignedInUser office, @PathVariable long id,
 			@RequestParam(required = false) String minutes,
 			@RequestParam(name = "decision", required = false) List<String> decisions,
@@ -124,9 +119,6 @@ class MeetingPages {
 			MeetingView held = meetings.recordMinutes(id, minutes, items, office);
 			redirect.addFlashAttribute("notice", "已印发会议纪要 " + held.minutesNumber());
 		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
 		catch (ConstraintViolationException invalid) {
 			redirect.addFlashAttribute("problem", invalid.getConstraintViolations().stream().map(v -> v.getMessage())
 				.distinct().reduce((a, b) -> a + "；" + b).orElse(""));
@@ -135,15 +127,11 @@ class MeetingPages {
 	}
 
 	@PostMapping("/action-items/{itemId}/completion")
+	@RefusalShownOn("/meetings/{meetingId}")
 	String complete(@AuthenticationPrincipal SignedInUser owner, @PathVariable long itemId,
 			@RequestParam long meetingId, @RequestParam(required = false) String evidence, RedirectAttributes redirect) {
-		try {
-			meetings.complete(itemId, evidence, owner);
-			redirect.addFlashAttribute("notice", "已报送办理情况");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		meetings.complete(itemId, evidence, owner);
+		redirect.addFlashAttribute("notice", "已报送办理情况");
 		return "redirect:/meetings/" + meetingId;
 	}
 
@@ -155,16 +143,12 @@ class MeetingPages {
 	}
 
 	@PostMapping("/norms")
+	@RefusalShownOn("/meetings/norms")
 	String keepNorm(@AuthenticationPrincipal SignedInUser office, @RequestParam(required = false) Long id,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String body,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		try {
-			meetings.keepNorm(id, title, body, note, office);
-			redirect.addFlashAttribute("notice", "已保存工作规范");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		meetings.keepNorm(id, title, body, note, office);
+		redirect.addFlashAttribute("notice", "已保存工作规范");
 		return "redirect:/meetings/norms";
 	}
 

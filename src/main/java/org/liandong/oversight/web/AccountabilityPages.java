@@ -96,7 +96,7 @@ class AccountabilityPages {
 				return "redirect:/oversight/accountability/" + opened.id();
 			}
 			catch (DomainException refused) {
-				reject(refused, errors);
+				reject(refused.shownOnPage(), errors);
 			}
 		}
 		return showForm(opener, record.getAgencyCode(), model);
@@ -133,7 +133,7 @@ class AccountabilityPages {
 				return "redirect:/oversight/accountability/" + id;
 			}
 			catch (DomainException refused) {
-				reject(refused, errors);
+				reject(refused.shownOnPage(), errors);
 			}
 		}
 		return detail(decider, id, model);
@@ -153,6 +153,7 @@ class AccountabilityPages {
 			return accountability.conductOf(agencyCode, opener);
 		}
 		catch (DomainException unknownUnit) {
+			unknownUnit.shownOnPage();
 			return null;
 		}
 	}

@@ -61,7 +61,7 @@ class DashboardPages {
 					ObligationApiController.filter(owner, subjectType, obligation, outcome, dueFrom, dueTo), reader, pageable));
 		}
 		catch (DomainException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.shownOnPage().getMessage());
 			model.addAttribute("page", obligations.list(ObligationApiController.filter(owner, null, null, null, null, null),
 					reader, pageable));
 		}

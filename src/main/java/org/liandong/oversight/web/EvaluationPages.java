@@ -9,6 +9,7 @@ import org.liandong.platform.Access;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,7 +46,7 @@ class EvaluationPages {
 			model.addAttribute("e", evaluations.evaluate(shown, reader));
 		}
 		catch (DomainException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.shownOnPage().getMessage());
 		}
 		model.addAttribute("year", shown);
 		model.addAttribute("years", java.util.stream.IntStream.rangeClosed(today.getYear() - 4, today.getYear()).boxed()
@@ -61,14 +62,10 @@ class EvaluationPages {
 	}
 
 	@PostMapping("/oversight/evaluations/{year}/report")
+	@RefusalShownOn("/oversight/evaluations?year={year}")
 	String report(@AuthenticationPrincipal SignedInUser issuer, @PathVariable int year, RedirectAttributes redirect) {
-		try {
-			evaluations.issueReport(year, issuer);
-			redirect.addFlashAttribute("notice", "%d 年度考评结果通报已印发".formatted(year));
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		evaluations.issueReport(year, issuer);
+		redirect.addFlashAttribute("notice", "%d 年度考评结果通报已印发".formatted(year));
 		return "redirect:/oversight/evaluations?year=" + year;
 	}
 }

@@ -15,6 +15,7 @@ import org.liandong.platform.Access;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -84,7 +85,7 @@ class InspectionCampaignPages {
 				return "redirect:/oversight/inspections/campaigns/" + created.id();
 			}
 			catch (DomainException refused) {
-				String field = FIELD_OF_CODE.get(refused.code());
+				String field = FIELD_OF_CODE.get(refused.shownOnPage().code());
 				if (field == null) {
 					errors.reject(refused.code(), refused.getMessage());
 				}
@@ -109,29 +110,21 @@ class InspectionCampaignPages {
 	}
 
 	@PostMapping("/{id}/proposal")
+	@RefusalShownOn("/oversight/inspections/campaigns/{id}")
 	String proposeAgain(@AuthenticationPrincipal SignedInUser planner, @PathVariable long id,
 			RedirectAttributes redirect) {
-		try {
-			inspections.proposeAgain(id, planner);
-			redirect.addFlashAttribute("notice", "已重新生成互查方案，请核对");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		inspections.proposeAgain(id, planner);
+		redirect.addFlashAttribute("notice", "已重新生成互查方案，请核对");
 		return "redirect:/oversight/inspections/campaigns/" + id;
 	}
 
 	@PostMapping("/{id}/confirmation")
+	@RefusalShownOn("/oversight/inspections/campaigns/{id}")
 	String confirm(@AuthenticationPrincipal SignedInUser planner, @PathVariable long id,
 			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
-		try {
-			InspectionCampaign confirmed = inspections.confirm(id, version, planner);
-			redirect.addFlashAttribute("notice", "已确认互查方案，%d 个检查单位已收到互查任务".formatted(
-					confirmed.assignments().size()));
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		InspectionCampaign confirmed = inspections.confirm(id, version, planner);
+		redirect.addFlashAttribute("notice", "已确认互查方案，%d 个检查单位已收到互查任务".formatted(
+				confirmed.assignments().size()));
 		return "redirect:/oversight/inspections/campaigns/" + id;
 	}
 
@@ -169,7 +162,7 @@ class InspectionCampaignPages {
 				return "redirect:/oversight/inspections/" + recorded.id();
 			}
 			catch (DomainException refused) {
-				form.reject(refused, errors);
+				form.reject(refused.shownOnPage(), errors);
 			}
 		}
 		form.fillRows();

@@ -17,7 +17,6 @@ import org.liandong.platform.SignedInUser;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -90,7 +89,7 @@ class InspectionPages {
 				return "redirect:/oversight/inspections/" + recorded.id();
 			}
 			catch (DomainException refused) {
-				form.reject(refused, errors);
+				form.reject(refused.shownOnPage(), errors);
 			}
 		}
 		form.fillRows();
@@ -114,11 +113,8 @@ class InspectionPages {
 			return "redirect:/oversight/inspections/" + inspectionId;
 		}
 		catch (DomainException refused) {
-			if (refused.status() == HttpStatus.NOT_FOUND) {
-				throw refused;
-			}
 			// the refusal is shown at the item's own form, with what was typed
-			model.addAttribute("reportError", new ReportError(rectificationId, refused.getMessage(), report));
+			model.addAttribute("reportError", new ReportError(rectificationId, refused.shownOnPage().getMessage(), report));
 		}
 		return detail(owner, inspectionId, model);
 	}

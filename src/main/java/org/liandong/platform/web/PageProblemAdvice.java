@@ -1,5 +1,6 @@
 package org.liandong.platform.web;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.liandong.platform.DomainException;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriTemplate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -24,8 +26,9 @@ import jakarta.validation.ConstraintViolationException;
 
 /**
  * A business rule that refuses an action on a page (an unknown account in the address, a stale
- * edit) shows the Chinese error page with the rule's own message, never a 500. Forms show their
- * refusals inline; this is for what reaches no form.
+ * edit) shows the Chinese error page with the rule's own message, never a 500. A form that keeps
+ * what was typed shows its refusals inline (and lets "not found" through, {@code shownOnPage()});
+ * any other form names the page of its refusals ({@link RefusalShownOn}) and catches nothing.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -42,14 +45,32 @@ class PageProblemAdvice {
 		if (shownOn == null || e.status() == HttpStatus.NOT_FOUND) {
 			return page(e.status(), e.getMessage());
 		}
-		@SuppressWarnings("unchecked")
-		Map<String, String> variables = (Map<String, String>) request
-			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-		String target = UriComponentsBuilder.fromPath(shownOn.value())
-			.buildAndExpand(variables == null ? Map.of() : variables)
+		String target = UriComponentsBuilder.fromUriString(shownOn.value())
+			.encode()
+			.buildAndExpand(variables(shownOn.value(), request))
 			.toUriString();
 		RequestContextUtils.getOutputFlashMap(request).put("problem", e.getMessage());
 		return new ModelAndView("redirect:" + target);
+	}
+
+	/**
+	 * The values of the page's variables: the handler's path variable of that name, else the posted
+	 * form's field of that name (a form that names its page in a field, such as the case a dispatch
+	 * is issued from), else empty.
+	 */
+	private static Map<String, String> variables(String page, HttpServletRequest request) {
+		@SuppressWarnings("unchecked")
+		Map<String, String> path = (Map<String, String>) request
+			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		Map<String, String> values = new HashMap<>();
+		for (String name : new UriTemplate(page).getVariableNames()) {
+			String value = path == null ? null : path.get(name);
+			if (value == null) {
+				value = request.getParameter(name);
+			}
+			values.put(name, value == null ? "" : value);
+		}
+		return values;
 	}
 
 	@ExceptionHandler

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.liandong.agency.Agencies;
 import org.liandong.platform.Access;
-import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.RefusalShownOn;
 import org.liandong.sharing.Bulletin;
 import org.liandong.sharing.Frequency;
 import org.liandong.sharing.Sharing;
@@ -55,31 +55,23 @@ class SharingPages {
 	}
 
 	@PostMapping("/reports/schedules")
+	@RefusalShownOn("/reports")
 	String define(@AuthenticationPrincipal SignedInUser city, @RequestParam(required = false) String title,
 			@RequestParam(required = false) Frequency frequency, @RequestParam(required = false) Integer dueDay,
 			@RequestParam(required = false) String description, RedirectAttributes redirect) {
-		try {
-			var schedule = sharing.defineSchedule(title, frequency, dueDay, description, city);
-			redirect.addFlashAttribute("notice", "已设定报送计划：" + schedule.rule());
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		var schedule = sharing.defineSchedule(title, frequency, dueDay, description, city);
+		redirect.addFlashAttribute("notice", "已设定报送计划：" + schedule.rule());
 		return "redirect:/reports";
 	}
 
 	@PostMapping("/reports")
+	@RefusalShownOn("/reports?scheduleId={scheduleId}")
 	String submit(@AuthenticationPrincipal SignedInUser liaison, @RequestParam(required = false) Long obligationId,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String body,
 			@RequestParam(required = false) Long scheduleId, RedirectAttributes redirect) {
-		try {
-			var submitted = sharing.submit(obligationId, title, body, liaison);
-			redirect.addFlashAttribute("notice", submitted.revision() > 1
-					? "已报送修订稿（第 %d 次报送，历次报送均保留）".formatted(submitted.revision()) : "已报送");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		var submitted = sharing.submit(obligationId, title, body, liaison);
+		redirect.addFlashAttribute("notice", submitted.revision() > 1
+				? "已报送修订稿（第 %d 次报送，历次报送均保留）".formatted(submitted.revision()) : "已报送");
 		return scheduleId == null ? "redirect:/reports" : "redirect:/reports?scheduleId=" + scheduleId;
 	}
 
@@ -91,18 +83,14 @@ class SharingPages {
 	}
 
 	@PostMapping("/posts")
+	@RefusalShownOn("/posts")
 	String post(@AuthenticationPrincipal SignedInUser author, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String body,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
 			throws IOException {
-		try {
-			sharing.post(kind, title, body, file == null ? null : file.getOriginalFilename(),
-					file == null || file.isEmpty() ? null : file.getBytes(), author);
-			redirect.addFlashAttribute("notice", "已发布，各单位可见");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		sharing.post(kind, title, body, file == null ? null : file.getOriginalFilename(),
+				file == null || file.isEmpty() ? null : file.getBytes(), author);
+		redirect.addFlashAttribute("notice", "已发布，各单位可见");
 		return "redirect:/posts";
 	}
 
@@ -125,17 +113,12 @@ class SharingPages {
 	}
 
 	@PostMapping("/bulletins")
+	@RefusalShownOn("/bulletins")
 	String send(@AuthenticationPrincipal SignedInUser sender, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String body, RedirectAttributes redirect) {
-		try {
-			Bulletin sent = sharing.sendBulletin(title, body, sender);
-			redirect.addFlashAttribute("notice", "快报已发至 %d 个单位".formatted(sent.acknowledgements().size()));
-			return "redirect:/bulletins/" + sent.id();
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-			return "redirect:/bulletins";
-		}
+		Bulletin sent = sharing.sendBulletin(title, body, sender);
+		redirect.addFlashAttribute("notice", "快报已发至 %d 个单位".formatted(sent.acknowledgements().size()));
+		return "redirect:/bulletins/" + sent.id();
 	}
 
 	@GetMapping("/bulletins/{id}")
@@ -148,15 +131,11 @@ class SharingPages {
 	}
 
 	@PostMapping("/bulletins/{id}/acknowledgement")
+	@RefusalShownOn("/bulletins/{id}")
 	String acknowledge(@AuthenticationPrincipal SignedInUser liaison, @PathVariable long id,
 			RedirectAttributes redirect) {
-		try {
-			sharing.acknowledge(id, liaison);
-			redirect.addFlashAttribute("notice", "已签收");
-		}
-		catch (DomainException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
-		}
+		sharing.acknowledge(id, liaison);
+		redirect.addFlashAttribute("notice", "已签收");
 		return "redirect:/bulletins/" + id;
 	}
 }
