@@ -37,11 +37,16 @@ public final class Fixtures {
 
 	/** Registers a general case against an enterprise, as the given enforcer; the case's JSON. */
 	public static JsonNode enterpriseCase(Api enforcer, String divisionCode, String level) {
+		return enterpriseCase(enforcer, divisionCode, level, unique("平顶山测试化工有限公司"));
+	}
+
+	/** Registers a general case against the enterprise of this name, with a code of its own. */
+	public static JsonNode enterpriseCase(Api enforcer, String divisionCode, String level, String partyName) {
 		Reply created = enforcer.post("/api/v1/cases", """
 				{"partyKind": "ENTERPRISE", "partyName": "%s", "partyUscc": "%s", "supervisionLevel": "%s",
 				 "divisionCode": "%s", "violationType": "未按规定开展安全教育培训", "severity": "GENERAL",
 				 "summary": "检查中发现该企业未对从业人员进行安全生产教育和培训。"}"""
-			.formatted(unique("平顶山测试化工有限公司"), uscc(divisionCode), level, divisionCode));
+			.formatted(partyName, uscc(divisionCode), level, divisionCode));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json();
 	}

@@ -83,12 +83,12 @@ class BulkScreening {
 
 	org.liandong.credit.Screening screening(long id, SignedInUser reader) {
 		return jdbc.sql("""
-				select id, file_name, state, total, processed, listed, rejected, problem, started_at, finished_at
+				select id, file_name, state, total, processed, listed, rejected, review, problem, started_at, finished_at
 				from credit_screening where id = ? and agency = ?""")
 			.params(id, reader.agencyCode())
 			.query((rs, n) -> new org.liandong.credit.Screening(rs.getLong("id"), rs.getString("file_name"),
 					rs.getString("state"), rs.getInt("total"), rs.getInt("processed"), rs.getInt("listed"),
-					rs.getInt("rejected"), rs.getString("problem"), EntryAccess.instant(rs, "started_at"),
+					rs.getInt("rejected"), rs.getInt("review"), rs.getString("problem"), EntryAccess.instant(rs, "started_at"),
 					EntryAccess.instant(rs, "finished_at")))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("unknown-screening", "筛查任务 %d 不存在".formatted(id)));
@@ -99,6 +99,10 @@ class BulkScreening {
 		if (!"DONE".equals(screening.state())) {
 			throw DomainException.conflict("screening-running", "筛查尚未完成（%d%%），完成后即可下载结果".formatted(screening.percent()));
 		}
+		// a screened list leaving the platform as a file is an export (X1)
+		audit.record("SCREENING_RESULT_DOWNLOADED", "credit-screening", "#" + id,
+				"下载批量筛查结果“%s”（%d 个主体，已列入 %d 个）".formatted(screening.fileName(), screening.total(),
+						screening.listed()));
 		return jdbc.sql("select result from credit_screening where id = ?").param(id).query(byte[].class).single();
 	}
 
@@ -108,10 +112,14 @@ class BulkScreening {
 			List<String[]> rows = new ArrayList<>();
 			int listed = 0;
 			int rejected = 0;
+			int review = 0;
 			for (int from = 0; from < subjects.size(); from += CHUNK) {
 				List<Subject> chunk = subjects.subList(from, Math.min(subjects.size(), from + CHUNK));
 				Map<String, List<Found>> hits = inForce.withCodes(chunk.stream().filter(s -> s.problem() == null)
 					.map(Subject::uscc).distinct().toList());
+				Map<String, List<Found>> namesake = inForce.withNames(chunk.stream()
+					.filter(s -> s.problem() == null && !s.name().isBlank() && !hits.containsKey(s.uscc()))
+					.map(Subject::name).distinct().toList());
 				for (Subject s : chunk) {
 					if (s.problem() != null) {
 						rejected++;
@@ -122,12 +130,25 @@ class BulkScreening {
 					if (!found.isEmpty()) {
 						listed++;
 					}
+					List<Found> sameName = found.isEmpty() ? namesake.getOrDefault(s.name(), List.of()) : List.of();
+					if (!sameName.isEmpty()) {
+						review++;
+						rows.add(new String[] { Integer.toString(s.line()), s.uscc(), s.name(), "需人工核对",
+								"代码未列入，但名称与名单上的主体一致：" + sameName.stream()
+									.map(f -> "%s（%s，%s，公示至%s）".formatted(f.name(), f.uscc(), f.decisionNumber(),
+											ChineseTime.format(f.publishedUntil())))
+									.collect(Collectors.joining("；")) + "；请核对统一社会信用代码" });
+						continue;
+					}
 					rows.add(new String[] { Integer.toString(s.line()), s.uscc(), s.name(), found.isEmpty() ? "未列入" : "已列入",
 							found.stream().map(f -> "%s，公示至%s".formatted(f.decisionNumber(),
 									ChineseTime.format(f.publishedUntil()))).collect(Collectors.joining("；")) });
 				}
-				jdbc.sql("update credit_screening set processed = ?, listed = ?, rejected = ?, progressed_at = ? where id = ?")
-					.params(Math.min(subjects.size(), from + CHUNK), listed, rejected, ChineseTime.utc(clock.instant()), id)
+				jdbc.sql("""
+						update credit_screening set processed = ?, listed = ?, rejected = ?, review = ?, progressed_at = ?
+						where id = ?""")
+					.params(Math.min(subjects.size(), from + CHUNK), listed, rejected, review,
+							ChineseTime.utc(clock.instant()), id)
 					.update();
 			}
 			jdbc.sql("update credit_screening set state = 'DONE', result = ?, finished_at = ? where id = ?")

@@ -54,6 +54,7 @@ class CreditChecking {
 		String code = uscc == null ? "" : uscc.trim().toUpperCase(Locale.ROOT);
 		String wantedName = name == null ? "" : name.trim();
 		List<Found> found;
+		List<EntriesInForce.Similar> similar = List.of();
 		String subject;
 		if (!code.isEmpty()) {
 			subject = UnifiedSocialCreditCode.of(code).value();
@@ -65,6 +66,7 @@ class CreditChecking {
 			}
 			subject = wantedName;
 			found = inForce.withName(subject);
+			similar = inForce.similarTo(subject);
 		}
 		else {
 			throw DomainException.invalid("missing-subject", "请输入统一社会信用代码或名称");
@@ -79,7 +81,29 @@ class CreditChecking {
 		List<CreditCheck.Measure> measures = found.isEmpty() ? List.of() : measures();
 		return new CreditCheck(subject, !found.isEmpty(), found.stream()
 			.map(f -> new CreditCheck.Entry(f.id(), f.uscc(), f.name(), f.decisionNumber(), f.publishedUntil(), measures))
-			.toList());
+			.toList(),
+				similar.stream()
+					.map(s -> new CreditCheck.Similar(s.entry().id(), s.entry().uscc(), s.entry().name(),
+							s.entry().decisionNumber(), s.entry().publishedUntil(), s.similarity()))
+					.toList(),
+				found.isEmpty() && !similar.isEmpty(), finding(!code.isEmpty(), subject, found.size(), similar.size()));
+	}
+
+	/** What was and was not found, in words: never "not listed" where only an exact match was missing. */
+	static String finding(boolean byCode, String subject, int exact, int similar) {
+		if (byCode) {
+			return exact > 0 ? "统一社会信用代码 %s 已列入严重失信主体名单（%d 条记录在公示期内）。".formatted(subject, exact)
+					: "统一社会信用代码 %s 未列入严重失信主体名单（按代码精确核查）。".formatted(subject);
+		}
+		if (exact > 0) {
+			return "名称为“%s”的主体已列入严重失信主体名单（%d 条记录在公示期内）。%s".formatted(subject, exact,
+					similar > 0 ? "另有 %d 个名称相近的主体在名单上，见下表。".formatted(similar) : "");
+		}
+		if (similar > 0) {
+			return ("名单上没有名称与“%s”完全一致的主体，但有 %d 个名称相近的主体在名单上，不能据此认定未列入："
+					+ "请逐一核对统一社会信用代码，或改用统一社会信用代码核查。").formatted(subject, similar);
+		}
+		return "名单上没有名称为“%s”或与之相近的主体。按名称核查只比对名称，请以统一社会信用代码核查为准。".formatted(subject);
 	}
 
 	private List<CreditCheck.Measure> measures() {
