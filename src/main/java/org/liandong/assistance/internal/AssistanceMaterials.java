@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.liandong.assistance.AttachmentView;
 import org.liandong.assistance.RequestState;
 import org.liandong.assistance.Upload;
+import org.liandong.audit.AuditTrail;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.StoredFile;
@@ -25,8 +26,11 @@ class AssistanceMaterials {
 	private final Attachments attachments;
 	private final RequestHistory history;
 	private final Clock clock;
+	private final AuditTrail audit;
 
-	AssistanceMaterials(RequestAccess access, Attachments attachments, RequestHistory history, Clock clock) {
+	AssistanceMaterials(RequestAccess access, Attachments attachments, RequestHistory history, Clock clock,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.access = access;
 		this.attachments = attachments;
 		this.history = history;
@@ -57,7 +61,11 @@ class AssistanceMaterials {
 	}
 
 	StoredFile download(long id, long attachmentId, SignedInUser reader) {
-		access.load(id, reader);
-		return attachments.load(id, attachmentId);
+		AssistanceRequest request = access.load(id, reader);
+		StoredFile file = attachments.load(id, attachmentId);
+		// evidence leaving the platform is a sensitive read (X1)
+		audit.record("EVIDENCE_DOWNLOADED", "assistance-request", request.number() == null ? "#" + id : request.number(),
+				"下载协查材料“%s”（SM3 %s）".formatted(file.fileName(), file.sm3()));
+		return file;
 	}
 }

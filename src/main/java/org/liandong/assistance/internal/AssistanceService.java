@@ -82,8 +82,8 @@ class AssistanceService implements AssistanceRequests {
 		return materials.attach(id, upload, uploader);
 	}
 
+	/** Not read-only: the download writes its audit record (X1). */
 	@Override
-	@Transactional(readOnly = true)
 	public StoredFile download(long id, long attachmentId, SignedInUser reader) {
 		return materials.download(id, attachmentId, reader);
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencySummary;
+import org.liandong.audit.AuditTrail;
 import org.liandong.credit.CreditEntryView;
 import org.liandong.credit.EntryState;
 import org.liandong.platform.ChineseTime;
@@ -29,12 +30,25 @@ class CreditListing {
 	private final Agencies agencies;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final AuditTrail audit;
 
-	CreditListing(EntryAccess access, Agencies agencies, JdbcClient jdbc, Clock clock) {
+	CreditListing(EntryAccess access, Agencies agencies, JdbcClient jdbc, Clock clock, AuditTrail audit) {
+		this.audit = audit;
 		this.access = access;
 		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	/** One entry; reading one that is not on the public list (in procedure or ended) is audited (X1). */
+	CreditEntryView entry(long id, SignedInUser reader) {
+		CreditEntryView entry = access.find(id, reader);
+		if (!entry.publishedAt(clock.instant())) {
+			audit.record("CREDIT_ENTRY_READ", "credit-entry", entry.subjectUscc(),
+					"查阅未在公示期内的失信名单记录 #%d（%s，%s）".formatted(entry.id(), entry.subjectName(),
+							entry.state().label()));
+		}
+		return entry;
 	}
 
 	Page<CreditEntryView> entries(EntryState state, String subject, SignedInUser reader, Pageable pageable) {

@@ -61,10 +61,10 @@ class CreditService implements CreditList {
 		return repair.repair(id, reason, legalOfficer);
 	}
 
+	/** Not read-only: reading an entry off the public list writes its audit record (X1). */
 	@Override
-	@Transactional(readOnly = true)
 	public CreditEntryView find(long id, SignedInUser reader) {
-		return access.find(id, reader);
+		return listing.entry(id, reader);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.liandong.agency.Agencies;
+import org.liandong.audit.AuditTrail;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
 import org.bouncycastle.util.encoders.Hex;
@@ -52,10 +53,12 @@ class DocumentService implements Documents {
 	private final Clock clock;
 	private final KeyService keys;
 	private final VerificationService verification;
+	private final AuditTrail audit;
 
 	DocumentService(DocumentNumbers numbers, DocumentText text, PdfRenderer renderer, Agencies agencies,
 			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyService keys,
-			VerificationService verification) {
+			VerificationService verification, AuditTrail audit) {
+		this.audit = audit;
 		this.keys = keys;
 		this.verification = verification;
 		this.numbers = numbers;
@@ -194,7 +197,10 @@ class DocumentService implements Documents {
 	@Override
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public byte[] pdf(long id, SignedInUser reader) {
-		return renderer.render(find(id, reader));
+		IssuedDocument document = find(id, reader);
+		// a letter leaving the platform as a file is a sensitive read (X1)
+		audit.record("DOCUMENT_DOWNLOADED", "document", document.number(), "下载公文 PDF《%s》".formatted(document.title()));
+		return renderer.render(document);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.liandong.agency.Agencies;
+import org.liandong.audit.AuditTrail;
 import org.liandong.instruments.InstrumentKind;
 import org.liandong.instruments.InstrumentState;
 import org.liandong.instruments.InstrumentSummary;
@@ -34,8 +35,10 @@ class InstrumentReading {
 	private final InstrumentRecords records;
 	private final Agencies agencies;
 	private final JdbcClient jdbc;
+	private final AuditTrail audit;
 
-	InstrumentReading(InstrumentRecords records, Agencies agencies, JdbcClient jdbc) {
+	InstrumentReading(InstrumentRecords records, Agencies agencies, JdbcClient jdbc, AuditTrail audit) {
+		this.audit = audit;
 		this.records = records;
 		this.agencies = agencies;
 		this.jdbc = jdbc;
@@ -43,13 +46,17 @@ class InstrumentReading {
 
 	StoredFile attachment(long id, long attachmentId, SignedInUser reader) {
 		records.row(id, reader);
-		return jdbc.sql("""
+		StoredFile file = jdbc.sql("""
 				select file_name, content_type, sm3, content from instrument_attachment where instrument_id = ? and id = ?""")
 			.params(id, attachmentId)
 			.query((rs, n) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"), rs.getString("sm3"),
 					rs.getBytes("content")))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("unknown-attachment", "附件 %d 不存在".formatted(attachmentId)));
+		// an agreement's annex leaving the platform is a sensitive read (X1)
+		audit.record("INSTRUMENT_ATTACHMENT_DOWNLOADED", "instrument", "#" + id,
+				"下载协议附件“%s”（SM3 %s）".formatted(file.fileName(), file.sm3()));
+		return file;
 	}
 
 	InstrumentView find(long id, SignedInUser reader) {

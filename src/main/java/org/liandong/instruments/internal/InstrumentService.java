@@ -79,8 +79,8 @@ class InstrumentService implements Instruments {
 		return drafting.attach(id, fileName, contentType, content, uploader);
 	}
 
+	/** Not read-only: the download writes its audit record (X1). */
 	@Override
-	@Transactional(readOnly = true)
 	public StoredFile attachment(long id, long attachmentId, SignedInUser reader) {
 		return reading.attachment(id, attachmentId, reader);
 	}

@@ -1,8 +1,5 @@
 package org.liandong.oversight.internal.evaluation;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
+import org.liandong.audit.AuditTrail;
 import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
@@ -66,11 +61,13 @@ class EvaluationService implements Evaluations {
 	private final Accountability accountability;
 	private final Documents documents;
 	private final Meetings meetings;
+	private final AuditTrail audit;
 	private final EvaluationWeights weights;
 	private final Clock clock;
 
 	EvaluationService(JdbcClient jdbc, Agencies agencies, Inspections inspections, Accountability accountability,
-			Documents documents, Meetings meetings, EvaluationWeights weights, Clock clock) {
+			Documents documents, Meetings meetings, AuditTrail audit, EvaluationWeights weights, Clock clock) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.inspections = inspections;
@@ -152,65 +149,14 @@ class EvaluationService implements Evaluations {
 		return new Evaluation(year, city.code(), city.name(), provisional, now, weightList, ranking, report);
 	}
 
+	/** Not read-only: the export writes its audit record (X1). */
 	@Override
+	@Transactional
 	public byte[] excel(int year, SignedInUser reader) {
 		Evaluation evaluation = evaluate(year, reader);
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet ranking = book.createSheet("考评结果");
-			ranking.createRow(0).createCell(0).setCellValue("%s%d 年度跨区域执法联动工作考评%s（%s 生成）".formatted(
-					evaluation.cityAgencyName(), year, evaluation.provisional() ? "（暂定，年度尚未结束）" : "",
-					ChineseTime.format(evaluation.asOf())));
-			Row header = ranking.createRow(1);
-			List<String> heads = new ArrayList<>(List.of("名次", "单位"));
-			evaluation.weights().forEach(w -> heads.add("%s（%d 分）".formatted(w.label(), w.points())));
-			heads.addAll(List.of("问责扣分", "总分"));
-			for (int c = 0; c < heads.size(); c++) {
-				header.createCell(c).setCellValue(heads.get(c));
-			}
-			Sheet details = book.createSheet("计分明细");
-			Row detailHeader = details.createRow(0);
-			List<String> detailHeads = List.of("单位", "指标", "分值", "计入记录数", "达标数（或得分之和）", "比率（%）", "得分", "依据");
-			for (int c = 0; c < detailHeads.size(); c++) {
-				detailHeader.createCell(c).setCellValue(detailHeads.get(c));
-			}
-			int r = 2;
-			int d = 1;
-			for (Evaluation.BureauScore score : evaluation.ranking()) {
-				Row row = ranking.createRow(r++);
-				if (score.measured()) {
-					row.createCell(0).setCellValue(score.rank());
-				}
-				else {
-					row.createCell(0).setCellValue(NOT_MEASURED);
-				}
-				row.createCell(1).setCellValue(score.agencyName());
-				int c = 2;
-				for (Evaluation.IndicatorScore line : score.indicators()) {
-					cell(row, c++, line.points());
-					Row detail = details.createRow(d++);
-					detail.createCell(0).setCellValue(score.agencyName());
-					detail.createCell(1).setCellValue(line.label());
-					detail.createCell(2).setCellValue(line.weight());
-					detail.createCell(3).setCellValue(line.counted());
-					detail.createCell(4).setCellValue(line.achieved());
-					if (line.rate() != null) {
-						detail.createCell(5).setCellValue(line.rate());
-					}
-					cell(detail, 6, line.points());
-					detail.createCell(7).setCellValue(line.records());
-				}
-				row.createCell(c++).setCellValue(score.deduction());
-				cell(row, c, score.total());
-			}
-			ranking.setColumnWidth(1, 24 * 256);
-			details.setColumnWidth(0, 24 * 256);
-			details.setColumnWidth(1, 24 * 256);
-			book.write(out);
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		audit.record("EVALUATION_EXPORTED", "evaluation", sourceId(evaluation.cityAgencyCode(), year),
+				"导出%s%d 年度考评结果（Excel）".formatted(evaluation.cityAgencyName(), year));
+		return EvaluationWorkbook.of(evaluation);
 	}
 
 	@Override
@@ -333,15 +279,6 @@ class EvaluationService implements Evaluations {
 	private static void requireYear(int year) {
 		if (year < 2000 || year > 9999) {
 			throw DomainException.invalid("invalid-year", "考评年度 %d 无效，请输入四位数年份，如 2026".formatted(year));
-		}
-	}
-
-	private static void cell(Row row, int column, Double value) {
-		if (value == null) {
-			row.createCell(column).setCellValue(NOT_MEASURED);
-		}
-		else {
-			row.createCell(column).setCellValue(value);
 		}
 	}
 
