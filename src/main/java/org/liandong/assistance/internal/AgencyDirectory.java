@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The agency questions this module asks: names, the city level, the city bureau above a bureau. */
 @Component
-class AgencyDirectory {
-
-	private final Agencies agencies;
-
-	AgencyDirectory(Agencies agencies) {
-		this.agencies = agencies;
-	}
+record AgencyDirectory(Agencies agencies) {
 
 	boolean cityLevel(SignedInUser reader) {
 		return agencies.isCityLevel(reader.agencyCode());

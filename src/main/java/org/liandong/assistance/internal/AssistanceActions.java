@@ -47,35 +47,9 @@ import org.springframework.stereotype.Component;
  * to the other party.
  */
 @Component
-class AssistanceActions {
-
-	private final RequestAccess access;
-	private final RequestHistory history;
-	private final AssistanceSettings settings;
-	private final Cases cases;
-	private final AgencyDirectory directory;
-	private final WorkingCalendar calendar;
-	private final Documents documents;
-	private final Instruments instruments;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	AssistanceActions(RequestAccess access, RequestHistory history, AssistanceSettings settings, Cases cases,
-			AgencyDirectory directory, WorkingCalendar calendar, Documents documents, Instruments instruments,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-		this.access = access;
-		this.history = history;
-		this.settings = settings;
-		this.cases = cases;
-		this.directory = directory;
-		this.calendar = calendar;
-		this.documents = documents;
-		this.instruments = instruments;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-	}
+record AssistanceActions(RequestAccess access, RequestHistory history, AssistanceSettings settings, Cases cases,
+		AgencyDirectory directory, WorkingCalendar calendar, Documents documents, Instruments instruments,
+		JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 
 	AssistanceRequestView act(long id, RequestAction action, ActionInput input, SignedInUser actor) {
 		AssistanceRequest r = access.load(id, actor);

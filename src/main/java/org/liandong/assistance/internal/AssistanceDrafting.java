@@ -27,26 +27,8 @@ import org.springframework.stereotype.Component;
  * matters, their legal basis and the day the answer is wanted by.
  */
 @Component
-class AssistanceDrafting {
-
-	private final RequestAccess access;
-	private final AssistanceRequestRepository requests;
-	private final RequestHistory history;
-	private final Cases cases;
-	private final AgencyDirectory directory;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	AssistanceDrafting(RequestAccess access, AssistanceRequestRepository requests, RequestHistory history,
-			Cases cases, AgencyDirectory directory, ApplicationEventPublisher events, Clock clock) {
-		this.access = access;
-		this.requests = requests;
-		this.history = history;
-		this.cases = cases;
-		this.directory = directory;
-		this.events = events;
-		this.clock = clock;
-	}
+record AssistanceDrafting(RequestAccess access, AssistanceRequestRepository requests, RequestHistory history,
+		Cases cases, AgencyDirectory directory, ApplicationEventPublisher events, Clock clock) {
 
 	AssistanceRequestView create(NewAssistanceRequest draft, SignedInUser requester) {
 		requireCaseOfficer(requester, "办理协查请求");

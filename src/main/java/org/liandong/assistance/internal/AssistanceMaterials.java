@@ -20,22 +20,8 @@ import org.springframework.stereotype.Component;
  * history; downloaded by whoever may read the request.
  */
 @Component
-class AssistanceMaterials {
-
-	private final RequestAccess access;
-	private final Attachments attachments;
-	private final RequestHistory history;
-	private final Clock clock;
-	private final AuditTrail audit;
-
-	AssistanceMaterials(RequestAccess access, Attachments attachments, RequestHistory history, Clock clock,
-			AuditTrail audit) {
-		this.audit = audit;
-		this.access = access;
-		this.attachments = attachments;
-		this.history = history;
-		this.clock = clock;
-	}
+record AssistanceMaterials(RequestAccess access, Attachments attachments, RequestHistory history, Clock clock,
+		AuditTrail audit) {
 
 	AttachmentView attach(long id, Upload upload, SignedInUser uploader) {
 		AssistanceRequest r = access.load(id, uploader);

@@ -30,23 +30,11 @@ import org.springframework.stereotype.Component;
  * about one case.
  */
 @Component
-class AssistanceReading {
+record AssistanceReading(RequestAccess access, AgencyDirectory directory, JdbcClient jdbc, Clock clock) {
 
 	private static final String SUMMARY_COLUMNS = """
 			r.id, r.number, r.state, r.case_id, r.case_number, r.requester_agency, r.assisting_agency, r.sent_at,
 			r.accept_due_at, r.answer_due_at, r.accept_overdue_at, r.answer_overdue_at""";
-
-	private final RequestAccess access;
-	private final AgencyDirectory directory;
-	private final JdbcClient jdbc;
-	private final Clock clock;
-
-	AssistanceReading(RequestAccess access, AgencyDirectory directory, JdbcClient jdbc, Clock clock) {
-		this.access = access;
-		this.directory = directory;
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
 
 	AssistanceRequestView find(long id, SignedInUser reader) {
 		return access.view(access.load(id, reader), reader);

@@ -23,15 +23,7 @@ import org.springframework.stereotype.Component;
  * with are accepted, by extension, within a size limit.
  */
 @Component
-class Attachments {
-
-	private final JdbcClient jdbc;
-	private final AssistanceSettings settings;
-
-	Attachments(JdbcClient jdbc, AssistanceSettings settings) {
-		this.jdbc = jdbc;
-		this.settings = settings;
-	}
+record Attachments(JdbcClient jdbc, AssistanceSettings settings) {
 
 	AttachmentView store(long requestId, String purpose, Upload upload, SignedInUser uploader, Instant at) {
 		String name = FileContent.accept(upload.fileName(), upload.content(), settings.attachmentTypes(),

@@ -25,27 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its own transaction, so several instances scanning at once publish it exactly once.
  */
 @Component
-class DeadlineWatch {
+record DeadlineWatch(JdbcClient jdbc, TransactionTemplate transactions, RequestHistory history,
+		ApplicationEventPublisher events, Clock clock) {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
 
 	/** Rows handled per scan and kind; the rest wait for the next scan. */
 	private static final int BATCH = 500;
-
-	private final JdbcClient jdbc;
-	private final TransactionTemplate transactions;
-	private final RequestHistory history;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	DeadlineWatch(JdbcClient jdbc, TransactionTemplate transactions, RequestHistory history,
-			ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.history = history;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	@Scheduled(fixedDelayString = "${liandong.assistance.deadline-scan:1m}", initialDelayString = "${liandong.assistance.deadline-scan:1m}")
 	void scan() {

@@ -24,24 +24,8 @@ import org.springframework.stereotype.Component;
  * oversight's ledger (R7.1) and tells the legal offices of the city.
  */
 @Component
-class DesignatedTaskReporting {
-
-	private final MajorReportAccess access;
-	private final Cases cases;
-	private final AgencyDirectory directory;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	DesignatedTaskReporting(MajorReportAccess access, Cases cases, AgencyDirectory directory, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
-		this.access = access;
-		this.cases = cases;
-		this.directory = directory;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-	}
+record DesignatedTaskReporting(MajorReportAccess access, Cases cases, AgencyDirectory directory, JdbcClient jdbc,
+		ApplicationEventPublisher events, Clock clock) {
 
 	MajorReportView reportTask(long id, String text, SignedInUser actor) {
 		requireCaseOfficer(actor, "报告办理情况");

@@ -40,26 +40,8 @@ import org.springframework.stereotype.Component;
  * designation notice; each task is an obligation in oversight's ledger (R7.1), each agency is told.
  */
 @Component
-class JurisdictionDesignation {
-
-	private final MajorReportAccess access;
-	private final Cases cases;
-	private final AgencyDirectory directory;
-	private final Documents documents;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	JurisdictionDesignation(MajorReportAccess access, Cases cases, AgencyDirectory directory, Documents documents,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-		this.access = access;
-		this.cases = cases;
-		this.directory = directory;
-		this.documents = documents;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-	}
+record JurisdictionDesignation(MajorReportAccess access, Cases cases, AgencyDirectory directory, Documents documents,
+		JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 
 	MajorReportView designate(long id, NewDesignation designation, SignedInUser legalOfficer) {
 		MajorReportView report = access.pending(id, designation.version(), legalOfficer);

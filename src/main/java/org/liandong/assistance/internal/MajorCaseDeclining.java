@@ -21,19 +21,7 @@ import org.springframework.stereotype.Component;
  * giving its reason, which goes on the case and to the reporting bureau.
  */
 @Component
-class MajorCaseDeclining {
-
-	private final MajorReportAccess access;
-	private final Cases cases;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	MajorCaseDeclining(MajorReportAccess access, Cases cases, ApplicationEventPublisher events, Clock clock) {
-		this.access = access;
-		this.cases = cases;
-		this.events = events;
-		this.clock = clock;
-	}
+record MajorCaseDeclining(MajorReportAccess access, Cases cases, ApplicationEventPublisher events, Clock clock) {
 
 	MajorReportView decline(long id, String reason, Long version, SignedInUser legalOfficer) {
 		MajorReportView report = access.pending(id, version, legalOfficer);

@@ -27,24 +27,8 @@ import org.springframework.stereotype.Component;
  * case reports it, once while a report waits; the legal offices of the city hear of it in their inbox.
  */
 @Component
-class MajorCaseReporting {
-
-	private final MajorReportAccess access;
-	private final Cases cases;
-	private final AgencyDirectory directory;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	MajorCaseReporting(MajorReportAccess access, Cases cases, AgencyDirectory directory, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
-		this.access = access;
-		this.cases = cases;
-		this.directory = directory;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-	}
+record MajorCaseReporting(MajorReportAccess access, Cases cases, AgencyDirectory directory, JdbcClient jdbc,
+		ApplicationEventPublisher events, Clock clock) {
 
 	MajorReportView report(long caseId, NewMajorReport report, SignedInUser reporter) {
 		requireCaseOfficer(reporter, "报告重大案件");

@@ -26,17 +26,7 @@ import org.springframework.stereotype.Component;
  * two legal officers deciding at once one wins.
  */
 @Component
-class MajorReportAccess {
-
-	private final AgencyDirectory directory;
-	private final JdbcClient jdbc;
-	private final Clock clock;
-
-	MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Clock clock) {
-		this.directory = directory;
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
+record MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Clock clock) {
 
 	MajorReportView find(long id, SignedInUser reader) {
 		MajorReportView report = jdbc.sql("select * from major_report where id = ?")

@@ -18,15 +18,7 @@ import org.springframework.stereotype.Component;
  * worked oldest first; a bureau's own reports for a bureau.
  */
 @Component
-class MajorReportQueue {
-
-	private final AgencyDirectory directory;
-	private final JdbcClient jdbc;
-
-	MajorReportQueue(AgencyDirectory directory, JdbcClient jdbc) {
-		this.directory = directory;
-		this.jdbc = jdbc;
-	}
+record MajorReportQueue(AgencyDirectory directory, JdbcClient jdbc) {
 
 	Page<MajorReportSummary> queue(MajorReportState state, SignedInUser reader, Pageable pageable) {
 		boolean city = directory.cityLevel(reader);

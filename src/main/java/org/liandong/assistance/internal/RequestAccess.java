@@ -29,24 +29,8 @@ import org.springframework.stereotype.Component;
  * optimistic save and the view.
  */
 @Component
-class RequestAccess {
-
-	private final AssistanceRequestRepository requests;
-	private final RequestHistory history;
-	private final Attachments attachments;
-	private final AgencyDirectory directory;
-	private final Documents documents;
-	private final Clock clock;
-
-	RequestAccess(AssistanceRequestRepository requests, RequestHistory history, Attachments attachments,
-			AgencyDirectory directory, Documents documents, Clock clock) {
-		this.requests = requests;
-		this.history = history;
-		this.attachments = attachments;
-		this.directory = directory;
-		this.documents = documents;
-		this.clock = clock;
-	}
+record RequestAccess(AssistanceRequestRepository requests, RequestHistory history, Attachments attachments,
+		AgencyDirectory directory, Documents documents, Clock clock) {
 
 	AssistanceRequest load(long id, SignedInUser reader) {
 		AssistanceRequest r = requests.findById(id).orElseThrow(() -> notFound(id));

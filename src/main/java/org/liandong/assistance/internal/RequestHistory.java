@@ -14,13 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Everything that happened to a request, appended in the transaction of what happened. */
 @Component
-class RequestHistory {
-
-	private final JdbcClient jdbc;
-
-	RequestHistory(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+record RequestHistory(JdbcClient jdbc) {
 
 	/** Appends an entry; its id identifies the inbox message that reports it. */
 	long append(long requestId, SignedInUser actor, String action, String detail, Instant at) {

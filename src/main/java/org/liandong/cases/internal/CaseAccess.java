@@ -14,13 +14,7 @@ import org.springframework.stereotype.Component;
  * each bureau notified of it (X2). Written in the transaction of the change that grants it.
  */
 @Component
-class CaseAccess {
-
-	private final JdbcClient jdbc;
-
-	CaseAccess(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+record CaseAccess(JdbcClient jdbc) {
 
 	void grantFull(EnforcementCase c, Collection<String> agencies) {
 		for (String agency : agencies) {

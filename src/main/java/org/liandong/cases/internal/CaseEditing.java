@@ -25,22 +25,8 @@ import org.springframework.stereotype.Component;
  * case. Runs in the facade's transaction.
  */
 @Component
-class CaseEditing {
-
-	private final CaseRecords records;
-	private final CaseTimeline timeline;
-	private final CaseAccess grants;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	CaseEditing(CaseRecords records, CaseTimeline timeline, CaseAccess grants, ApplicationEventPublisher events,
-			Clock clock) {
-		this.records = records;
-		this.timeline = timeline;
-		this.grants = grants;
-		this.events = events;
-		this.clock = clock;
-	}
+record CaseEditing(CaseRecords records, CaseTimeline timeline, CaseAccess grants, ApplicationEventPublisher events,
+		Clock clock) {
 
 	CaseView change(long id, CaseChange change, SignedInUser editor) {
 		EnforcementCase found = records.found(id);

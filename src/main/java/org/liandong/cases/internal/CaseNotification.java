@@ -42,30 +42,10 @@ import org.springframework.stereotype.Component;
  * Runs in the facade's transaction.
  */
 @Component
-class CaseNotification {
+record CaseNotification(CaseRecords records, CaseTimeline timeline, CaseAccess grants, Agencies agencies,
+		Documents documents, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 
 	static final String NOTIFICATION_SOURCE = "case-notification";
-
-	private final CaseRecords records;
-	private final CaseTimeline timeline;
-	private final CaseAccess grants;
-	private final Agencies agencies;
-	private final Documents documents;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	CaseNotification(CaseRecords records, CaseTimeline timeline, CaseAccess grants, Agencies agencies,
-			Documents documents, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-		this.records = records;
-		this.timeline = timeline;
-		this.grants = grants;
-		this.agencies = agencies;
-		this.documents = documents;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	List<NotificationView> notify(long id, NewNotification notification, SignedInUser sender) {
 		// a concurrent edit of the status waits, so the recipients' access rows copy the current status

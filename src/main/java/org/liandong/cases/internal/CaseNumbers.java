@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
  * back registration gives its number back.
  */
 @Component
-class CaseNumbers {
-
-	private final JdbcClient jdbc;
-
-	CaseNumbers(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+record CaseNumbers(JdbcClient jdbc) {
 
 	/** Takes the next number; must run inside the registering transaction. */
 	int next(String agency, int year) {

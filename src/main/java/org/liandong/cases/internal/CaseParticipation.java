@@ -23,22 +23,8 @@ import org.springframework.stereotype.Component;
  * timeline. Runs in the facade's transaction, which joins the caller's.
  */
 @Component
-class CaseParticipation {
-
-	private final CaseRecords records;
-	private final CaseTimeline timeline;
-	private final CaseAccess grants;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	CaseParticipation(CaseRecords records, CaseTimeline timeline, CaseAccess grants, ApplicationEventPublisher events,
-			Clock clock) {
-		this.records = records;
-		this.timeline = timeline;
-		this.grants = grants;
-		this.events = events;
-		this.clock = clock;
-	}
+record CaseParticipation(CaseRecords records, CaseTimeline timeline, CaseAccess grants,
+		ApplicationEventPublisher events, Clock clock) {
 
 	void involve(long id, String agencyCode, ParticipantRole role, SignedInUser actor, String why) {
 		EnforcementCase found = records.found(id);

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * in the facade's transaction.
  */
 @Component
-class CaseReading {
+record CaseReading(CaseRecords records, Agencies agencies, AuditTrail audit, JdbcClient jdbc) {
 
 	private static final String LIST_COLUMNS = """
 			c.id, c.number, c.status, c.severity, c.party_name, c.party_uscc, c.violation_type, c.division_code,
@@ -44,18 +44,6 @@ class CaseReading {
 
 	/** A bureau's cases: those it takes part in or was notified of (X2); the placeholder is the bureau. */
 	private static final String VISIBLE_TO_BUREAU = "enforcement_case c join case_access x on x.case_id = c.id and x.agency = ?";
-
-	private final CaseRecords records;
-	private final Agencies agencies;
-	private final AuditTrail audit;
-	private final JdbcClient jdbc;
-
-	CaseReading(CaseRecords records, Agencies agencies, AuditTrail audit, JdbcClient jdbc) {
-		this.records = records;
-		this.agencies = agencies;
-		this.audit = audit;
-		this.jdbc = jdbc;
-	}
 
 	Page<CaseSummary> list(CaseFilter filter, SignedInUser reader, Pageable pageable) {
 		boolean all = agencies.isCityLevel(reader.agencyCode());

@@ -33,27 +33,11 @@ import org.springframework.stereotype.Component;
  * request names. Runs in the caller's transaction.
  */
 @Component
-class CaseRecords {
+record CaseRecords(CaseRepository cases, CaseTimeline timeline, CaseAccess grants, Agencies agencies,
+		Documents documents, JdbcClient jdbc) {
 
 	/** The documents module's source type for documents about a case (the 案件通报 of notifications). */
 	static final String DOCUMENT_SOURCE = "case";
-
-	private final CaseRepository cases;
-	private final CaseTimeline timeline;
-	private final CaseAccess grants;
-	private final Agencies agencies;
-	private final Documents documents;
-	private final JdbcClient jdbc;
-
-	CaseRecords(CaseRepository cases, CaseTimeline timeline, CaseAccess grants, Agencies agencies, Documents documents,
-			JdbcClient jdbc) {
-		this.cases = cases;
-		this.timeline = timeline;
-		this.grants = grants;
-		this.agencies = agencies;
-		this.documents = documents;
-		this.jdbc = jdbc;
-	}
 
 	EnforcementCase found(long id) {
 		return cases.findById(id).orElseThrow(() -> notFound(id));

@@ -32,33 +32,9 @@ import org.springframework.stereotype.Component;
  * in the facade's transaction, which holds the case number until it commits.
  */
 @Component
-class CaseRegistration {
-
-	private final CaseRecords records;
-	private final CaseRepository cases;
-	private final CaseNumbers numbers;
-	private final CaseTimeline timeline;
-	private final CaseAccess grants;
-	private final TerritorialHosting hosting;
-	private final Agencies agencies;
-	private final FieldCipher cipher;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	CaseRegistration(CaseRecords records, CaseRepository cases, CaseNumbers numbers, CaseTimeline timeline,
-			CaseAccess grants, TerritorialHosting hosting, Agencies agencies, FieldCipher cipher,
-			ApplicationEventPublisher events, Clock clock) {
-		this.records = records;
-		this.cases = cases;
-		this.numbers = numbers;
-		this.timeline = timeline;
-		this.grants = grants;
-		this.hosting = hosting;
-		this.agencies = agencies;
-		this.cipher = cipher;
-		this.events = events;
-		this.clock = clock;
-	}
+record CaseRegistration(CaseRecords records, CaseRepository cases, CaseNumbers numbers, CaseTimeline timeline,
+		CaseAccess grants, TerritorialHosting hosting, Agencies agencies, FieldCipher cipher,
+		ApplicationEventPublisher events, Clock clock) {
 
 	CaseView register(NewCase request, SignedInUser registrar) {
 		Editor editor = Editor.of(registrar);

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Everything that happened to a case, appended in the transaction of what happened. */
 @Component
-class CaseTimeline {
-
-	private final JdbcClient jdbc;
-
-	CaseTimeline(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+record CaseTimeline(JdbcClient jdbc) {
 
 	void append(long caseId, Editor actor, String kind, String detail, Instant at) {
 		jdbc.sql("""

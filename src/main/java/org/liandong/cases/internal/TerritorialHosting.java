@@ -19,13 +19,7 @@ import org.springframework.stereotype.Component;
  * goes to the city bureau above the place. The hierarchy is data, so this holds for any city.
  */
 @Component
-class TerritorialHosting {
-
-	private final Agencies agencies;
-
-	TerritorialHosting(Agencies agencies) {
-		this.agencies = agencies;
-	}
+record TerritorialHosting(Agencies agencies) {
 
 	HostProposal propose(String divisionCode, SupervisionLevel level) {
 		List<DivisionSummary> path = agencies.divisionPath(divisionCode);

@@ -17,19 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances never chain one check twice, and a backlog costs each batch its own rows only.
  */
 @Component
-class CreditCheckAudit {
+record CreditCheckAudit(JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions) {
 
 	private static final int BATCH = 2000;
-
-	private final JdbcClient jdbc;
-	private final AuditTrail audit;
-	private final TransactionTemplate transactions;
-
-	CreditCheckAudit(JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions) {
-		this.jdbc = jdbc;
-		this.audit = audit;
-		this.transactions = transactions;
-	}
 
 	@Scheduled(fixedDelayString = "${liandong.credit.audit-interval:1s}")
 	void chain() {

@@ -18,17 +18,7 @@ import org.springframework.stereotype.Component;
  * decision be taken before the defence period ends.
  */
 @Component
-class CreditDefence {
-
-	private final EntryAccess access;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	CreditDefence(EntryAccess access, ApplicationEventPublisher events, Clock clock) {
-		this.access = access;
-		this.events = events;
-		this.clock = clock;
-	}
+record CreditDefence(EntryAccess access, ApplicationEventPublisher events, Clock clock) {
 
 	CreditEntryView recordDefence(long id, String statement, SignedInUser actor) {
 		CreditEntryView entry = access.find(id, actor);

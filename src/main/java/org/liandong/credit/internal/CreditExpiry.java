@@ -19,17 +19,7 @@ import org.springframework.stereotype.Component;
  * every hour by {@link CreditUpkeep} through the facade, in its transaction.
  */
 @Component
-class CreditExpiry {
-
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	CreditExpiry(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-	}
+record CreditExpiry(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 
 	/** Ends the publication of entries whose period is over; safe on several instances. */
 	int expire() {

@@ -24,21 +24,7 @@ import org.springframework.stereotype.Component;
  * and by a subject's code or name.
  */
 @Component
-class CreditListing {
-
-	private final EntryAccess access;
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final Clock clock;
-	private final AuditTrail audit;
-
-	CreditListing(EntryAccess access, Agencies agencies, JdbcClient jdbc, Clock clock, AuditTrail audit) {
-		this.audit = audit;
-		this.access = access;
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
+record CreditListing(EntryAccess access, Agencies agencies, JdbcClient jdbc, Clock clock, AuditTrail audit) {
 
 	/** One entry; reading one that is not on the public list (in procedure or ended) is audited (X1). */
 	CreditEntryView entry(long id, SignedInUser reader) {

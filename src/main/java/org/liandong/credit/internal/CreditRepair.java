@@ -27,19 +27,7 @@ import org.springframework.stereotype.Component;
  * the list, giving its reasons, in a formal repair decision (R4.4).
  */
 @Component
-class CreditRepair {
-
-	private final EntryAccess access;
-	private final Documents documents;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	CreditRepair(EntryAccess access, Documents documents, ApplicationEventPublisher events, Clock clock) {
-		this.access = access;
-		this.documents = documents;
-		this.events = events;
-		this.clock = clock;
-	}
+record CreditRepair(EntryAccess access, Documents documents, ApplicationEventPublisher events, Clock clock) {
 
 	CreditEntryView repair(long id, String reason, SignedInUser legalOfficer) {
 		CreditEntryView entry = access.find(id, legalOfficer);

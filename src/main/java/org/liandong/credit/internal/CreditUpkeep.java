@@ -11,17 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and fails screenings left running by an instance that stopped.
  */
 @Component
-class CreditUpkeep {
-
-	private final CreditService credit;
-	private final CreditCheckService checks;
-	private final TransactionTemplate transactions;
-
-	CreditUpkeep(CreditService credit, CreditCheckService checks, TransactionTemplate transactions) {
-		this.credit = credit;
-		this.checks = checks;
-		this.transactions = transactions;
-	}
+record CreditUpkeep(CreditService credit, CreditCheckService checks, TransactionTemplate transactions) {
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
 	void expire() {

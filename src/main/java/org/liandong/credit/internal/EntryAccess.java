@@ -28,19 +28,7 @@ import org.springframework.stereotype.Component;
  * step to the next at the version read; the row, and the words of a refusal.
  */
 @Component
-class EntryAccess {
-
-	private final Cases cases;
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final Clock clock;
-
-	EntryAccess(Cases cases, Agencies agencies, JdbcClient jdbc, Clock clock) {
-		this.cases = cases;
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
+record EntryAccess(Cases cases, Agencies agencies, JdbcClient jdbc, Clock clock) {
 
 	CreditEntryView find(long id, SignedInUser reader) {
 		CreditEntryView entry = jdbc.sql("select * from credit_entry where id = ?")

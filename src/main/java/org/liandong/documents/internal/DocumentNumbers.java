@@ -10,13 +10,7 @@ import org.springframework.stereotype.Component;
  * number and a rolled back act gives its number back.
  */
 @Component
-class DocumentNumbers {
-
-	private final JdbcClient jdbc;
-
-	DocumentNumbers(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+record DocumentNumbers(JdbcClient jdbc) {
 
 	int next(String prefix, DocumentKind kind, int year) {
 		if (increment(prefix, kind, year) == 0) {

@@ -35,24 +35,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Component
 @ConditionalOnProperty(name = "liandong.generate.enabled", havingValue = "true")
-class GeneratorRunner {
+record GeneratorRunner(JdbcTemplate jdbc, PlatformTransactionManager transactions, PasswordEncoder passwords,
+		Environment environment, ConfigurableApplicationContext context) {
 
 	private static final Logger log = LoggerFactory.getLogger(GeneratorRunner.class);
-
-	private final JdbcTemplate jdbc;
-	private final PlatformTransactionManager transactions;
-	private final PasswordEncoder passwords;
-	private final Environment environment;
-	private final ConfigurableApplicationContext context;
-
-	GeneratorRunner(JdbcTemplate jdbc, PlatformTransactionManager transactions, PasswordEncoder passwords,
-			Environment environment, ConfigurableApplicationContext context) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.passwords = passwords;
-		this.environment = environment;
-		this.context = context;
-	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	public void generate() {

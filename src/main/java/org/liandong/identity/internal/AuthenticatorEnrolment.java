@@ -28,26 +28,10 @@ import dev.samstevens.totp.util.Utils;
  * method that calls it.
  */
 @Component
-class AuthenticatorEnrolment {
+record AuthenticatorEnrolment(JdbcClient jdbc, FieldCipher cipher, ApplicationEventPublisher events,
+		SecondFactorRecords records, OneTimePasswords passwords, RecoveryCodes recoveryCodes) {
 
 	static final String ISSUER = "联动平台";
-
-	private final JdbcClient jdbc;
-	private final FieldCipher cipher;
-	private final ApplicationEventPublisher events;
-	private final SecondFactorRecords records;
-	private final OneTimePasswords passwords;
-	private final RecoveryCodes recoveryCodes;
-
-	AuthenticatorEnrolment(JdbcClient jdbc, FieldCipher cipher, ApplicationEventPublisher events,
-			SecondFactorRecords records, OneTimePasswords passwords, RecoveryCodes recoveryCodes) {
-		this.jdbc = jdbc;
-		this.cipher = cipher;
-		this.events = events;
-		this.records = records;
-		this.passwords = passwords;
-		this.recoveryCodes = recoveryCodes;
-	}
 
 	/** Starts (or shows again) a binding: a new secret, not in force until confirmed with a first code. */
 	Enrolment start(String username) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@link TwoFactorService} method that calls it.
  */
 @Component
-class DemoAuthenticator {
+record DemoAuthenticator(JdbcClient jdbc, FieldCipher cipher, SecondFactorRecords records) {
 
 	/**
 	 * The secret of the three demo administrators, published in the README so that anyone trying the
@@ -22,16 +22,6 @@ class DemoAuthenticator {
 	 * while any account still has it ({@link ProductionSafety}).
 	 */
 	static final String DEMO_SECRET = "LIANDONGDEMOADMINTOTPSECRETABCDE";
-
-	private final JdbcClient jdbc;
-	private final FieldCipher cipher;
-	private final SecondFactorRecords records;
-
-	DemoAuthenticator(JdbcClient jdbc, FieldCipher cipher, SecondFactorRecords records) {
-		this.jdbc = jdbc;
-		this.cipher = cipher;
-		this.records = records;
-	}
 
 	/** Binds a known secret without a first code (demo data only), with no recovery codes. */
 	void enrolWithSecret(String username, String secret) {
@@ -49,7 +39,8 @@ class DemoAuthenticator {
 				where t.secret_cipher is not null""")
 			.query((rs, n) -> {
 				try {
-					return DEMO_SECRET.equals(cipher.decrypt(rs.getString(2), SecondFactorRecords.secretContext(rs.getLong(3)))) ? rs.getString(1) : null;
+					String secret = cipher.decrypt(rs.getString(2), SecondFactorRecords.secretContext(rs.getLong(3)));
+					return DEMO_SECRET.equals(secret) ? rs.getString(1) : null;
 				}
 				catch (RuntimeException undecipherable) {
 					// sealed under another master key: not the demo secret as far as this installation can tell

@@ -21,22 +21,10 @@ import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
  * {@link TwoFactorService} method that calls it.
  */
 @Component
-class RecoveryCodes {
+record RecoveryCodes(JdbcClient jdbc, ApplicationEventPublisher events, SecondFactorRecords records,
+		OneTimePasswords passwords) {
 
 	static final int RECOVERY_CODES = 10;
-
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final SecondFactorRecords records;
-	private final OneTimePasswords passwords;
-
-	RecoveryCodes(JdbcClient jdbc, ApplicationEventPublisher events, SecondFactorRecords records,
-			OneTimePasswords passwords) {
-		this.jdbc = jdbc;
-		this.events = events;
-		this.records = records;
-		this.passwords = passwords;
-	}
 
 	/** Replaces the recovery codes, given a current code; the new ones, shown once. */
 	List<String> regenerate(String username, String code) {

@@ -15,15 +15,7 @@ import org.springframework.stereotype.Component;
  * the {@link TwoFactorService} method that calls it.
  */
 @Component
-class SecondFactorOverview {
-
-	private final JdbcClient jdbc;
-	private final SecondFactorRecords records;
-
-	SecondFactorOverview(JdbcClient jdbc, SecondFactorRecords records) {
-		this.jdbc = jdbc;
-		this.records = records;
-	}
+record SecondFactorOverview(JdbcClient jdbc, SecondFactorRecords records) {
 
 	SecondFactorStatus status(String username) {
 		Account account = records.account(username);

@@ -19,17 +19,7 @@ import org.springframework.stereotype.Component;
  * {@link TwoFactorService} method that calls it.
  */
 @Component
-class SecondFactorPolicy {
-
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final SecondFactorRecords records;
-
-	SecondFactorPolicy(JdbcClient jdbc, ApplicationEventPublisher events, SecondFactorRecords records) {
-		this.jdbc = jdbc;
-		this.events = events;
-		this.records = records;
-	}
+record SecondFactorPolicy(JdbcClient jdbc, ApplicationEventPublisher events, SecondFactorRecords records) {
 
 	List<SecondFactorRule> rules() {
 		List<SecondFactorRule> rules = new ArrayList<>();

@@ -16,19 +16,9 @@ import org.springframework.stereotype.Component;
  * {@link TwoFactorService} method that calls it.
  */
 @Component
-class SecondFactorRecords {
+record SecondFactorRecords(JdbcClient jdbc, FieldCipher cipher, Clock clock) {
 
 	record Account(long id, String username, String displayName) {
-	}
-
-	private final JdbcClient jdbc;
-	private final FieldCipher cipher;
-	private final Clock clock;
-
-	SecondFactorRecords(JdbcClient jdbc, FieldCipher cipher, Clock clock) {
-		this.jdbc = jdbc;
-		this.cipher = cipher;
-		this.clock = clock;
 	}
 
 	Account account(String username) {

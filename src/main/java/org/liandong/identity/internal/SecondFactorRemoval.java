@@ -16,20 +16,8 @@ import org.springframework.stereotype.Component;
  * method that calls it.
  */
 @Component
-class SecondFactorRemoval {
-
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final SecondFactorRecords records;
-	private final OneTimePasswords passwords;
-
-	SecondFactorRemoval(JdbcClient jdbc, ApplicationEventPublisher events, SecondFactorRecords records,
-			OneTimePasswords passwords) {
-		this.jdbc = jdbc;
-		this.events = events;
-		this.records = records;
-		this.passwords = passwords;
-	}
+record SecondFactorRemoval(JdbcClient jdbc, ApplicationEventPublisher events, SecondFactorRecords records,
+		OneTimePasswords passwords) {
 
 	/** Switches the second factor off, given a current code; refused where the person's roles require it. */
 	void disable(String username, String code) {

@@ -14,13 +14,7 @@ import org.springframework.stereotype.Component;
  * every instance's sessions end; the next request on any instance is sent to sign in again.
  */
 @Component
-class SessionRevocation {
-
-	private final SessionRegistry sessions;
-
-	SessionRevocation(SessionRegistry sessions) {
-		this.sessions = sessions;
-	}
+record SessionRevocation(SessionRegistry sessions) {
 
 	@EventListener
 	void on(RolesChanged changed) {

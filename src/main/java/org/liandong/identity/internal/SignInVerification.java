@@ -12,22 +12,8 @@ import org.springframework.stereotype.Component;
  * calls it.
  */
 @Component
-class SignInVerification {
-
-	private final ApplicationEventPublisher events;
-	private final SignInGuard guard;
-	private final SecondFactorRecords records;
-	private final OneTimePasswords passwords;
-	private final RecoveryCodes recoveryCodes;
-
-	SignInVerification(ApplicationEventPublisher events, SignInGuard guard, SecondFactorRecords records,
-			OneTimePasswords passwords, RecoveryCodes recoveryCodes) {
-		this.events = events;
-		this.guard = guard;
-		this.records = records;
-		this.passwords = passwords;
-		this.recoveryCodes = recoveryCodes;
-	}
+record SignInVerification(ApplicationEventPublisher events, SignInGuard guard, SecondFactorRecords records,
+		OneTimePasswords passwords, RecoveryCodes recoveryCodes) {
 
 	SecondStepNeed need(long accountId) {
 		if (records.enrolled(accountId)) {

@@ -32,25 +32,11 @@ import org.springframework.stereotype.Component;
  * A new text or changed measures void the signatures given. Runs in the facade's transaction.
  */
 @Component
-class InstrumentDrafting {
+record InstrumentDrafting(InstrumentRecords records, InstrumentReading reading, Agencies agencies, JdbcClient jdbc,
+		Clock clock) {
 
 	private static final Set<String> ATTACHMENT_TYPES = Set.of("pdf", "ofd", "doc", "docx", "jpg", "jpeg", "png");
 	private static final int MAX_ATTACHMENT = 20 * 1024 * 1024;
-
-	private final InstrumentRecords records;
-	private final InstrumentReading reading;
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final Clock clock;
-
-	InstrumentDrafting(InstrumentRecords records, InstrumentReading reading, Agencies agencies, JdbcClient jdbc,
-			Clock clock) {
-		this.records = records;
-		this.reading = reading;
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
 
 	InstrumentView draft(NewInstrument n, SignedInUser drafter) {
 		Set<String> parties = new LinkedHashSet<>();

@@ -12,17 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every hour; reads treat them so at once.
  */
 @Component
-class InstrumentExpiry {
-
-	private final InstrumentRecords records;
-	private final JdbcClient jdbc;
-	private final TransactionTemplate transactions;
-
-	InstrumentExpiry(InstrumentRecords records, JdbcClient jdbc, TransactionTemplate transactions) {
-		this.records = records;
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-	}
+record InstrumentExpiry(InstrumentRecords records, JdbcClient jdbc, TransactionTemplate transactions) {
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
 	void expire() {

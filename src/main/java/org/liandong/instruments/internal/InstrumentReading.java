@@ -30,19 +30,7 @@ import org.springframework.stereotype.Component;
  * once. Runs in the facade's transaction.
  */
 @Component
-class InstrumentReading {
-
-	private final InstrumentRecords records;
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final AuditTrail audit;
-
-	InstrumentReading(InstrumentRecords records, Agencies agencies, JdbcClient jdbc, AuditTrail audit) {
-		this.audit = audit;
-		this.records = records;
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-	}
+record InstrumentReading(InstrumentRecords records, Agencies agencies, JdbcClient jdbc, AuditTrail audit) {
 
 	StoredFile attachment(long id, long attachmentId, SignedInUser reader) {
 		records.row(id, reader);

@@ -30,19 +30,7 @@ import org.springframework.stereotype.Component;
  * transaction.
  */
 @Component
-class InstrumentRecords {
-
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	InstrumentRecords(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-	}
+record InstrumentRecords(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 
 	Row row(long id, SignedInUser reader) {
 		return readable(jdbc.sql("select * from instrument where id = ?"), id, reader);

@@ -23,22 +23,8 @@ import org.springframework.stereotype.Component;
  * in the facade's transaction.
  */
 @Component
-class InstrumentSigning {
-
-	private final InstrumentRecords records;
-	private final InstrumentReading reading;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	InstrumentSigning(InstrumentRecords records, InstrumentReading reading, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
-		this.records = records;
-		this.reading = reading;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-	}
+record InstrumentSigning(InstrumentRecords records, InstrumentReading reading, JdbcClient jdbc,
+		ApplicationEventPublisher events, Clock clock) {
 
 	InstrumentView submit(long id, Long version, SignedInUser actor) {
 		Row row = records.locked(id, actor);

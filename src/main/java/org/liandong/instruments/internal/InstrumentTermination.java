@@ -18,20 +18,8 @@ import org.springframework.stereotype.Component;
  * with its reason, and the other parties are told. Runs in the facade's transaction.
  */
 @Component
-class InstrumentTermination {
-
-	private final InstrumentRecords records;
-	private final InstrumentReading reading;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	InstrumentTermination(InstrumentRecords records, InstrumentReading reading, ApplicationEventPublisher events,
-			Clock clock) {
-		this.records = records;
-		this.reading = reading;
-		this.events = events;
-		this.clock = clock;
-	}
+record InstrumentTermination(InstrumentRecords records, InstrumentReading reading, ApplicationEventPublisher events,
+		Clock clock) {
 
 	InstrumentView terminate(long id, String reason, SignedInUser actor) {
 		Row row = records.locked(id, actor);

@@ -16,15 +16,7 @@ import org.springframework.stereotype.Component;
  * signatory's measures (R4.1) for credit checks (R4.3). Runs in the facade's transaction.
  */
 @Component
-class InstrumentsInForce {
-
-	private final InstrumentRecords records;
-	private final JdbcClient jdbc;
-
-	InstrumentsInForce(InstrumentRecords records, JdbcClient jdbc) {
-		this.records = records;
-		this.jdbc = jdbc;
-	}
+record InstrumentsInForce(InstrumentRecords records, JdbcClient jdbc) {
 
 	Optional<Commitment> commitmentBetween(String agencyCode, String otherAgencyCode) {
 		LocalDate today = records.today();

@@ -23,22 +23,8 @@ import org.springframework.stereotype.Component;
  * transaction of the {@link MeetingService} method that calls it.
  */
 @Component
-class ActionItems {
-
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-	private final MeetingRecords records;
-
-	ActionItems(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-			MeetingRecords records) {
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-		this.records = records;
-	}
+record ActionItems(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+		MeetingRecords records) {
 
 	Page<ActionItem> actionItems(boolean open, SignedInUser reader, Pageable pageable) {
 		boolean city = agencies.isCityLevel(reader.agencyCode());

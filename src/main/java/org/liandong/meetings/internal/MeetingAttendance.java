@@ -18,13 +18,7 @@ import org.springframework.stereotype.Component;
  * {@link MeetingService} method that calls it.
  */
 @Component
-class MeetingAttendance {
-
-	private final JdbcClient jdbc;
-
-	MeetingAttendance(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+record MeetingAttendance(JdbcClient jdbc) {
 
 	Map<String, Attendance> of(Collection<String> agencyCodes, Instant from, Instant until) {
 		Map<String, Attendance> attendance = new HashMap<>();

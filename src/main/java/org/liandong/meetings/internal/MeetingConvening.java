@@ -27,19 +27,7 @@ import org.springframework.stereotype.Component;
  * {@link MeetingService} method that calls it.
  */
 @Component
-class MeetingConvening {
-
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-	private final MeetingRecords records;
-
-	MeetingConvening(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MeetingRecords records) {
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-		this.records = records;
-	}
+record MeetingConvening(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MeetingRecords records) {
 
 	MeetingView convene(NewMeeting n, SignedInUser office) {
 		records.requireOffice(office);

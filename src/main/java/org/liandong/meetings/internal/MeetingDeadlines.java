@@ -21,24 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whatever the number of instances.
  */
 @Component
-class MeetingDeadlines {
-
-	private final JdbcClient jdbc;
-	private final MeetingService meetings;
-	private final Agencies agencies;
-	private final TransactionTemplate transactions;
-	private final org.springframework.context.ApplicationEventPublisher events;
-	private final Clock clock;
-
-	MeetingDeadlines(JdbcClient jdbc, MeetingService meetings, Agencies agencies, TransactionTemplate transactions,
-			org.springframework.context.ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
-		this.meetings = meetings;
-		this.agencies = agencies;
-		this.transactions = transactions;
-		this.events = events;
-		this.clock = clock;
-	}
+record MeetingDeadlines(JdbcClient jdbc, MeetingService meetings, Agencies agencies, TransactionTemplate transactions,
+		org.springframework.context.ApplicationEventPublisher events, Clock clock) {
 
 	@Scheduled(fixedDelayString = "${liandong.assistance.deadline-scan:1m}", initialDelayString = "${liandong.assistance.deadline-scan:1m}")
 	void scan() {

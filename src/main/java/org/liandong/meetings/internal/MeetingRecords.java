@@ -29,19 +29,9 @@ import org.springframework.stereotype.Component;
  * {@link MeetingService} method that calls it.
  */
 @Component
-class MeetingRecords {
+record MeetingRecords(Agencies agencies, JdbcClient jdbc, Clock clock) {
 
 	static final String SOURCE = "meeting";
-
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final Clock clock;
-
-	MeetingRecords(Agencies agencies, JdbcClient jdbc, Clock clock) {
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
 
 	Page<MeetingView> list(SignedInUser reader, Pageable pageable) {
 		boolean city = agencies.isCityLevel(reader.agencyCode());

@@ -18,19 +18,7 @@ import org.springframework.stereotype.Component;
  * the {@link MeetingService} method that calls it.
  */
 @Component
-class MeetingReplies {
-
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-	private final MeetingRecords records;
-
-	MeetingReplies(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MeetingRecords records) {
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-		this.records = records;
-	}
+record MeetingReplies(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MeetingRecords records) {
 
 	MeetingView reply(long id, boolean attend, String reason, SignedInUser member) {
 		MeetingView meeting = records.find(id, member);

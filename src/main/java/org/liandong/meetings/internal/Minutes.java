@@ -32,22 +32,8 @@ import org.springframework.stereotype.Component;
  * by its date. Runs in the transaction of the {@link MeetingService} method that calls it.
  */
 @Component
-class Minutes {
-
-	private final Documents documents;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-	private final MeetingRecords records;
-
-	Minutes(Documents documents, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-			MeetingRecords records) {
-		this.documents = documents;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-		this.records = records;
-	}
+record Minutes(Documents documents, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+		MeetingRecords records) {
 
 	MeetingView record(long id, String minutes, List<Decision> decisions, SignedInUser office) {
 		records.requireOffice(office);

@@ -23,19 +23,7 @@ import org.springframework.stereotype.Component;
  * method that calls it.
  */
 @Component
-class WorkNorms {
-
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-	private final MeetingRecords records;
-
-	WorkNorms(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MeetingRecords records) {
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-		this.records = records;
-	}
+record WorkNorms(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MeetingRecords records) {
 
 	List<WorkNorm> norms(SignedInUser reader) {
 		return jdbc.sql("select id from work_norm where office_agency = ? order by id")

@@ -30,22 +30,10 @@ import org.springframework.stereotype.Component;
  * method that calls it.
  */
 @Component
-class ExperiencePosts {
+record ExperiencePosts(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, SharingRecords records) {
 
 	private static final Set<String> ATTACHMENT_TYPES = Set.of("pdf", "ofd", "doc", "docx", "xls", "xlsx", "jpg", "jpeg",
 			"png", "zip");
-
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-	private final SharingRecords records;
-
-	ExperiencePosts(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, SharingRecords records) {
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-		this.records = records;
-	}
 
 	Post post(String kind, String title, String body, String fileName, byte[] attachment, SignedInUser author) {
 		if (!"EXPERIENCE".equals(kind) && !"JOINT_NOTICE".equals(kind)) {

@@ -31,22 +31,8 @@ import org.springframework.stereotype.Component;
  * Runs in the transaction of the {@link SharingService} method that calls it.
  */
 @Component
-class PeriodicReporting {
-
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-	private final SharingRecords records;
-
-	PeriodicReporting(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-			SharingRecords records) {
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-		this.records = records;
-	}
+record PeriodicReporting(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+		SharingRecords records) {
 
 	Page<ReportObligation> obligations(Long scheduleId, SignedInUser reader, Pageable pageable) {
 		boolean city = agencies.isCityLevel(reader.agencyCode());

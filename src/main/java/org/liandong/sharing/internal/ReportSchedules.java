@@ -28,22 +28,8 @@ import org.springframework.stereotype.Component;
  * the later ones. Runs in the transaction of the {@link SharingService} method that calls it.
  */
 @Component
-class ReportSchedules {
-
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-	private final SharingRecords records;
-
-	ReportSchedules(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-			SharingRecords records) {
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
-		this.records = records;
-	}
+record ReportSchedules(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+		SharingRecords records) {
 
 	ReportSchedule define(String title, Frequency frequency, Integer dueDay, String description, SignedInUser city) {
 		AgencySummary agency = agencies.find(city.agencyCode()).orElseThrow();

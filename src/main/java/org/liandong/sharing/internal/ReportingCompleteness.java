@@ -18,19 +18,7 @@ import org.springframework.stereotype.Component;
  * calls it.
  */
 @Component
-class ReportingCompleteness {
-
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final Clock clock;
-	private final SharingRecords records;
-
-	ReportingCompleteness(Agencies agencies, JdbcClient jdbc, Clock clock, SharingRecords records) {
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-		this.clock = clock;
-		this.records = records;
-	}
+record ReportingCompleteness(Agencies agencies, JdbcClient jdbc, Clock clock, SharingRecords records) {
 
 	List<Timeliness> timeliness(Long scheduleId, SignedInUser reader) {
 		Map<String, String> names = records.names();

@@ -19,13 +19,7 @@ import org.springframework.stereotype.Component;
  * the {@link SharingService} method that calls it.
  */
 @Component
-class SharingRecords {
-
-	private final Agencies agencies;
-
-	SharingRecords(Agencies agencies) {
-		this.agencies = agencies;
-	}
+record SharingRecords(Agencies agencies) {
 
 	/** The county bureaus of a city: who reports and acknowledges. */
 	List<String> bureaus(String city) {

@@ -20,24 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * escalated to the city bureau). Claims are conditional updates, safe on several instances.
  */
 @Component
-class SharingWatch {
-
-	private final SharingService sharing;
-	private final Agencies agencies;
-	private final JdbcClient jdbc;
-	private final TransactionTemplate transactions;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	SharingWatch(SharingService sharing, Agencies agencies, JdbcClient jdbc, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
-		this.sharing = sharing;
-		this.agencies = agencies;
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.events = events;
-		this.clock = clock;
-	}
+record SharingWatch(SharingService sharing, Agencies agencies, JdbcClient jdbc, TransactionTemplate transactions,
+		ApplicationEventPublisher events, Clock clock) {
 
 	@Scheduled(fixedDelayString = "${liandong.assistance.deadline-scan:1m}", initialDelayString = "${liandong.assistance.deadline-scan:1m}")
 	void scan() {

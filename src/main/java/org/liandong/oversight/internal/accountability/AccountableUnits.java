@@ -16,13 +16,7 @@ import org.springframework.stereotype.Component;
  * department.
  */
 @Component
-class AccountableUnits {
-
-	private final Agencies agencies;
-
-	AccountableUnits(Agencies agencies) {
-		this.agencies = agencies;
-	}
+record AccountableUnits(Agencies agencies) {
 
 	void requireOverseer(SignedInUser user) {
 		if (!cityLevel(user) || !(user.hasRole("LEADER") || user.hasRole("DETACHMENT_OFFICER"))) {

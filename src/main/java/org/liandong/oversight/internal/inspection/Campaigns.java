@@ -36,24 +36,10 @@ import org.springframework.stereotype.Component;
  * they take part in from its confirmation on.
  */
 @Component
-class Campaigns {
+record Campaigns(JdbcClient jdbc, Jurisdiction jurisdiction, InspectionRecords inspections,
+		ApplicationEventPublisher events, Clock clock) {
 
 	static final String TWO_BUREAUS = "只有两个单位参加，两个单位只能相互检查；三个及以上单位参加时，不会出现两个单位相互检查。";
-
-	private final JdbcClient jdbc;
-	private final Jurisdiction jurisdiction;
-	private final InspectionRecords inspections;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	Campaigns(JdbcClient jdbc, Jurisdiction jurisdiction, InspectionRecords inspections,
-			ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
-		this.jurisdiction = jurisdiction;
-		this.inspections = inspections;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	long create(NewInspectionCampaign n, SignedInUser planner) {
 		jurisdiction.requireInspector(planner);

@@ -39,23 +39,11 @@ import org.springframework.stereotype.Component;
  * the caller's transaction, so an inspection is stored whole or not at all.
  */
 @Component
-class InspectionRecords {
+record InspectionRecords(JdbcClient jdbc, Jurisdiction jurisdiction, ApplicationEventPublisher events, Clock clock) {
 
 	static final String OBLIGATION = "完成整改";
 
 	static final String SUBJECT_TYPE = "rectification";
-
-	private final JdbcClient jdbc;
-	private final Jurisdiction jurisdiction;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	InspectionRecords(JdbcClient jdbc, Jurisdiction jurisdiction, ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
-		this.jurisdiction = jurisdiction;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	/** Who inspected whom, in which campaign if any, and under which title. */
 	record Subject(InspectionKind kind, Long campaignId, String city, String inspecting, AgencySummary inspected,

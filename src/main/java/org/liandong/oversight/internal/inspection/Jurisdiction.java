@@ -15,13 +15,7 @@ import org.springframework.stereotype.Component;
  * and its enforcement detachment inspect the county bureaus of their city (R8.1, R2.6).
  */
 @Component
-class Jurisdiction {
-
-	private final Agencies agencies;
-
-	Jurisdiction(Agencies agencies) {
-		this.agencies = agencies;
-	}
+record Jurisdiction(Agencies agencies) {
 
 	/** The city bureau an agency belongs to: itself for the city bureau, its parent otherwise. */
 	String cityOf(String agencyCode) {

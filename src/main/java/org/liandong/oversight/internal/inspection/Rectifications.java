@@ -26,26 +26,12 @@ import org.springframework.stereotype.Component;
  * reports what it did, which meets the obligation in the ledger and tells the inspectors.
  */
 @Component
-class Rectifications {
+record Rectifications(JdbcClient jdbc, Jurisdiction jurisdiction, InspectionRecords inspections,
+		ApplicationEventPublisher events, Clock clock) {
 
 	static final String SELECT = """
 			select r.*, i.title as inspection_title, i.city_agency, i.inspecting_agency from rectification r
 			join inspection i on i.id = r.inspection_id""";
-
-	private final JdbcClient jdbc;
-	private final Jurisdiction jurisdiction;
-	private final InspectionRecords inspections;
-	private final ApplicationEventPublisher events;
-	private final Clock clock;
-
-	Rectifications(JdbcClient jdbc, Jurisdiction jurisdiction, InspectionRecords inspections,
-			ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
-		this.jurisdiction = jurisdiction;
-		this.inspections = inspections;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	Page<RectificationView> list(boolean openOnly, SignedInUser reader, Pageable pageable) {
 		boolean city = jurisdiction.cityLevel(reader);

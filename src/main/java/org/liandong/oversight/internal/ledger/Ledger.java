@@ -24,19 +24,9 @@ import org.springframework.stereotype.Component;
  * settled one is only reopened by a due instant it did not have.
  */
 @Component
-class Ledger {
+record Ledger(JdbcClient jdbc, Agencies agencies, Clock clock) {
 
 	private static final Logger log = LoggerFactory.getLogger(Ledger.class);
-
-	private final JdbcClient jdbc;
-	private final Agencies agencies;
-	private final Clock clock;
-
-	Ledger(JdbcClient jdbc, Agencies agencies, Clock clock) {
-		this.jdbc = jdbc;
-		this.agencies = agencies;
-		this.clock = clock;
-	}
 
 	@EventListener
 	void on(ObligationDue due) {
@@ -111,7 +101,6 @@ class Ledger {
 					ObligationRows.instant(rs, "due_at")))
 			.optional();
 	}
-
 
 	private record Latest(long id, int round, boolean open, Instant dueAt) {
 	}

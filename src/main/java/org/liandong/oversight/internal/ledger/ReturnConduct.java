@@ -18,17 +18,7 @@ import org.springframework.stereotype.Component;
  * city bureau can judge it. Runs in the transaction of the return.
  */
 @Component
-class ReturnConduct {
-
-	private final JdbcClient jdbc;
-	private final Agencies agencies;
-	private final Clock clock;
-
-	ReturnConduct(JdbcClient jdbc, Agencies agencies, Clock clock) {
-		this.jdbc = jdbc;
-		this.agencies = agencies;
-		this.clock = clock;
-	}
+record ReturnConduct(JdbcClient jdbc, Agencies agencies, Clock clock) {
 
 	@EventListener
 	void on(AssistanceRequestTransitioned moved) {
