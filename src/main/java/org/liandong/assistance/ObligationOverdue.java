@@ -2,8 +2,7 @@ package org.liandong.assistance;
 
 import java.time.Instant;
 
-import org.liandong.audit.AuditableEvent;
-import org.liandong.platform.MissedDeadline;
+import org.liandong.audit.AuditedMissedDeadline;
 import org.springframework.modulith.events.Externalized;
 
 /**
@@ -16,7 +15,7 @@ import org.springframework.modulith.events.Externalized;
  */
 @Externalized("liandong.events::obligation.overdue")
 public record ObligationOverdue(String subjectType, long subjectId, String number, Obligation obligation,
-		String ownerAgencyCode, Instant dueAt) implements AuditableEvent, MissedDeadline {
+		String ownerAgencyCode, Instant dueAt) implements AuditedMissedDeadline {
 
 	public enum Obligation {
 		ACCEPT_REQUEST("受理或退回协查请求"),
@@ -46,16 +45,6 @@ public record ObligationOverdue(String subjectType, long subjectId, String numbe
 	}
 
 	@Override
-	public String auditAction() {
-		return "OBLIGATION_OVERDUE";
-	}
-
-	@Override
-	public String auditObjectType() {
-		return subjectType;
-	}
-
-	@Override
 	public String auditObjectId() {
 		return number;
 	}
@@ -63,10 +52,5 @@ public record ObligationOverdue(String subjectType, long subjectId, String numbe
 	@Override
 	public String auditDetail() {
 		return "%s逾期未%s".formatted(ownerAgencyCode, obligation.label());
-	}
-
-	@Override
-	public String auditActor() {
-		return "system";
 	}
 }
