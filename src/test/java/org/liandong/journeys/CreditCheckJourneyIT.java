@@ -72,6 +72,19 @@ class CreditCheckJourneyIT extends BrowserJourney {
 		assertThat(browser.findElement(By.id("uscc")).getAttribute("value")).isEqualTo(uscc);
 		Chromium.screenshot(browser, "50-credit-check-listed");
 
+		// part of the name only: not "not listed", but the listed name shown for review (issue 21)
+		String partial = name.substring(0, name.length() - 4);
+		browser.findElement(By.id("uscc")).clear();
+		browser.findElement(By.id("name")).sendKeys(partial);
+		click(By.id("check"));
+		new WebDriverWait(browser, Duration.ofSeconds(5))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("review-needed")));
+		assertThat(browser.findElement(By.id("credit-result")).getText()).doesNotContain("未列入严重失信主体名单");
+		assertThat(browser.findElement(By.id("finding")).getText()).contains("不能据此认定未列入");
+		assertThat(browser.findElement(By.id("similar-names")).getText()).contains(name, uscc, "名称相近");
+		Chromium.screenshot(browser, "50b-credit-check-similar-name");
+		browser.findElement(By.id("name")).clear();
+
 		String wrong = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
 		browser.findElement(By.id("uscc")).clear();
 		browser.findElement(By.id("uscc")).sendKeys(wrong);
@@ -101,7 +114,7 @@ class CreditCheckJourneyIT extends BrowserJourney {
 		new WebDriverWait(browser, Duration.ofSeconds(15))
 			.until(ExpectedConditions.textMatches(By.id("screening-state"), Pattern.compile("^筛查完成.*")));
 		assertThat(browser.findElement(By.id("screening-state")).getText())
-			.isEqualTo("筛查完成：共 3 个主体，已处理 3 个，其中已列入 1 个、无法筛查 1 个");
+			.isEqualTo("筛查完成：共 3 个主体，已处理 3 个，其中已列入 1 个、需人工核对（代码未列入但名称与在册主体一致）0 个、无法筛查 1 个");
 		assertThat(browser.findElement(By.cssSelector("#screening-progress .progress-bar")).getText()).isEqualTo("100%");
 		assertThat(browser.findElement(By.id("download-result")).getAttribute("href"))
 			.endsWith("/credit/screenings/" + screeningId + "/result");

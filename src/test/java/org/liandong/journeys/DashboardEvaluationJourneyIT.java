@@ -82,7 +82,7 @@ class DashboardEvaluationJourneyIT extends BrowserJourney {
 		String detail = "//tr[@data-agency='410403']/following-sibling::tr[1]";
 		click(By.xpath(detail + "//summary"));
 		WebElement lines = browser.findElement(By.xpath(detail + "//table"));
-		assertThat(lines.getText()).contains("协查按期受理与答复", "快报按时签收", "无应履行事项，得满分");
+		assertThat(lines.getText()).contains("协查按期受理与答复", "快报按时签收", "无可考评事项，不计分");
 		scrollTo(By.xpath(detail));
 		Chromium.screenshot(browser, "93-evaluation-points-and-records");
 		click(By.xpath(detail + "//tr[td[1][text()='协查按期受理与答复']]//a[text()='查看记录']"));
