@@ -71,7 +71,7 @@ record MeetingDeadlines(JdbcClient jdbc, MeetingService meetings, Agencies agenc
 	}
 
 	/** A half year without a regular meeting: the office hears of it once per lapse. */
-	private void warnOfLapses(Instant now) {
+	void warnOfLapses(Instant now) {
 		agencies.all().stream().filter(a -> a.kind() == AgencyKind.ENFORCEMENT_DETACHMENT).forEach(office -> {
 			RegularMeetingStatus status = meetings.regularStatus(office.code());
 			if (!status.overdue()) {
