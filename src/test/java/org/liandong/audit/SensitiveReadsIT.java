@@ -93,14 +93,9 @@ class SensitiveReadsIT {
 	void reading_an_entry_in_its_defence_period_is_audited_and_one_on_the_public_list_is_not() {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		Api legal = Api.at(port).as("city.legal", PASSWORD);
-		JsonNode kase = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY");
-		Reply major = xinhua.patch("/api/v1/cases/" + kase.path("id").asLong(),
-				"{\"version\": %d, \"severity\": \"MAJOR\"}".formatted(kase.path("version").asLong()));
-		assertThat(major.status()).as(major.body()).isEqualTo(200);
+		JsonNode kase = Fixtures.majorCase(xinhua);
 		String uscc = kase.path("party").path("uscc").asString();
-		Reply proposed = xinhua.post("/api/v1/credit/entries", """
-				{"caseId": %d, "facts": "该企业未依法对重大危险源进行登记建档，发生较大生产安全事故。",
-				 "legalBasis": "《安全生产严重失信主体名单管理办法》第六条"}""".formatted(kase.path("id").asLong()));
+		Reply proposed = xinhua.post("/api/v1/credit/entries", Fixtures.listingProposal(kase.path("id").asLong()));
 		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
 		long id = proposed.json().path("id").asLong();
 

@@ -44,15 +44,15 @@ class CreditIT {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		Api legal = Api.at(port).as("city.legal", PASSWORD);
 		memorandumInForce();
-		JsonNode kase = majorCase(xinhua);
+		JsonNode kase = Fixtures.majorCase(xinhua);
 		String uscc = kase.path("party").path("uscc").asString();
 
-		Reply general = xinhua.post("/api/v1/credit/entries", proposal(Fixtures.enterpriseCase(xinhua, "410402", "COUNTY")
-			.path("id").asLong()));
+		long generalCase = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY").path("id").asLong();
+		Reply general = xinhua.post("/api/v1/credit/entries", Fixtures.listingProposal(generalCase));
 		assertThat(general.status()).isEqualTo(400);
 		assertThat(general.problemCode()).isEqualTo("not-major-case");
 
-		Reply proposed = xinhua.post("/api/v1/credit/entries", proposal(kase.path("id").asLong()));
+		Reply proposed = xinhua.post("/api/v1/credit/entries", Fixtures.listingProposal(kase.path("id").asLong()));
 		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
 		long id = proposed.json().path("id").asLong();
 		assertThat(proposed.json().path("state").asString()).isEqualTo("NOTIFIED");
@@ -105,11 +105,10 @@ class CreditIT {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		Api legal = Api.at(port).as("city.legal", PASSWORD);
 		Api zhanhe = Api.at(port).as("zhanhe.enforcer", PASSWORD);
-		JsonNode kase = majorCase(xinhua, Fixtures.enterpriseCase(xinhua, "410402", "COUNTY", "平顶山市鑫源化工有限公司"));
+		JsonNode kase = Fixtures.majorCase(xinhua,
+				Fixtures.enterpriseCase(xinhua, "410402", "COUNTY", "平顶山市鑫源化工有限公司"));
 		String uscc = kase.path("party").path("uscc").asString();
-		long id = xinhua.post("/api/v1/credit/entries", proposal(kase.path("id").asLong())).json().path("id").asLong();
-		legal.post("/api/v1/credit/entries/" + id + "/defence", "{\"statement\": \"无异议\"}");
-		legal.post("/api/v1/credit/entries/" + id + "/decision", "{\"list\": true, \"reason\": \"事实清楚\"}");
+		long id = Fixtures.listedEntry(xinhua, kase, legal).path("id").asLong();
 
 		JsonNode partial = zhanhe.get("/api/v1/credit/checks?name=平顶山市鑫源化工").json();
 		assertThat(partial.path("listed").asBoolean()).as("no exact match").isFalse();
@@ -137,10 +136,8 @@ class CreditIT {
 	void a_listed_party_may_be_repaired_after_the_minimum_period_and_leaves_the_list() {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		Api legal = Api.at(port).as("city.legal", PASSWORD);
-		JsonNode kase = majorCase(xinhua);
-		long id = xinhua.post("/api/v1/credit/entries", proposal(kase.path("id").asLong())).json().path("id").asLong();
-		legal.post("/api/v1/credit/entries/" + id + "/defence", "{\"statement\": \"无异议\"}");
-		legal.post("/api/v1/credit/entries/" + id + "/decision", "{\"list\": true, \"reason\": \"事实清楚\"}");
+		JsonNode kase = Fixtures.majorCase(xinhua);
+		long id = Fixtures.listedEntry(xinhua, kase, legal).path("id").asLong();
 		// a year passes
 		jdbc.sql("update credit_entry set repair_eligible_from = ? where id = ?")
 			.params(OffsetDateTime.now().minusDays(1), id).update();
@@ -158,11 +155,9 @@ class CreditIT {
 	void a_screening_reports_bad_rows_by_line_and_screens_the_rest_with_progress() {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		Api legal = Api.at(port).as("city.legal", PASSWORD);
-		JsonNode kase = majorCase(xinhua);
+		JsonNode kase = Fixtures.majorCase(xinhua);
 		String listed = kase.path("party").path("uscc").asString();
-		long id = xinhua.post("/api/v1/credit/entries", proposal(kase.path("id").asLong())).json().path("id").asLong();
-		legal.post("/api/v1/credit/entries/" + id + "/defence", "{\"statement\": \"无异议\"}");
-		legal.post("/api/v1/credit/entries/" + id + "/decision", "{\"list\": true, \"reason\": \"事实清楚\"}");
+		long id = Fixtures.listedEntry(xinhua, kase, legal).path("id").asLong();
 		String clean = Fixtures.uscc("410403");
 		String wrong = clean.substring(0, 17) + (clean.charAt(17) == '0' ? '1' : '0');
 		String listedName = kase.path("party").path("name").asString();
@@ -204,8 +199,9 @@ class CreditIT {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		Api legal = Api.at(port).as("city.legal", PASSWORD);
 		Api zhanhe = Api.at(port).as("zhanhe.enforcer", PASSWORD);
-		JsonNode kase = majorCase(xinhua);
-		long id = xinhua.post("/api/v1/credit/entries", proposal(kase.path("id").asLong())).json().path("id").asLong();
+		JsonNode kase = Fixtures.majorCase(xinhua);
+		long id = xinhua.post("/api/v1/credit/entries", Fixtures.listingProposal(kase.path("id").asLong())).json()
+			.path("id").asLong();
 		legal.post("/api/v1/credit/entries/" + id + "/defence", "{\"statement\": \"无异议\"}");
 
 		// a legal officer of a county bureau holds the role but not the city's office (R4.2)
@@ -237,12 +233,12 @@ class CreditIT {
 	@Test
 	void two_proposals_on_one_case_at_the_same_moment_make_one_entry() throws Exception {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
-		long caseId = majorCase(xinhua).path("id").asLong();
+		long caseId = Fixtures.majorCase(xinhua).path("id").asLong();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			List<Future<Reply>> replies = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				replies.add(pool.submit(() -> xinhua.post("/api/v1/credit/entries", proposal(caseId))));
+				replies.add(pool.submit(() -> xinhua.post("/api/v1/credit/entries", Fixtures.listingProposal(caseId))));
 			}
 			List<Integer> statuses = new ArrayList<>();
 			for (Future<Reply> reply : replies) {
@@ -273,20 +269,4 @@ class CreditIT {
 			.isEqualTo("IN_FORCE");
 	}
 
-	JsonNode majorCase(Api enforcer) {
-		return majorCase(enforcer, Fixtures.enterpriseCase(enforcer, "410402", "COUNTY"));
-	}
-
-	JsonNode majorCase(Api enforcer, JsonNode kase) {
-		Reply major = enforcer.patch("/api/v1/cases/" + kase.path("id").asLong(),
-				"{\"version\": %d, \"severity\": \"MAJOR\"}".formatted(kase.path("version").asLong()));
-		assertThat(major.status()).as(major.body()).isEqualTo(200);
-		return major.json();
-	}
-
-	static String proposal(long caseId) {
-		return """
-				{"caseId": %d, "facts": "该企业未依法对重大危险源进行登记建档，发生较大生产安全事故。",
-				 "legalBasis": "《安全生产严重失信主体名单管理办法》第六条"}""".formatted(caseId);
-	}
 }

@@ -44,12 +44,10 @@ class CreditCheckJourneyIT extends BrowserJourney {
 		memorandumInForce();
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		Api legal = Api.at(port).as("city.legal", PASSWORD);
-		JsonNode kase = majorCase(xinhua);
+		JsonNode kase = Fixtures.majorCase(xinhua);
 		String uscc = kase.path("party").path("uscc").asString();
 		String name = kase.path("party").path("name").asString();
-		Reply proposed = xinhua.post("/api/v1/credit/entries", """
-				{"caseId": %d, "facts": "该企业未依法对重大危险源进行登记建档，发生较大生产安全事故。",
-				 "legalBasis": "《安全生产严重失信主体名单管理办法》第六条"}""".formatted(kase.path("id").asLong()));
+		Reply proposed = xinhua.post("/api/v1/credit/entries", Fixtures.listingProposal(kase.path("id").asLong()));
 		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
 		long entryId = proposed.json().path("id").asLong();
 		String noticeNumber = proposed.json().path("noticeNumber").asString();
@@ -164,13 +162,5 @@ class CreditCheckJourneyIT extends BrowserJourney {
 			.isEqualTo("IN_FORCE");
 	}
 
-	/** A case of the enforcer's bureau, marked major: only a major case may lead to the list. */
-	private JsonNode majorCase(Api enforcer) {
-		JsonNode kase = Fixtures.enterpriseCase(enforcer, "410402", "COUNTY");
-		Reply major = enforcer.patch("/api/v1/cases/" + kase.path("id").asLong(),
-				"{\"version\": %d, \"severity\": \"MAJOR\"}".formatted(kase.path("version").asLong()));
-		assertThat(major.status()).as(major.body()).isEqualTo(200);
-		return major.json();
-	}
 
 }

@@ -144,13 +144,8 @@ class PageRefusalsIT {
 
 	/** An entry proposed by 新华区 on its own major case, in its defence period (not public). */
 	static long creditEntry(Api xinhua) {
-		JsonNode kase = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY");
-		Reply major = xinhua.patch("/api/v1/cases/" + kase.path("id").asLong(),
-				"{\"version\": %d, \"severity\": \"MAJOR\"}".formatted(kase.path("version").asLong()));
-		assertThat(major.status()).as(major.body()).isEqualTo(200);
-		Reply proposed = xinhua.post("/api/v1/credit/entries", """
-				{"caseId": %d, "facts": "该企业未依法对重大危险源进行登记建档，发生较大生产安全事故。",
-				 "legalBasis": "《安全生产严重失信主体名单管理办法》第六条"}""".formatted(kase.path("id").asLong()));
+		JsonNode kase = Fixtures.majorCase(xinhua);
+		Reply proposed = xinhua.post("/api/v1/credit/entries", Fixtures.listingProposal(kase.path("id").asLong()));
 		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
 		return proposed.json().path("id").asLong();
 	}

@@ -40,6 +40,41 @@ public final class Fixtures {
 		return enterpriseCase(enforcer, divisionCode, level, unique("平顶山测试化工有限公司"));
 	}
 
+	/** A case of the enforcer's bureau (新华区), marked major: only a major case may lead to the list (R2.5, R4.2). */
+	public static JsonNode majorCase(Api enforcer) {
+		return majorCase(enforcer, enterpriseCase(enforcer, "410402", "COUNTY"));
+	}
+
+	/** The given case, marked major by its enforcer; the case's JSON. */
+	public static JsonNode majorCase(Api enforcer, JsonNode kase) {
+		Reply major = enforcer.patch("/api/v1/cases/" + kase.path("id").asLong(),
+				"{\"version\": %d, \"severity\": \"MAJOR\"}".formatted(kase.path("version").asLong()));
+		assertThat(major.status()).as(major.body()).isEqualTo(200);
+		return major.json();
+	}
+
+	/** A proposal to list the party of a major case (R4.2), as the form sends it. */
+	public static String listingProposal(long caseId) {
+		return """
+				{"caseId": %d, "facts": "该企业未依法对重大危险源进行登记建档，发生较大生产安全事故。",
+				 "legalBasis": "《安全生产严重失信主体名单管理办法》第六条"}""".formatted(caseId);
+	}
+
+	/**
+	 * The party of a major case on the public list (R4.2): proposed by the case's bureau, no defence,
+	 * listed by the city's legal office; the entry's JSON as the decision answered it.
+	 */
+	public static JsonNode listedEntry(Api proposer, JsonNode majorCase, Api legalOffice) {
+		Reply proposed = proposer.post("/api/v1/credit/entries", listingProposal(majorCase.path("id").asLong()));
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+		long id = proposed.json().path("id").asLong();
+		legalOffice.post("/api/v1/credit/entries/" + id + "/defence", "{\"statement\": \"无异议\"}");
+		Reply decided = legalOffice.post("/api/v1/credit/entries/" + id + "/decision",
+				"{\"list\": true, \"reason\": \"事实清楚\"}");
+		assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+		return decided.json();
+	}
+
 	/** Registers a general case against the enterprise of this name, with a code of its own. */
 	public static JsonNode enterpriseCase(Api enforcer, String divisionCode, String level, String partyName) {
 		Reply created = enforcer.post("/api/v1/cases", """

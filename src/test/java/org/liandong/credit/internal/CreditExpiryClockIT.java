@@ -44,17 +44,9 @@ class CreditExpiryClockIT {
 	void an_entry_leaves_the_list_by_itself_when_its_publication_ends() {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		Api legal = Api.at(port).as("city.legal", PASSWORD);
-		JsonNode kase = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY");
-		Reply major = xinhua.patch("/api/v1/cases/" + kase.path("id").asLong(),
-				"{\"version\": %d, \"severity\": \"MAJOR\"}".formatted(kase.path("version").asLong()));
-		assertThat(major.status()).as(major.body()).isEqualTo(200);
-		long id = xinhua.post("/api/v1/credit/entries", """
-				{"caseId": %d, "facts": "该企业未依法对重大危险源进行登记建档，发生较大生产安全事故。",
-				 "legalBasis": "《安全生产严重失信主体名单管理办法》第六条"}""".formatted(kase.path("id").asLong()))
-			.json().path("id").asLong();
-		legal.post("/api/v1/credit/entries/" + id + "/defence", "{\"statement\": \"无异议\"}");
-		JsonNode published = legal.post("/api/v1/credit/entries/" + id + "/decision",
-				"{\"list\": true, \"reason\": \"事实清楚\"}").json();
+		JsonNode kase = Fixtures.majorCase(xinhua);
+		JsonNode published = Fixtures.listedEntry(xinhua, kase, legal);
+		long id = published.path("id").asLong();
 		Instant until = Instant.parse(published.path("publishedUntil").asString());
 
 		MovableClock clock = new MovableClock(until.minus(Duration.ofMinutes(1)));
