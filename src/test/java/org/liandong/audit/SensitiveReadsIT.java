@@ -54,7 +54,7 @@ class SensitiveReadsIT {
 	@Test
 	void downloading_request_material_is_audited() {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
-		JsonNode draft = draft(xinhua);
+		JsonNode draft = Fixtures.draftRequest(xinhua, "410403");
 		long id = draft.path("id").asLong();
 		JsonNode material = xinhua.upload("/api/v1/assistance-requests/" + id + "/attachments", "现场检查记录.pdf",
 				"application/pdf", "%PDF-1.4\n现场检查记录\n%%EOF\n".getBytes(StandardCharsets.UTF_8)).json();
@@ -140,18 +140,8 @@ class SensitiveReadsIT {
 			.single();
 	}
 
-	private JsonNode draft(Api requester) {
-		long caseId = Fixtures.enterpriseCase(requester, "410402", "COUNTY").path("id").asLong();
-		Reply draft = requester.post("/api/v1/assistance-requests", """
-				{"caseId": %d, "assistingAgencyCode": "410403", "matters": "核实该企业在贵辖区的经营场所。",
-				 "legalBasis": "《中华人民共和国安全生产法》", "answerBy": "%s"}"""
-			.formatted(caseId, LocalDate.now(BEIJING).plusDays(30)));
-		assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-		return draft.json();
-	}
-
 	private JsonNode sentRequest(Api requester) {
-		JsonNode draft = draft(requester);
+		JsonNode draft = Fixtures.draftRequest(requester, "410403");
 		Reply sent = requester.post("/api/v1/assistance-requests/" + draft.path("id").asLong() + "/send",
 				"{\"version\": %d}".formatted(draft.path("version").asLong()));
 		assertThat(sent.status()).as(sent.body()).isEqualTo(200);

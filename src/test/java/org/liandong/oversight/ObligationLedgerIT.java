@@ -6,8 +6,6 @@ import static org.liandong.support.Fixtures.PASSWORD;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -172,11 +170,7 @@ class ObligationLedgerIT {
 	void module_actions_open_and_settle_the_ledger_and_a_return_for_other_reasons_is_recorded() {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		Api yexian = Api.at(port).as("yexian.enforcer", PASSWORD);
-		long caseId = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY").path("id").asLong();
-		long id = xinhua.post("/api/v1/assistance-requests", """
-				{"caseId": %d, "assistingAgencyCode": "410422", "matters": "核实该企业在贵辖区的经营场所。",
-				 "legalBasis": "《中华人民共和国安全生产法》", "answerBy": "%s"}""".formatted(caseId,
-				LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30))).json().path("id").asLong();
+		long id = Fixtures.draftRequest(xinhua, "410422").path("id").asLong();
 		assertThat(xinhua.post("/api/v1/assistance-requests/" + id + "/send", "{}").status()).isEqualTo(200);
 
 		JsonNode owed = yexian.get("/api/v1/obligations?outcome=open&size=200").json().path("content");

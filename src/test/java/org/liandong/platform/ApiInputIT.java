@@ -5,7 +5,6 @@ import static org.liandong.support.Fixtures.PASSWORD;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
@@ -24,19 +23,9 @@ class ApiInputIT {
 	@LocalServerPort
 	int port;
 
-	Api enforcer;
-
-	Api sysadmin;
-
-	@BeforeEach
-	void connect() {
-		enforcer = Api.at(port).as("xinhua.enforcer", PASSWORD);
-		sysadmin = Api.at(port).as("sysadmin", PASSWORD);
-	}
-
 	@Test
 	void a_calendar_year_beyond_four_digits_is_a_400_not_a_500() {
-		Reply reply = enforcer.get("/api/v1/calendar?year=999999999");
+		Reply reply = as("xinhua.enforcer").get("/api/v1/calendar?year=999999999");
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
 		assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -52,7 +41,7 @@ class ApiInputIT {
 				\r
 				%PDF-1.7 cut off here""".getBytes(StandardCharsets.UTF_8);
 		for (String path : new String[] { "/api/v1/documents/verify", "/api/v1/credit/screenings" }) {
-			Reply reply = enforcer.callRaw("POST", path, "multipart/form-data; boundary=XyZ", truncated);
+			Reply reply = as("xinhua.enforcer").callRaw("POST", path, "multipart/form-data; boundary=XyZ", truncated);
 
 			assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(400);
 			assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -61,17 +50,17 @@ class ApiInputIT {
 
 	@Test
 	void a_boolean_where_a_name_is_wanted_is_refused_and_nothing_is_registered() {
-		Reply reply = sysadmin.post("/api/v1/divisions", """
+		Reply reply = as("sysadmin").post("/api/v1/divisions", """
 				{"code": "410499", "name": false, "level": "ZONE", "parentCode": "410400"}""");
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
 		assertThat(reply.contentType()).startsWith("application/problem+json");
-		assertThat(sysadmin.get("/api/v1/divisions?size=500").body()).doesNotContain("410499");
+		assertThat(as("sysadmin").get("/api/v1/divisions?size=500").body()).doesNotContain("410499");
 	}
 
 	@Test
 	void a_number_where_text_is_wanted_is_refused() {
-		Reply reply = sysadmin.post("/api/v1/divisions", """
+		Reply reply = as("sysadmin").post("/api/v1/divisions", """
 				{"code": 410498, "name": "平顶山某区", "level": "ZONE", "parentCode": "410400"}""");
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
@@ -79,10 +68,14 @@ class ApiInputIT {
 
 	@Test
 	void the_wrong_media_type_on_an_upload_names_the_one_it_takes() {
-		Reply reply = enforcer.callRaw("POST", "/api/v1/credit/screenings", "text/plain",
+		Reply reply = as("xinhua.enforcer").callRaw("POST", "/api/v1/credit/screenings", "text/plain",
 				"x".getBytes(StandardCharsets.UTF_8));
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(415);
 		assertThat(reply.detail()).contains("multipart/form-data").doesNotContain("application/json");
+	}
+
+	private Api as(String username) {
+		return Api.at(port).as(username, PASSWORD);
 	}
 }

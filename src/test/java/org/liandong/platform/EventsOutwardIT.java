@@ -6,8 +6,6 @@ import static org.liandong.support.Fixtures.PASSWORD;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -108,13 +106,7 @@ class EventsOutwardIT {
 	void each_move_of_an_assistance_request_is_sent_under_its_own_routing_key() throws Exception {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		Api weidong = Api.at(port).as("weidong.enforcer", PASSWORD);
-		long caseId = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY").path("id").asLong();
-		Reply draft = xinhua.post("/api/v1/assistance-requests", """
-				{"caseId": %d, "assistingAgencyCode": "410403", "matters": "核实该企业在贵辖区的经营场所。",
-				 "legalBasis": "《中华人民共和国安全生产法》", "answerBy": "%s"}"""
-			.formatted(caseId, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30)));
-		assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-		long id = draft.json().path("id").asLong();
+		long id = Fixtures.draftRequest(xinhua, "410403").path("id").asLong();
 		Reply send = xinhua.post("/api/v1/assistance-requests/" + id + "/send", "{}");
 		assertThat(send.status()).as(send.body()).isEqualTo(200);
 		String number = send.json().path("number").asString();

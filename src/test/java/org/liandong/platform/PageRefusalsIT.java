@@ -37,13 +37,7 @@ class PageRefusalsIT {
 	@Test
 	void foreign_bureau_posting_to_a_request_page_gets_404() {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
-		long caseId = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY").path("id").asLong();
-		Reply created = xinhua.post("/api/v1/assistance-requests", """
-				{"caseId": %d, "assistingAgencyCode": "410421", "matters": "核实该企业在贵辖区的经营场所。",
-				 "legalBasis": "《中华人民共和国安全生产法》第二十八条", "answerBy": "%s"}"""
-			.formatted(caseId, LocalDate.now(BEIJING).plusDays(20)));
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long id = created.json().path("id").asLong();
+		long id = Fixtures.draftRequest(xinhua, "410421").path("id").asLong();
 		Reply sent = xinhua.post("/api/v1/assistance-requests/" + id + "/send", "{}");
 		assertThat(sent.status()).as(sent.body()).isBetween(200, 299);
 

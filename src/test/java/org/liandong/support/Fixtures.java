@@ -2,6 +2,8 @@ package org.liandong.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import org.liandong.platform.UnifiedSocialCreditCode;
@@ -51,6 +53,20 @@ public final class Fixtures {
 				"{\"version\": %d, \"severity\": \"MAJOR\"}".formatted(kase.path("version").asLong()));
 		assertThat(major.status()).as(major.body()).isEqualTo(200);
 		return major.json();
+	}
+
+	/**
+	 * A draft assistance request (R2.4) from the requester's bureau (新华区) on a new case of its own to
+	 * the assisting bureau, answer due in 30 days; the request's JSON.
+	 */
+	public static JsonNode draftRequest(Api requester, String assistingAgencyCode) {
+		long caseId = enterpriseCase(requester, "410402", "COUNTY").path("id").asLong();
+		Reply draft = requester.post("/api/v1/assistance-requests", """
+				{"caseId": %d, "assistingAgencyCode": "%s", "matters": "核实该企业在贵辖区的经营场所。",
+				 "legalBasis": "《中华人民共和国安全生产法》", "answerBy": "%s"}"""
+			.formatted(caseId, assistingAgencyCode, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30)));
+		assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+		return draft.json();
 	}
 
 	/** A proposal to list the party of a major case (R4.2), as the form sends it. */
