@@ -2,10 +2,12 @@
 // so that the content security policy allows scripts from the application only (issue 9).
 (function () {
   var el = document.getElementById('timeliness-chart');
-  if (!el || !window.echarts) { return; }
+  if (!el) { return; }
   var names = (el.dataset.names || '').split('|');
-  var chart = echarts.init(el);
-  chart.setOption({
+  var complete = (el.dataset.complete || '').split('|').filter(function (v) { return v !== ''; }).map(Number);
+  var ontime = (el.dataset.ontime || '').split('|').filter(function (v) { return v !== ''; }).map(Number);
+  // a rate of 0 % is a result; no bureau with reports due is nothing to show
+  liandongChart(el, complete.length > 0, {
     tooltip: { trigger: 'axis' },
     legend: { data: ['完整率', '及时率'] },
     grid: { left: 10, right: 10, bottom: 10, top: 30, containLabel: true },
@@ -13,8 +15,8 @@
              axisLabel: { rotate: 45, interval: 0 } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
-      { name: '完整率', type: 'bar', data: (el.dataset.complete || '').split('|').map(Number), itemStyle: { color: '#8b1a1a' } },
-      { name: '及时率', type: 'bar', data: (el.dataset.ontime || '').split('|').map(Number), itemStyle: { color: '#d98c2b' } }
+      { name: '完整率', type: 'bar', data: complete, itemStyle: { color: '#8b1a1a' } },
+      { name: '及时率', type: 'bar', data: ontime, itemStyle: { color: '#d98c2b' } }
     ]
   });
 })();

@@ -1,5 +1,7 @@
 package org.liandong.assistance;
 
+import org.liandong.platform.UploadTypes;
+
 import java.util.List;
 
 import org.liandong.platform.SignedInUser;
@@ -15,6 +17,10 @@ import jakarta.validation.Valid;
  * once it is sent), the city bureau sees all (R2.7); anyone else gets not found.
  */
 public interface AssistanceRequests {
+
+	/** What may be attached to a request or its answer, as configured. */
+	UploadTypes attachmentTypes();
+
 
 	/** Which of a bureau's requests to list: those it sent, those sent to it, or (city bureau) all. */
 	enum Box {

@@ -1,5 +1,7 @@
 package org.liandong.inbox;
 
+import java.time.Instant;
+
 import org.liandong.platform.SignedInUser;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -16,4 +18,12 @@ public interface Inbox {
 
 	/** Marks a message read by this person; the first reading is published as {@link InboxMessageRead}. */
 	InboxItem markRead(long messageId, SignedInUser reader);
+
+	/**
+	 * Marks as handled the messages to this agency that lead to this page and arrived by then: the work
+	 * they asked for is done (issue 21), so they no longer count as unread.
+	 *
+	 * @return how many messages were marked
+	 */
+	int markHandled(String agencyCode, String link, Instant at);
 }

@@ -1,5 +1,7 @@
 package org.liandong.instruments;
 
+import org.liandong.platform.UploadTypes;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,10 @@ import jakarta.validation.Valid;
  * found.
  */
 public interface Instruments {
+
+	/** What a party may attach to a text: the signed scans and drafts agencies exchange. */
+	UploadTypes ATTACHMENTS = UploadTypes.of(20 * 1024 * 1024, "pdf", "ofd", "doc", "docx", "jpg", "jpeg", "png");
+
 
 	InstrumentView draft(@Valid NewInstrument instrument, SignedInUser drafter);
 

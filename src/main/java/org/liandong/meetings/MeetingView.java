@@ -9,7 +9,8 @@ public record MeetingView(long id, MeetingKind kind, String title, String agenda
 		Instant convenedAt, String minutes, String minutesNumber, Long minutesDocumentId, Instant heldAt, long version,
 		List<Member> members, List<ActionItem> actionItems) {
 
-	public record Member(String agencyCode, String agencyName, String reply, String reason, Instant repliedAt,
-			String repliedByName, boolean overdue) {
+	/** @param attendee who attends for the member (name and post), when its reply is to attend */
+	public record Member(String agencyCode, String agencyName, String reply, String attendee, String reason,
+			Instant repliedAt, String repliedByName, boolean overdue) {
 	}
 }

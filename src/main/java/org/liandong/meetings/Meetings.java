@@ -25,8 +25,11 @@ public interface Meetings {
 
 	MeetingView find(long id, SignedInUser reader);
 
-	/** A member's reply: attending, or absent with a reason; may be changed until the meeting starts. */
-	MeetingView reply(long id, boolean attend, String reason, SignedInUser member);
+	/**
+	 * A member's reply: attending, naming who will attend, or absent with a reason; may be changed until
+	 * the meeting starts.
+	 */
+	MeetingView reply(long id, boolean attend, String attendee, String reason, SignedInUser member);
 
 	MeetingView recordMinutes(long id, String minutes, List<@Valid Decision> decisions, SignedInUser office);
 

@@ -3,7 +3,6 @@ package org.liandong.platform;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.tika.Tika;
 
@@ -57,7 +56,7 @@ public final class FileContent {
 		String extension = extension(name);
 		if (!types.contains(extension)) {
 			throw DomainException.invalid("attachment-type-refused", "不接受“%s”类型的文件；可上传：%s"
-				.formatted(extension.isEmpty() ? "无扩展名" : extension, String.join("、", new TreeSet<>(types))));
+				.formatted(extension.isEmpty() ? "无扩展名" : extension, UploadTypes.describeExactly(types)));
 		}
 		if (content.length > maxBytes) {
 			throw DomainException.invalid("attachment-too-large", "文件“%s”超过 %d MB 的大小限制"

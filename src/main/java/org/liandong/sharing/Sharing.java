@@ -1,5 +1,7 @@
 package org.liandong.sharing;
 
+import org.liandong.platform.UploadTypes;
+
 import java.util.List;
 
 import org.liandong.platform.SignedInUser;
@@ -13,6 +15,11 @@ import org.springframework.data.domain.Pageable;
  * The liaison submits reports and acknowledges bulletins for a bureau.
  */
 public interface Sharing {
+
+	/** What an experience post may carry. */
+	UploadTypes POST_ATTACHMENTS = UploadTypes.of(20 * 1024 * 1024, "pdf", "ofd", "doc", "docx", "xls", "xlsx", "jpg",
+			"jpeg", "png", "zip");
+
 
 	ReportSchedule defineSchedule(String title, Frequency frequency, Integer dueDay, String description,
 			SignedInUser city);

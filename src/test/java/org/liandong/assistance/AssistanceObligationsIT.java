@@ -41,6 +41,7 @@ class AssistanceObligationsIT {
 
 	static final String ACCEPT = "受理或退回协查请求";
 	static final String ANSWER = "答复协查请求";
+	static final String CONFIRM = "确认协查答复";
 
 	@LocalServerPort
 	int port;
@@ -93,10 +94,12 @@ class AssistanceObligationsIT {
 		act(weidong, id, "answer", "{\"text\": \"已补充市场监管部门出具的停业证明。\"}");
 		act(xinhua, id, "confirm", "{}");
 		assertThat(ledger.dues("assistance-request", id)).extracting(ObligationDue::obligation)
-			.containsExactly(ACCEPT, ANSWER, ANSWER);
+			.containsExactly(ACCEPT, ANSWER, CONFIRM, ANSWER, CONFIRM);
 		assertThat(ledger.settlements("assistance-request", id)).extracting(ObligationSettled::obligation)
-			.as("confirming is the requester's own, owed to nobody")
-			.containsExactly(ACCEPT, ANSWER, ANSWER);
+			.as("an answer waits for the requester, who confirms it or asks for more (issue 21)")
+			.containsExactly(ACCEPT, ANSWER, CONFIRM, ANSWER, CONFIRM);
+		assertThat(ledger.dues("assistance-request", id)).filteredOn(due -> due.obligation().equals(CONFIRM))
+			.extracting(ObligationDue::ownerAgencyCode).containsOnly("410402");
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
+import org.liandong.support.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -199,6 +200,19 @@ class AssistanceRequestsIT {
 				"application/octet-stream", new byte[] { 1, 2, 3 });
 		assertThat(exe.status()).isEqualTo(400);
 		assertThat(exe.detail()).contains("不接受“exe”类型的文件");
+		// issue 21: a .txt was taken where the label listed PDF, images, Office, OFD and ZIP; the label,
+		// the file filter and the check now say the same
+		String accepted = "PDF、OFD、文字文档、Excel 表格、图片、压缩包";
+		Reply text = xinhua.upload("/api/v1/assistance-requests/" + id + "/attachments", "说明.txt", "text/plain",
+				"现场说明".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(text.status()).isEqualTo(400);
+		assertThat(text.detail()).isEqualTo("不接受“txt”类型的文件；可上传：" + accepted
+				+ "（扩展名 pdf、ofd、doc、docx、xls、xlsx、jpg、jpeg、png、zip）");
+		PageSession pages = new PageSession(port);
+		pages.signIn("xinhua.enforcer", PASSWORD);
+		assertThat(pages.get("/assistance/" + id).html())
+			.contains("上传请求材料（" + accepted + "，单个不超过 1 MB）")
+			.contains("accept=\".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.zip\"");
 		Reply big = xinhua.upload("/api/v1/assistance-requests/" + id + "/attachments", "现场照片.jpg", "image/jpeg",
 				new byte[1_500_000]);
 		assertThat(big.status()).isEqualTo(400);

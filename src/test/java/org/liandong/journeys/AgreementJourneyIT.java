@@ -45,13 +45,16 @@ class AgreementJourneyIT extends BrowserJourney {
 		new Select(browser.findElement(By.id("kind"))).selectByVisibleText("行政协议");
 		assertThat(browser.findElement(By.id("kind")).getAttribute("value")).isEqualTo("AGREEMENT");
 		browser.findElement(By.id("title")).sendKeys(title);
-		Select parties = new Select(browser.findElement(By.id("partyCodes")));
-		assertThat(parties.isMultiple()).isTrue();
-		assertThat(parties.getOptions()).as("the drafting bureau takes part by itself")
-			.noneMatch(option -> option.getText().equals("鲁山县应急管理局"));
-		parties.selectByVisibleText("郏县应急管理局");
-		assertThat(parties.getAllSelectedOptions()).singleElement()
-			.satisfies(option -> assertThat(option.getAttribute("value")).isEqualTo("410425"));
+		// issue 21: checkboxes under a filter, not a list box that needs Ctrl-click
+		assertThat(browser.findElements(By.cssSelector("#partyCodes label"))).as("the drafting bureau takes part by itself")
+			.noneMatch(label -> label.getText().equals("鲁山县应急管理局"));
+		browser.findElement(By.id("partyCodes-filter")).sendKeys("郏县");
+		assertThat(browser.findElements(By.cssSelector("#partyCodes .form-check")).stream().filter(WebElement::isDisplayed)
+			.map(WebElement::getText)).containsExactly("郏县应急管理局");
+		click(By.xpath("//fieldset[@id='partyCodes']//label[.='郏县应急管理局']"));
+		assertThat(browser.findElements(By.cssSelector("#partyCodes input:checked"))).singleElement()
+			.satisfies(box -> assertThat(box.getAttribute("value")).isEqualTo("410425"));
+		assertThat(browser.findElement(By.cssSelector("#partyCodes [data-picker-count]")).getText()).isEqualTo("已选 1 个");
 		browser.findElement(By.id("scope")).sendKeys("鲁山县、郏县辖区内安全生产行政执法案件的协助调查");
 		browser.findElement(By.id("text")).sendKeys("第一条 双方在安全生产行政执法中互相协助调查。\n"
 				+ "第二条 收到对方协助调查函后，一个工作日内受理，五个工作日内答复协查结果。\n第三条 本协议自双方签署之日起生效。");

@@ -108,6 +108,7 @@ class AssistanceRequestJourneyIT extends BrowserJourney {
 		assertThat(browser.findElement(By.id("return-form")).isDisplayed()).as("a request may be returned until accepted")
 			.isTrue();
 		click(By.id("accept"));
+		confirm("受理后开始计算答复期限，确定受理？");
 		stateBecomes("已受理，办理中");
 		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("已受理");
 		assertThat(absent(By.id("return-form"))).as("once accepted the request can no longer be returned").isTrue();
@@ -123,6 +124,7 @@ class AssistanceRequestJourneyIT extends BrowserJourney {
 
 		browser.findElement(By.id("answer-text")).sendKeys("经核实，该仓库未存放危险化学品，近一年出入库记录见附件。");
 		click(By.id("answer-submit"));
+		confirm("答复后请求单位即收到协查结果，确定答复？");
 		stateBecomes("已答复，待确认");
 		assertThat(browser.findElement(By.id("answer")).getText()).isEqualTo("经核实，该仓库未存放危险化学品，近一年出入库记录见附件。");
 		Chromium.screenshot(browser, "24-assistance-answered");

@@ -44,9 +44,15 @@ class CaseNotificationJourneyIT extends BrowserJourney {
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("立案登记", "依属地原则由平顶山市新华区应急管理局主办");
 		String caseUrl = browser.getCurrentUrl();
 
-		new Select(browser.findElement(By.id("recipientCodes"))).selectByVisibleText("平顶山市卫东区应急管理局");
+		// nobody chosen: the browser holds the form back with the reason, before any confirmation is asked
+		click(By.id("notify-submit"));
+		assertThat(browser.findElement(By.cssSelector("#recipientCodes input[type=checkbox]")).getAttribute("validationMessage"))
+			.isEqualTo("请至少选择一个单位");
+		browser.findElement(By.id("recipientCodes-filter")).sendKeys("卫东");
+		click(By.xpath("//fieldset[@id='recipientCodes']//label[.='平顶山市卫东区应急管理局']"));
 		browser.findElement(By.id("message")).sendKeys("该企业在卫东区另有仓库，请关注。");
 		click(By.id("notify-submit"));
+		confirm("通报发出后对方单位即收到，不能撤回，确定发出？");
 		// the registration's notice is on the page until the browser has the next one
 		new WebDriverWait(browser, Duration.ofSeconds(5))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已发出通报"));

@@ -12,6 +12,7 @@ import org.liandong.platform.ObligationDue;
 import org.liandong.support.BrowserJourney;
 import org.liandong.support.Chromium;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,6 +56,10 @@ class DashboardEvaluationJourneyIT extends BrowserJourney {
 		click(By.linkText("督办台"));
 		arriveAt("/oversight");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("平顶山市应急管理局", "督办台");
+		assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("""
+				var table = document.getElementById('bureau-table');
+				return table.scrollWidth <= table.parentElement.clientWidth;"""))
+			.as("issue 21: the per-unit table fits its column at 1366 px, no sideways scrolling").isTrue();
 		WebElement weidong = browser.findElement(By.cssSelector("#bureau-table tr[data-agency='410403']"));
 		assertThat(weidong.findElement(By.cssSelector("td:first-child")).getText()).isEqualTo("平顶山市卫东区应急管理局");
 		assertThat(Integer.parseInt(weidong.findElements(By.tagName("td")).get(2).getText())).isPositive();
@@ -114,5 +119,15 @@ class DashboardEvaluationJourneyIT extends BrowserJourney {
 		assertThat(canvas.getSize().getWidth()).as(id).isGreaterThan(250);
 		assertThat(canvas.getSize().getHeight()).as(id).isGreaterThan(200);
 		chartDrawn(id);
+	}
+
+	@Test
+	void a_chart_with_nothing_to_show_says_so() {
+		// a year before the platform: no bureau has anything to evaluate, so the chart has no bar to draw
+		signIn("city.leader", PASSWORD);
+		open("/oversight/evaluations?year=2020");
+		assertThat(browser.findElement(By.id("score-chart")).getText()).as("issue 21: empty axes said nothing")
+			.isEqualTo("暂无数据");
+		assertThat(browser.findElements(By.cssSelector("#score-chart canvas"))).isEmpty();
 	}
 }

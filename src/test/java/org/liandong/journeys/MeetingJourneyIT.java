@@ -77,9 +77,12 @@ class MeetingJourneyIT extends BrowserJourney {
 		assertThat(browser.findElement(By.id("meeting-state")).getText()).isEqualTo("已发通知");
 		assertThat(absent(By.id("minutes-form"))).as("only the office records minutes").isTrue();
 		assertThat(browser.findElement(By.id("attend-yes")).isSelected()).isTrue();
+		browser.findElement(By.id("attendee")).sendKeys("孙丽娟（信息联络员）");
 		click(By.id("reply"));
+		confirm("回复本单位参会情况，确定？会议开始前可以更改。");
 		notice("已回复参会");
-		assertThat(reply("平顶山市新华区应急管理局")).startsWith("参会").contains("孙丽娟");
+		assertThat(reply("平顶山市新华区应急管理局")).as("the reply names who attends (issue 21)")
+			.startsWith("参会：孙丽娟（信息联络员）");
 		signOut();
 
 		signIn("weidong.liaison", PASSWORD);
@@ -88,6 +91,7 @@ class MeetingJourneyIT extends BrowserJourney {
 		click(By.id("attend-no"));
 		browser.findElement(By.id("reason")).sendKeys("当日有安全生产大检查");
 		click(By.id("reply"));
+		confirm("回复本单位参会情况，确定？会议开始前可以更改。");
 		notice("已请假");
 		Chromium.screenshot(browser, "64-meeting-leave-asked-by-a-member");
 		assertThat(reply("平顶山市卫东区应急管理局")).isEqualTo("请假：当日有安全生产大检查");

@@ -69,7 +69,7 @@ class MeetingObligationsIT {
 		});
 
 		Api xinhua = Api.at(port).as("xinhua.liaison", PASSWORD);
-		assertThat(xinhua.post("/api/v1/meetings/" + id + "/attendance", "{\"attend\": true}").status()).isEqualTo(200);
+		assertThat(xinhua.post("/api/v1/meetings/" + id + "/attendance", "{\"attend\": true, \"attendee\": \"孙丽娟（信息联络员）\"}").status()).isEqualTo(200);
 		assertThat(ledger.settlements("meeting", id)).singleElement().satisfies(settled -> {
 			assertThat(Key.of(settled)).isEqualTo(new Key("meeting", id, REPLY, "410402"));
 			assertThat(settled.met()).isTrue();

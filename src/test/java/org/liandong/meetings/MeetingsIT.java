@@ -47,7 +47,20 @@ class MeetingsIT {
 
 		Api xinhua = Api.at(port).as("xinhua.liaison", PASSWORD);
 		Api weidong = Api.at(port).as("weidong.liaison", PASSWORD);
-		assertThat(xinhua.post("/api/v1/meetings/" + id + "/attendance", "{\"attend\": true}").status()).isEqualTo(200);
+		Reply nobody = xinhua.post("/api/v1/meetings/" + id + "/attendance", "{\"attend\": true}");
+		assertThat(nobody.status()).as("issue 21: a reply to attend names who attends").isEqualTo(400);
+		assertThat(nobody.detail()).isEqualTo("参会的，请填写参会人员的姓名和职务");
+		Reply attending = xinhua.post("/api/v1/meetings/" + id + "/attendance",
+				"{\"attend\": true, \"attendee\": \"孙丽娟（信息联络员）\"}");
+		assertThat(attending.status()).as(attending.body()).isEqualTo(200);
+		assertThat(attending.json().path("members").findValues("attendee").stream().map(JsonNode::asString))
+			.contains("孙丽娟（信息联络员）");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(xinhua.get("/api/v1/inbox?size=200").json()
+			.path("messages").path("content").findValuesAsString("body"))
+			.as("the notice ends each typed text once (issue 21)")
+			.filteredOn(body -> body.startsWith("地点："))
+			.anyMatch(body -> body.startsWith("地点：市应急管理局三楼会议室。议程：一、通报协作情况；二、研究下半年工作。请于"))
+			.noneMatch(body -> body.contains("。。")));
 		Reply noReason = weidong.post("/api/v1/meetings/" + id + "/attendance", "{\"attend\": false}");
 		assertThat(noReason.status()).isEqualTo(400);
 		assertThat(noReason.detail()).contains("说明理由");
@@ -64,7 +77,7 @@ class MeetingsIT {
 			.filter("true"::equals)).as("all who did not reply").hasSize(members - 2);
 		jdbc.sql("update meeting set starts_at = ? where id = ?").params(OffsetDateTime.now().minusHours(1), id).update();
 		Reply late = Api.at(port).as("zhanhe.liaison", PASSWORD).post("/api/v1/meetings/" + id + "/attendance",
-				"{\"attend\": true}");
+				"{\"attend\": true, \"attendee\": \"孙丽娟（信息联络员）\"}");
 		assertThat(late.status()).as("no reply once the meeting began").isEqualTo(409);
 
 		JsonNode held = office.post("/api/v1/meetings/" + id + "/minutes", """

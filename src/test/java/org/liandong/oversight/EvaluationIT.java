@@ -170,7 +170,7 @@ class EvaluationIT {
 				java.time.LocalDate.now(BEIJING).plusDays(5)));
 		assertThat(convened.status()).as(convened.body()).isEqualTo(201);
 		long id = convened.json().path("id").asLong();
-		Api.at(port).as("xinhua.liaison", PASSWORD).post("/api/v1/meetings/" + id + "/attendance", "{\"attend\": true}");
+		Api.at(port).as("xinhua.liaison", PASSWORD).post("/api/v1/meetings/" + id + "/attendance", "{\"attend\": true, \"attendee\": \"孙丽娟（信息联络员）\"}");
 		Api.at(port).as("weidong.liaison", PASSWORD).post("/api/v1/meetings/" + id + "/attendance",
 				"{\"attend\": false, \"reason\": \"当日有安全生产大检查\"}");
 		// the meeting is held: it began a few minutes ago

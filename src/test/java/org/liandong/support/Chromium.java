@@ -39,6 +39,8 @@ public final class Chromium {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
 				"--window-size=1366,768");
+		// what the pages are asked for in, as a Chinese desktop's browser asks (Accept-Language)
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
 		// the language of a Chinese desktop, so that date fields read 年/月/日 as the users see them; LANG stays
 		// as it is (a UTF-8 locale that exists), or files with Chinese names could not be uploaded
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())

@@ -2,6 +2,8 @@ package org.liandong.assistance.internal;
 
 import static org.liandong.assistance.ObligationOverdue.Obligation.ACCEPT_REQUEST;
 import static org.liandong.assistance.ObligationOverdue.Obligation.ANSWER_REQUEST;
+import static org.liandong.assistance.internal.AssistanceObligations.confirmationDue;
+import static org.liandong.assistance.internal.AssistanceObligations.confirmationSettled;
 import static org.liandong.assistance.internal.AssistanceObligations.due;
 import static org.liandong.assistance.internal.AssistanceObligations.settled;
 import static org.liandong.assistance.internal.AssistanceService.SOURCE;
@@ -131,8 +133,9 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 	}
 
 	/**
-	 * Opens and ends the assisting bureau's obligations in oversight's ledger (R7.1). A return is a
-	 * lawful answer to the acceptance; a supplement request owes the answer again, a new round.
+	 * Opens and ends the obligations in oversight's ledger (R7.1): the assisting bureau's to accept and
+	 * answer, the requester's to confirm an answer. A return is a lawful answer to the acceptance; a
+	 * supplement request answers the confirmation and owes the answer again, a new round.
 	 */
 	private void track(RequestAction action, RequestState from, AssistanceRequest r, Instant now) {
 		long id = r.id();
@@ -144,16 +147,22 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 				events.publishEvent(due(ANSWER_REQUEST, id, r.number(), owner, r.answerDueAt()));
 			}
 			case RETURN -> events.publishEvent(settled(ACCEPT_REQUEST, id, owner, now, true));
-			case ANSWER -> events.publishEvent(settled(ANSWER_REQUEST, id, owner, now, true));
-			case REQUEST_SUPPLEMENT -> events.publishEvent(due(ANSWER_REQUEST, id, r.number(), owner, r.answerDueAt()));
+			case ANSWER -> {
+				events.publishEvent(settled(ANSWER_REQUEST, id, owner, now, true));
+				events.publishEvent(confirmationDue(id, r.number(), r.requesterAgency(),
+						calendar.endOfWorkingDays(now, settings.confirmWorkingDays())));
+			}
+			case REQUEST_SUPPLEMENT -> {
+				events.publishEvent(confirmationSettled(id, r.requesterAgency(), now));
+				events.publishEvent(due(ANSWER_REQUEST, id, r.number(), owner, r.answerDueAt()));
+			}
 			case WITHDRAW -> {
 				// a draft or a returned request owed nothing
 				if (from == RequestState.SENT) {
 					events.publishEvent(settled(ACCEPT_REQUEST, id, owner, now, false));
 				}
 			}
-			case CONFIRM -> {
-			}
+			case CONFIRM -> events.publishEvent(confirmationSettled(id, r.requesterAgency(), now));
 		}
 	}
 

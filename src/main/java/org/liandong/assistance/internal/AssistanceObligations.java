@@ -42,4 +42,34 @@ final class AssistanceObligations {
 	static ObligationSettled settled(Obligation obligation, long subjectId, String owner, Instant at, boolean met) {
 		return new ObligationSettled(subjectType(obligation), subjectId, obligation.label(), owner, at, met);
 	}
+
+	/*
+	 * The waiting states in which the bureau that waits is the one to act (issue 21): the city's legal
+	 * office designating a reported major case, the requester confirming an answer. The ledger reminds
+	 * and escalates them like the others; the module finds no misses of its own for them.
+	 */
+
+	static final String DESIGNATE = "指定管辖";
+
+	static final String CONFIRM_ANSWER = "确认协查答复";
+
+	static ObligationDue designationDue(long reportId, String caseNumber, String city, Instant dueAt) {
+		return new ObligationDue(MajorCaseService.SOURCE, reportId, caseNumber, DESIGNATE, city, dueAt,
+				"/major-reports/" + reportId);
+	}
+
+	/** Met by a designation or a reasoned decline alike: either answers the report. */
+	static ObligationSettled designationSettled(long reportId, String city, Instant at) {
+		return new ObligationSettled(MajorCaseService.SOURCE, reportId, DESIGNATE, city, at, true);
+	}
+
+	static ObligationDue confirmationDue(long requestId, String number, String requester, Instant dueAt) {
+		return new ObligationDue(AssistanceService.SOURCE, requestId, number, CONFIRM_ANSWER, requester, dueAt,
+				"/assistance/" + requestId);
+	}
+
+	/** Met by a confirmation or by asking for a supplement: either is the requester's answer. */
+	static ObligationSettled confirmationSettled(long requestId, String requester, Instant at) {
+		return new ObligationSettled(AssistanceService.SOURCE, requestId, CONFIRM_ANSWER, requester, at, true);
+	}
 }

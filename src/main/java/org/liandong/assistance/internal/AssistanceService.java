@@ -12,6 +12,7 @@ import org.liandong.assistance.RequestAction;
 import org.liandong.assistance.RequestState;
 import org.liandong.assistance.Upload;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.UploadTypes;
 import org.liandong.platform.StoredFile;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -34,13 +35,21 @@ class AssistanceService implements AssistanceRequests {
 	private final AssistanceActions actions;
 	private final AssistanceReading reading;
 	private final AssistanceMaterials materials;
+	private final AssistanceSettings settings;
 
 	AssistanceService(AssistanceDrafting drafting, AssistanceActions actions, AssistanceReading reading,
-			AssistanceMaterials materials) {
+			AssistanceMaterials materials, AssistanceSettings settings) {
 		this.drafting = drafting;
 		this.actions = actions;
 		this.reading = reading;
 		this.materials = materials;
+		this.settings = settings;
+	}
+
+	@Override
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	public UploadTypes attachmentTypes() {
+		return settings.attachments();
 	}
 
 	@Override

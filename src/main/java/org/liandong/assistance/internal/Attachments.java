@@ -8,7 +8,6 @@ import java.util.List;
 import org.liandong.assistance.AttachmentView;
 import org.liandong.assistance.Upload;
 import org.liandong.platform.DomainException;
-import org.liandong.platform.FileContent;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.Sm3;
 import org.liandong.platform.StoredFile;
@@ -26,8 +25,7 @@ import org.springframework.stereotype.Component;
 record Attachments(JdbcClient jdbc, AssistanceSettings settings) {
 
 	AttachmentView store(long requestId, String purpose, Upload upload, SignedInUser uploader, Instant at) {
-		String name = FileContent.accept(upload.fileName(), upload.content(), settings.attachmentTypes(),
-				settings.maxAttachmentSize().toBytes());
+		String name = settings.attachments().check(upload.fileName(), upload.content());
 		String digest = Sm3.hex(upload.content());
 		String type = upload.contentType() == null || upload.contentType().isBlank() ? "application/octet-stream"
 				: upload.contentType();

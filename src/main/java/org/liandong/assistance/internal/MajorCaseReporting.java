@@ -12,6 +12,8 @@ import org.liandong.assistance.NewMajorReport;
 import org.liandong.cases.CaseBrief;
 import org.liandong.cases.CaseView;
 import org.liandong.cases.Cases;
+import org.liandong.calendar.WorkingCalendar;
+import org.liandong.cases.MajorCaseToReport;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
@@ -24,11 +26,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reporting a case as major to the city bureau (R2.5): a case officer of a bureau taking part in the
- * case reports it, once while a report waits; the legal offices of the city hear of it in their inbox.
+ * case reports it, once while a report waits; the legal offices of the city hear of it in their inbox, and
+ * the city owes a designation (R7.1). The report meets the host's obligation to report (R2.5).
  */
 @Component
 record MajorCaseReporting(MajorReportAccess access, Cases cases, AgencyDirectory directory, JdbcClient jdbc,
-		ApplicationEventPublisher events, Clock clock) {
+		WorkingCalendar calendar, AssistanceSettings settings, ApplicationEventPublisher events, Clock clock) {
 
 	MajorReportView report(long caseId, NewMajorReport report, SignedInUser reporter) {
 		requireCaseOfficer(reporter, "报告重大案件");
@@ -53,6 +56,9 @@ record MajorCaseReporting(MajorReportAccess access, Cases cases, AgencyDirectory
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		cases.record(caseId, reporter, "MAJOR_REPORTED", "向市局报告为重大案件：" + report.facts().trim());
+		events.publishEvent(MajorCaseToReport.settled(caseId, about.hostAgencyCode(), now, true));
+		events.publishEvent(AssistanceObligations.designationDue(id, about.number(), city,
+				calendar.endOfWorkingDays(now, settings.designateWorkingDays())));
 		events.publishEvent(new MajorCaseEvent(id, caseId, about.number(), MajorCaseEvent.Kind.REPORTED,
 				"%s报告重大案件".formatted(reporter.agencyName())));
 		directory.legalOfficesOf(city).forEach(office -> events.publishEvent(new InboxDelivery(office, null, "MAJOR_REPORTED",

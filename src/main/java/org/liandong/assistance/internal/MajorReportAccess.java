@@ -16,6 +16,7 @@ import org.liandong.cases.ParticipantRole;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * two legal officers deciding at once one wins.
  */
 @Component
-record MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Clock clock) {
+record MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 
 	MajorReportView find(long id, SignedInUser reader) {
 		MajorReportView report = jdbc.sql("select * from major_report where id = ?")
@@ -65,7 +66,10 @@ record MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Clock clock
 		return report;
 	}
 
-	/** Takes the decision on the row, so that of two legal officers deciding at once one gets 409. */
+	/**
+	 * Takes the decision on the row, so that of two legal officers deciding at once one gets 409; the
+	 * decision, either way, meets the city's obligation to designate (R7.1).
+	 */
 	void claim(long id, Long version, MajorReportState state, String reason, SignedInUser officer, Instant now) {
 		int claimed = jdbc.sql("""
 				update major_report set state = ?, decline_reason = ?, decided_at = ?, decided_by_name = ?,
@@ -76,6 +80,8 @@ record MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Clock clock
 		if (claimed == 0) {
 			throw DomainException.conflict("report-decided", "该报告刚刚已被他人处理，请刷新后查看");
 		}
+		String city = jdbc.sql("select city_agency from major_report where id = ?").param(id).query(String.class).single();
+		events.publishEvent(AssistanceObligations.designationSettled(id, city, now));
 	}
 
 	private MajorReportView report(ResultSet rs) throws SQLException {

@@ -126,6 +126,7 @@ class AssistancePages {
 		boolean caseOfficer = reader.hasRole("ENFORCER") || reader.hasRole("DETACHMENT_OFFICER");
 		model.addAttribute("revisable", caseOfficer && requester
 				&& (r.state() == RequestState.DRAFT || r.state() == RequestState.RETURNED));
+		model.addAttribute("uploadTypes", requests.attachmentTypes());
 		model.addAttribute("uploadPurpose", !caseOfficer ? null
 				: requester && (r.state() == RequestState.DRAFT || r.state() == RequestState.RETURNED) ? "请求材料"
 						: !requester && (r.state() == RequestState.ACCEPTED

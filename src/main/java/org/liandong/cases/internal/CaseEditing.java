@@ -14,6 +14,7 @@ import org.liandong.cases.CaseChange;
 import org.liandong.cases.CaseChanged;
 import org.liandong.cases.CaseStatus;
 import org.liandong.cases.CaseView;
+import org.liandong.cases.Severity;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
  * case. Runs in the facade's transaction.
  */
 @Component
-record CaseEditing(CaseRecords records, CaseTimeline timeline, CaseAccess grants, ApplicationEventPublisher events,
-		Clock clock) {
+record CaseEditing(CaseRecords records, CaseTimeline timeline, CaseAccess grants,
+		MajorCaseReportDeadline reportDeadline, ApplicationEventPublisher events, Clock clock) {
 
 	CaseView change(long id, CaseChange change, SignedInUser editor) {
 		EnforcementCase found = records.found(id);
@@ -40,6 +41,7 @@ record CaseEditing(CaseRecords records, CaseTimeline timeline, CaseAccess grants
 		records.knownAgencies(change.addParticipantCodes(), "协办单位");
 		Instant now = clock.instant();
 		CaseStatus statusBefore = found.status();
+		Severity severityBefore = found.severity();
 		Map<String, AgencySummary> names = records.agencyMap();
 		List<String> changes = found.apply(change, Editor.of(editor), now, code -> name(names, code));
 		if (changes.isEmpty()) {
@@ -53,6 +55,7 @@ record CaseEditing(CaseRecords records, CaseTimeline timeline, CaseAccess grants
 		String description = String.join("；", changes);
 		timeline.append(id, Editor.of(editor), "CHANGED", description, now);
 		events.publishEvent(new CaseChanged(id, found.number(), description));
+		reportDeadline.severitySet(found, severityBefore, now);
 		return records.view(found, CaseView.Access.FULL, editor);
 	}
 

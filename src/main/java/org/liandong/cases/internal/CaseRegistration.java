@@ -16,6 +16,7 @@ import org.liandong.cases.CaseView;
 import org.liandong.cases.HostProposal;
 import org.liandong.cases.NewCase;
 import org.liandong.cases.PartyKind;
+import org.liandong.cases.Severity;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.FieldCipher;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 record CaseRegistration(CaseRecords records, CaseRepository cases, CaseNumbers numbers, CaseTimeline timeline,
 		CaseAccess grants, TerritorialHosting hosting, Agencies agencies, FieldCipher cipher,
-		ApplicationEventPublisher events, Clock clock) {
+		MajorCaseReportDeadline reportDeadline, ApplicationEventPublisher events, Clock clock) {
 
 	CaseView register(NewCase request, SignedInUser registrar) {
 		Editor editor = Editor.of(registrar);
@@ -65,6 +66,7 @@ record CaseRegistration(CaseRecords records, CaseRepository cases, CaseNumbers n
 				? "%s。登记人改由%s主办，理由：%s".formatted(proposal.reasoning(), host.name(), registered.hostOverrideReason())
 				: "%s；登记人确认".formatted(proposal.reasoning()), now);
 		events.publishEvent(new CaseRegistered(id, registered.number(), host.code(), request.severity()));
+		reportDeadline.severitySet(registered, Severity.GENERAL, now);
 		return records.view(registered, CaseView.Access.FULL, registrar);
 	}
 

@@ -89,6 +89,7 @@ class CreditDecision {
 		events.publishEvent(new CreditEvent(id, entry.subjectUscc(), list ? "LISTED" : "NOT_LISTED",
 				"%s（%s）".formatted(list ? "列入严重失信主体名单，公示至 " + ChineseTime.format(until) : "决定不予列入",
 						decision.number())));
+		events.publishEvent(ListingDecisionDue.decided(id, entry.decidingAgencyCode(), now));
 		events.publishEvent(new InboxDelivery(entry.proposingAgencyCode(), null, "CREDIT_DECIDED",
 				"【失信名单】%s：%s".formatted(entry.subjectName(), list ? "已列入" : "不予列入"), why,
 				"/credit/entries/" + id, SOURCE, id + ":decided"));

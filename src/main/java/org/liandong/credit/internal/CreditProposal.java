@@ -47,10 +47,12 @@ class CreditProposal {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final int defenceWorkingDays;
+	private final int decisionWorkingDays;
 
 	CreditProposal(EntryAccess access, Cases cases, Documents documents, WorkingCalendar calendar, JdbcClient jdbc,
 			ApplicationEventPublisher events, Clock clock,
-			@Value("${liandong.credit.defence-working-days:5}") int defenceWorkingDays) {
+			@Value("${liandong.credit.defence-working-days:5}") int defenceWorkingDays,
+			@Value("${liandong.credit.decision-working-days:5}") int decisionWorkingDays) {
 		this.access = access;
 		this.cases = cases;
 		this.documents = documents;
@@ -59,6 +61,7 @@ class CreditProposal {
 		this.events = events;
 		this.clock = clock;
 		this.defenceWorkingDays = defenceWorkingDays;
+		this.decisionWorkingDays = decisionWorkingDays;
 	}
 
 	CreditEntryView propose(Proposal proposal, SignedInUser proposer) {
@@ -110,6 +113,8 @@ class CreditProposal {
 		cases.record(about.id(), proposer, "CREDIT_PROPOSED", "提出将当事人列入严重失信主体名单，告知书 " + notice.number());
 		events.publishEvent(new CreditEvent(id, about.partyUscc(), "PROPOSED", "拟列入严重失信主体名单，告知书 %s，陈述申辩至 %s"
 			.formatted(notice.number(), ChineseTime.format(defenceDue))));
+		events.publishEvent(ListingDecisionDue.due(id, about.partyName(), city,
+				calendar.endOfWorkingDays(defenceDue, decisionWorkingDays)));
 		access.legalOffices(city).forEach(office -> events.publishEvent(new InboxDelivery(office, null, "CREDIT_PROPOSED",
 				"【失信名单】%s提出列入 %s".formatted(proposer.agencyName(), about.partyName()),
 				"陈述申辩期至 %s，期满后请作出决定。".formatted(ChineseTime.format(defenceDue)), "/credit/entries/" + id,

@@ -32,6 +32,11 @@ class JdbcInbox implements Inbox {
 	/** Messages addressed to the reader's agency as a whole or to the reader; ? = username, agency, username. */
 	private static final String MINE = WITH_READING + " where m.recipient_agency = ? and m.recipient_user in ('', ?)";
 
+	private static final String COLUMNS = "m.id, m.kind, m.title, m.body, m.link, m.created_at, r.read_at, m.handled_at";
+
+	/** A handled message asks nothing more of anyone, read or not. */
+	private static final String UNREAD = "r.read_at is null and m.handled_at is null";
+
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
@@ -45,19 +50,19 @@ class JdbcInbox implements Inbox {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<InboxItem> messages(SignedInUser reader, boolean unreadOnly, Pageable pageable) {
-		return new PagedQuery("m.id, m.kind, m.title, m.body, m.link, m.created_at, r.read_at", WITH_READING,
+		return new PagedQuery(COLUMNS, WITH_READING,
 				Map.of("createdAt", "m.created_at"), "m.id desc")
 			.fromParams(reader.getUsername())
 			.where("m.recipient_agency = ?", reader.agencyCode())
 			.where("m.recipient_user in ('', ?)", reader.getUsername())
-			.whereIf(unreadOnly, "r.read_at is null")
+			.whereIf(unreadOnly, UNREAD)
 			.fetch(jdbc, pageable, (rs, n) -> item(rs));
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public long unreadCount(SignedInUser reader) {
-		return jdbc.sql("select count(*) from " + MINE + " and r.read_at is null")
+		return jdbc.sql("select count(*) from " + MINE + " and " + UNREAD)
 			.params(reader.getUsername(), reader.agencyCode(), reader.getUsername())
 			.query(Long.class)
 			.single();
@@ -78,11 +83,23 @@ class JdbcInbox implements Inbox {
 			events.publishEvent(new InboxMessageRead(message.id(), message.sourceType(), message.sourceId(),
 					reader.getUsername(), reader.displayName(), reader.agencyCode(), now));
 		}
-		return jdbc.sql("select m.id, m.kind, m.title, m.body, m.link, m.created_at, r.read_at from " + MINE
+		return jdbc.sql("select " + COLUMNS + " from " + MINE
 				+ " and m.id = ?")
 			.params(reader.getUsername(), reader.agencyCode(), reader.getUsername(), messageId)
 			.query((rs, n) -> item(rs))
 			.single();
+	}
+
+	@Override
+	public int markHandled(String agencyCode, String link, Instant at) {
+		if (link == null || link.isBlank()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				update inbox_message set handled_at = ?
+				where recipient_agency = ? and link = ? and handled_at is null and created_at <= ?""")
+			.params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), agencyCode, link, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.update();
 	}
 
 	private boolean firstReading(long messageId, String username, Instant now) {
@@ -93,10 +110,14 @@ class JdbcInbox implements Inbox {
 	}
 
 	private static InboxItem item(ResultSet rs) throws SQLException {
-		OffsetDateTime readAt = rs.getObject("read_at", OffsetDateTime.class);
 		return new InboxItem(rs.getLong("id"), rs.getString("kind"), rs.getString("title"), rs.getString("body"),
-				rs.getString("link"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				readAt == null ? null : readAt.toInstant());
+				rs.getString("link"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), instant(rs, "read_at"),
+				instant(rs, "handled_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+		return at == null ? null : at.toInstant();
 	}
 
 	record Message(long id, String sourceType, String sourceId) {

@@ -18,7 +18,7 @@ import org.liandong.instruments.NewInstrument;
 import org.liandong.instruments.internal.InstrumentRecords.Row;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
-import org.liandong.platform.FileContent;
+import org.liandong.instruments.Instruments;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.Sm3;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,11 +32,9 @@ import org.springframework.stereotype.Component;
  * A new text or changed measures void the signatures given. Runs in the facade's transaction.
  */
 @Component
-record InstrumentDrafting(InstrumentRecords records, InstrumentReading reading, Agencies agencies, JdbcClient jdbc,
-		Clock clock) {
+record InstrumentDrafting(InstrumentRecords records, InstrumentReading reading, SignaturesAwaited awaited,
+		Agencies agencies, JdbcClient jdbc, Clock clock) {
 
-	private static final Set<String> ATTACHMENT_TYPES = Set.of("pdf", "ofd", "doc", "docx", "jpg", "jpeg", "png");
-	private static final int MAX_ATTACHMENT = 20 * 1024 * 1024;
 
 	InstrumentView draft(NewInstrument n, SignedInUser drafter) {
 		Set<String> parties = new LinkedHashSet<>();
@@ -100,6 +98,10 @@ record InstrumentDrafting(InstrumentRecords records, InstrumentReading reading, 
 		text(id, next, body.trim(), note == null || note.isBlank() ? null : note.trim(), editor, now);
 		// a signature is given to a text: a new text is signed anew
 		voidSignatures(id);
+		if (row.state() == InstrumentState.AWAITING_SIGNATURES) {
+			awaited.withdrawn(row, now);
+			awaited.offered(row, next, now);
+		}
 		records.publish(id, "REVISED", "形成第 %d 稿%s，各方须重新签署".formatted(next,
 				note == null || note.isBlank() ? "" : "（" + note.trim() + "）"));
 		return reading.find(id, editor);
@@ -142,7 +144,7 @@ record InstrumentDrafting(InstrumentRecords records, InstrumentReading reading, 
 	InstrumentView attach(long id, String fileName, String contentType, byte[] content, SignedInUser uploader) {
 		Row row = records.locked(id, uploader);
 		records.requireParty(row, uploader);
-		String name = FileContent.accept(fileName, content, ATTACHMENT_TYPES, MAX_ATTACHMENT);
+		String name = Instruments.ATTACHMENTS.check(fileName, content);
 		jdbc.sql("""
 				insert into instrument_attachment (instrument_id, version_no, file_name, content_type, size_bytes, sm3,
 				    content, uploaded_at, uploaded_by_name)

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * in the facade's transaction.
  */
 @Component
-record InstrumentSigning(InstrumentRecords records, InstrumentReading reading, JdbcClient jdbc,
-		ApplicationEventPublisher events, Clock clock) {
+record InstrumentSigning(InstrumentRecords records, InstrumentReading reading, SignaturesAwaited awaited,
+		JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 
 	InstrumentView submit(long id, Long version, SignedInUser actor) {
 		Row row = records.locked(id, actor);
@@ -32,7 +32,9 @@ record InstrumentSigning(InstrumentRecords records, InstrumentReading reading, J
 		if (row.state() != InstrumentState.DRAFT) {
 			throw illegal(row, "提交签署");
 		}
-		records.bump(row, version, actor, clock.instant(), "state = 'AWAITING_SIGNATURES'");
+		Instant now = clock.instant();
+		records.bump(row, version, actor, now, "state = 'AWAITING_SIGNATURES'");
+		awaited.offered(row, row.currentVersion(), now);
 		for (String party : records.parties(id)) {
 			if (!party.equals(actor.agencyCode())) {
 				events.publishEvent(new InboxDelivery(party, null, "INSTRUMENT_TO_SIGN",
@@ -69,6 +71,7 @@ record InstrumentSigning(InstrumentRecords records, InstrumentReading reading, J
 			throw DomainException.conflict("already-signed", "本单位已签署第 %d 稿".formatted(row.currentVersion()));
 		}
 		records.publish(id, "SIGNED", "%s签署第 %d 稿".formatted(signer.agencyName(), row.currentVersion()));
+		awaited.signed(row, signer.agencyCode(), now);
 		int missing = jdbc.sql("""
 				select count(*) from instrument_party where instrument_id = ?
 				and (signed_version is null or signed_version <> ?)""")

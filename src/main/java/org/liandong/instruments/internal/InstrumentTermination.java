@@ -3,6 +3,7 @@ package org.liandong.instruments.internal;
 import static org.liandong.instruments.internal.InstrumentRecords.illegal;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.instruments.InstrumentState;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
  * with its reason, and the other parties are told. Runs in the facade's transaction.
  */
 @Component
-record InstrumentTermination(InstrumentRecords records, InstrumentReading reading, ApplicationEventPublisher events,
-		Clock clock) {
+record InstrumentTermination(InstrumentRecords records, InstrumentReading reading, SignaturesAwaited awaited,
+		ApplicationEventPublisher events, Clock clock) {
 
 	InstrumentView terminate(long id, String reason, SignedInUser actor) {
 		Row row = records.locked(id, actor);
@@ -33,7 +34,11 @@ record InstrumentTermination(InstrumentRecords records, InstrumentReading readin
 		if (reason.length() > 1000) {
 			throw DomainException.invalid("reason-too-long", "终止理由不能超过 1000 字");
 		}
-		records.bump(row, null, actor, clock.instant(), "state = 'TERMINATED', terminated_reason = ?", reason.trim());
+		Instant now = clock.instant();
+		records.bump(row, null, actor, now, "state = 'TERMINATED', terminated_reason = ?", reason.trim());
+		if (row.state() == InstrumentState.AWAITING_SIGNATURES) {
+			awaited.withdrawn(row, now);
+		}
 		records.publish(id, "TERMINATED", "%s终止，理由：%s".formatted(actor.agencyName(), reason.trim()));
 		for (String party : records.parties(id)) {
 			if (!party.equals(actor.agencyCode())) {

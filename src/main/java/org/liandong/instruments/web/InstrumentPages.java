@@ -94,6 +94,7 @@ class InstrumentPages {
 	String detail(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id, Model model) {
 		InstrumentView found = instruments.find(id, reader);
 		model.addAttribute("i", found);
+		model.addAttribute("uploadTypes", Instruments.ATTACHMENTS);
 		model.addAttribute("mine", found.parties().stream().filter(p -> p.agencyCode().equals(reader.agencyCode()))
 			.findFirst().orElse(null));
 		return "instruments/detail";

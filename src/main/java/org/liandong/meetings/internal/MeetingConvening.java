@@ -11,6 +11,7 @@ import org.liandong.meetings.MeetingEvent;
 import org.liandong.meetings.MeetingView;
 import org.liandong.meetings.Meetings.RegularMeetingStatus;
 import org.liandong.meetings.NewMeeting;
+import org.liandong.platform.Sentence;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
@@ -55,7 +56,7 @@ record MeetingConvening(JdbcClient jdbc, ApplicationEventPublisher events, Clock
 			events.publishEvent(MeetingObligation.REPLY.due(id, n.title().trim(), member, replyDue, id));
 			events.publishEvent(new InboxDelivery(member, null, "MEETING_NOTICE",
 					"【会议通知】%s（%s）".formatted(n.title().trim(), ChineseTime.format(starts)),
-					"地点：%s。议程：%s。请于 %s 前回复是否参会。".formatted(n.place().trim(), n.agenda().trim(),
+					"地点：%s议程：%s请于 %s 前回复是否参会。".formatted(Sentence.of(n.place()), Sentence.of(n.agenda()),
 							ChineseTime.format(replyDue)),
 					"/meetings/" + id, MeetingRecords.SOURCE, id + ":notice"));
 		}

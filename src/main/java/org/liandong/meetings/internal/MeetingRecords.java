@@ -98,7 +98,8 @@ record MeetingRecords(Agencies agencies, JdbcClient jdbc, Clock clock) {
 		List<MeetingView.Member> members = full ? jdbc.sql("select * from meeting_member where meeting_id = ? order by agency")
 			.param(id)
 			.query((m, n) -> new MeetingView.Member(m.getString("agency"), names.getOrDefault(m.getString("agency"),
-					m.getString("agency")), m.getString("reply"), m.getString("reason"), instant(m, "replied_at"),
+					m.getString("agency")), m.getString("reply"), m.getString("attendee"), m.getString("reason"),
+					instant(m, "replied_at"),
 					m.getString("replied_by_name"), m.getObject("overdue_at") != null
 							|| (m.getString("reply") == null && "CONVENED".equals(state) && replyDue.isBefore(now))))
 			.list() : List.of();

@@ -74,8 +74,8 @@ class MeetingService implements Meetings {
 	}
 
 	@Override
-	public MeetingView reply(long id, boolean attend, String reason, SignedInUser member) {
-		return replies.reply(id, attend, reason, member);
+	public MeetingView reply(long id, boolean attend, String attendee, String reason, SignedInUser member) {
+		return replies.reply(id, attend, attendee, reason, member);
 	}
 
 	@Override

@@ -62,9 +62,9 @@ class MeetingApiController {
 	}
 
 	@PostMapping("/{id}/attendance")
-	@Operation(summary = "回复参会情况（成员单位）：参会，或请假并说明理由；会议开始后不能再回复")
+	@Operation(summary = "回复参会情况（成员单位）：参会并填写参会人员（姓名、职务），或请假并说明理由；会议开始后不能再回复")
 	MeetingView reply(@AuthenticationPrincipal SignedInUser member, @PathVariable long id, @RequestBody Reply reply) {
-		return meetings.reply(id, reply.attend(), reply.reason(), member);
+		return meetings.reply(id, reply.attend(), reply.attendee(), reply.reason(), member);
 	}
 
 	@PostMapping("/{id}/minutes")
@@ -113,7 +113,8 @@ class MeetingApiController {
 		return meetings.keepNorm(id, null, norm.body(), norm.note(), office);
 	}
 
-	record Reply(boolean attend, String reason) {
+	/** @param attendee who will attend (name and post), required when attending */
+	record Reply(boolean attend, String attendee, String reason) {
 	}
 
 	record Minutes(String minutes, List<Decision> decisions) {

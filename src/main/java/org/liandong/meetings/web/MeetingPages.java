@@ -95,9 +95,9 @@ class MeetingPages {
 	@PostMapping("/{id}/attendance")
 	@RefusalShownOn("/meetings/{id}")
 	String reply(@AuthenticationPrincipal SignedInUser member, @PathVariable long id,
-			@RequestParam(defaultValue = "true") boolean attend, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		meetings.reply(id, attend, reason, member);
+			@RequestParam(defaultValue = "true") boolean attend, @RequestParam(required = false) String attendee,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		meetings.reply(id, attend, attendee, reason, member);
 		redirect.addFlashAttribute("notice", attend ? "已回复参会" : "已请假");
 		return "redirect:/meetings/" + id;
 	}

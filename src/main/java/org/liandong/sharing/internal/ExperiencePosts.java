@@ -6,11 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
-import org.liandong.platform.FileContent;
+import org.liandong.sharing.Sharing;
 import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.Sm3;
@@ -32,8 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 record ExperiencePosts(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, SharingRecords records) {
 
-	private static final Set<String> ATTACHMENT_TYPES = Set.of("pdf", "ofd", "doc", "docx", "xls", "xlsx", "jpg", "jpeg",
-			"png", "zip");
 
 	Post post(String kind, String title, String body, String fileName, byte[] attachment, SignedInUser author) {
 		if (!"EXPERIENCE".equals(kind) && !"JOINT_NOTICE".equals(kind)) {
@@ -52,7 +49,7 @@ record ExperiencePosts(JdbcClient jdbc, ApplicationEventPublisher events, Clock 
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		if (attachment != null && attachment.length > 0) {
-			String name = FileContent.accept(fileName, attachment, ATTACHMENT_TYPES, 20 * 1024 * 1024);
+			String name = Sharing.POST_ATTACHMENTS.check(fileName, attachment);
 			jdbc.sql("""
 					insert into post_attachment (post_id, file_name, content_type, size_bytes, sm3, content)
 					values (?, ?, 'application/octet-stream', ?, ?, ?)""")

@@ -79,6 +79,7 @@ class SharingPages {
 	String posts(@AuthenticationPrincipal SignedInUser reader, @PageableDefault(size = 20) Pageable pageable,
 			Model model) {
 		model.addAttribute("page", sharing.posts(reader, pageable));
+		model.addAttribute("uploadTypes", Sharing.POST_ATTACHMENTS);
 		return "sharing/posts";
 	}
 

@@ -21,6 +21,7 @@ import org.liandong.oversight.AccountabilityView;
 import org.liandong.oversight.ConductKind;
 import org.liandong.oversight.Deduction;
 import org.liandong.oversight.NewAccountabilityRecord;
+import org.liandong.platform.Sentence;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PagedQuery;
@@ -111,7 +112,8 @@ class AccountabilityService implements Accountability {
 		events.publishEvent(new AccountabilityEvent(id, "ACCOUNTABILITY_DECIDED", "对%s作出问责决定：%s，扣 %d 分".formatted(
 				done.agencyName(), done.measuresText(), done.deduction())));
 		events.publishEvent(new InboxDelivery(done.agencyCode(), null, "ACCOUNTABILITY_DECIDED", "【问责决定】市局对本单位作出问责决定",
-				"决定：%s。措施：%s。年终考核扣 %d 分。".formatted(done.decision(), done.measuresText(), done.deduction()),
+				"决定：%s措施：%s年终考核扣 %d 分。".formatted(Sentence.of(done.decision()), Sentence.of(done.measuresText()),
+						done.deduction()),
 				link(id), "accountability", id + ":decided"));
 		return done;
 	}

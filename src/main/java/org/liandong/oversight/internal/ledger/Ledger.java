@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencySummary;
+import org.liandong.inbox.Inbox;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.MissedDeadline;
 import org.liandong.platform.ObligationDue;
@@ -21,10 +22,11 @@ import org.springframework.stereotype.Component;
  * the transaction of the change that published the event, so an obligation enters or leaves the
  * ledger exactly when its module's state changes, in the order it changed, and never otherwise.
  * Every write tolerates a repeated event: an obligation is its subject, words and owner, and a
- * settled one is only reopened by a due instant it did not have.
+ * settled one is only reopened by a due instant it did not have. Settling one marks the owner's messages
+ * that lead to its page handled.
  */
 @Component
-record Ledger(JdbcClient jdbc, Agencies agencies, Clock clock) {
+record Ledger(JdbcClient jdbc, Agencies agencies, Inbox inbox, Clock clock) {
 
 	private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
@@ -63,6 +65,14 @@ record Ledger(JdbcClient jdbc, Agencies agencies, Clock clock) {
 		jdbc.sql("update obligation set state = ?, settled_at = ?, version = version + 1 where id = ? and state = 'OPEN'")
 			.params(settled.met() ? "MET" : "CANCELLED", ChineseTime.utc(settled.settledAt()), latest.get().id())
 			.update();
+		// the owner's messages that asked for this work ask for nothing more (issue 21); the city bureau's
+		// work is asked of its offices (the legal office designates), so theirs are handled with it
+		inbox.markHandled(settled.ownerAgencyCode(), latest.get().link(), settled.settledAt());
+		if (settled.ownerAgencyCode().equals(latest.get().city())) {
+			agencies.all().stream()
+				.filter(office -> settled.ownerAgencyCode().equals(office.parentCode()) && office.kind().isCityLevel())
+				.forEach(office -> inbox.markHandled(office.code(), latest.get().link(), settled.settledAt()));
+		}
 	}
 
 	/** A miss the module found of an obligation the ledger never heard of still enters it, to be escalated. */
@@ -93,15 +103,15 @@ record Ledger(JdbcClient jdbc, Agencies agencies, Clock clock) {
 
 	private Optional<Latest> latest(String subjectType, long subjectId, String obligation, String owner) {
 		return jdbc.sql("""
-				select id, round, state, due_at from obligation
+				select id, round, state, due_at, link, city_agency from obligation
 				where subject_type = ? and subject_id = ? and obligation = ? and owner_agency = ?
 				order by round desc limit 1""")
 			.params(subjectType, subjectId, obligation, owner)
 			.query((rs, n) -> new Latest(rs.getLong("id"), rs.getInt("round"), "OPEN".equals(rs.getString("state")),
-					ObligationRows.instant(rs, "due_at")))
+					ObligationRows.instant(rs, "due_at"), rs.getString("link"), rs.getString("city_agency")))
 			.optional();
 	}
 
-	private record Latest(long id, int round, boolean open, Instant dueAt) {
+	private record Latest(long id, int round, boolean open, Instant dueAt, String link, String city) {
 	}
 }

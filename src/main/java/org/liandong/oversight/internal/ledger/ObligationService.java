@@ -159,10 +159,16 @@ class ObligationService implements Obligations {
 		String column = scope.owner() == null ? "city_agency" : "owner_agency";
 		String key = scope.owner() == null ? scope.city() : scope.owner();
 		Collection<long[]> counts = openCounts(column, key, now).values();
+		// the city's own work would otherwise hide among the bureaus' (issue 21)
+		List<ObligationView> own = scope.owner() != null ? List.of() : jdbc.sql("""
+				select * from obligation where state = 'OPEN' and owner_agency in (?, ?) order by due_at limit 20""")
+			.params(reader.agencyCode(), scope.city())
+			.query((rs, n) -> ObligationRows.view(rs, names))
+			.list();
 		return new OpenObligations(scope.owner(), names.getOrDefault(key, key), now,
 				new Dashboard.Totals(counts.stream().mapToLong(c -> c[0]).sum(), counts.stream().mapToLong(c -> c[1]).sum(),
 						counts.stream().mapToLong(c -> c[2]).sum()),
-				urgent(column, key, names));
+				urgent(column, key, names), own);
 	}
 
 	/** Per owner: open obligations, of which overdue and due within a day. */
