@@ -17,9 +17,13 @@ public record AssistanceRequestView(long id, String number, RequestState state, 
 		Instant acceptDueAt, Instant answerDueAt, boolean acceptOverdue, boolean answerOverdue, String deadlineBasis,
 		Long deadlineAgreementId,
 		ReturnReason returnReason, String returnText, String answer, String supplementRequest, Instant acceptedAt,
-		Instant answeredAt, Instant confirmedAt, String createdByName, Instant createdAt, long version,
+		Instant answeredAt, Instant confirmedAt, Rating rating, String createdByName, Instant createdAt, long version,
 		List<RequestAction> actions, List<HistoryEntry> history, List<AttachmentView> attachments,
 		List<LetterView> letters) {
+
+	/** The requester's rating of the answer when confirming it, each from 1 to 5. */
+	public record Rating(int timeliness, int quality) {
+	}
 
 	public record HistoryEntry(Instant at, String actorName, String actorAgency, String action, String detail) {
 	}

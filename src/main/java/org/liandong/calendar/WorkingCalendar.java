@@ -23,6 +23,9 @@ public interface WorkingCalendar {
 	 */
 	Instant endOfWorkingDays(Instant from, int days);
 
+	/** The working days from {@code first} to {@code last}, read at once for counting many intervals in them. */
+	WorkingDays span(LocalDate first, LocalDate last);
+
 	/** The exceptions of one year, in date order. */
 	List<CalendarDay> exceptions(int year);
 

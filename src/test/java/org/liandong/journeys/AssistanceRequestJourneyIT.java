@@ -138,9 +138,15 @@ class AssistanceRequestJourneyIT extends BrowserJourney {
 		click(By.xpath("//div[@id='inbox-list']/div[contains(., '答复了协查请求 " + number + "')]//button[text()='查看']"));
 		new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(requestUrl));
 		assertThat(browser.findElement(By.id("answer")).getText()).contains("该仓库未存放危险化学品");
+		// the answer is rated when it is confirmed (issue 21): the form asks for both ratings first
+		click(By.id("confirm"));
+		assertThat(browser.findElement(By.id("rating-timeliness")).getAttribute("validationMessage")).isNotEmpty();
+		new Select(browser.findElement(By.id("rating-timeliness"))).selectByValue("5");
+		new Select(browser.findElement(By.id("rating-quality"))).selectByValue("4");
 		click(By.id("confirm"));
 		confirm("确认协查结果后本请求办结，确定？");
 		stateBecomes("已确认办结");
+		assertThat(browser.findElement(By.id("rating")).getText()).isEqualTo("及时性 5 分，质量 4 分（满分 5 分）");
 		assertThat(browser.findElement(By.id("request-state")).getText()).isEqualTo("已确认办结");
 		assertThat(browser.findElement(By.id("history")).getText()).contains("起草协查请求，拟请平顶山市卫东区应急管理局协助调查",
 				"上传请求材料“协查请求材料.pdf”", "发出协查函 " + number, "平顶山市卫东区应急管理局受理协查请求",

@@ -154,6 +154,32 @@ class WaitingWorkIT {
 	}
 
 	@Test
+	void a_party_whose_signature_a_change_of_measures_voided_owes_it_again() {
+		Api lushan = Api.at(port).as("lushan.enforcer", PASSWORD);
+		Api jiaxian = Api.at(port).as("jiaxian.enforcer", PASSWORD);
+		Reply drafted = lushan.post("/api/v1/instruments", """
+				{"kind": "MEMORANDUM", "title": "%s", "scope": "双方辖区",
+				 "text": "第一条 对严重失信主体实施联合惩戒。", "partyCodes": ["410425"],
+				 "effectiveFrom": "%s", "effectiveUntil": "%s"}"""
+			.formatted(Fixtures.unique("鲁山郏县惩戒备忘录"), LocalDate.now(BEIJING), LocalDate.now(BEIJING).plusYears(1)));
+		assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+		long id = drafted.json().path("id").asLong();
+		assertThat(lushan.post("/api/v1/instruments/" + id + "/submit", "{}").status()).isEqualTo(200);
+		assertThat(lushan.post("/api/v1/instruments/" + id + "/sign", "{}").status()).isEqualTo(200);
+		Reply measures = jiaxian.put("/api/v1/instruments/" + id + "/measures",
+				"{\"measures\": [\"限制参加政府采购\"]}");
+		assertThat(measures.status()).as(measures.body()).isEqualTo(200);
+		assertThat(states(legal, "instrument", id)).as("Lushan signed the measures as they were: it signs again")
+			.containsOnly(Map.entry("410423 签署第 1 稿", "MET"), Map.entry("410425 签署第 1 稿", "OPEN"),
+					Map.entry("410423 惩戒措施变更后重新签署第 1 稿", "OPEN"));
+
+		lushan.post("/api/v1/instruments/" + id + "/sign", "{}");
+		assertThat(jiaxian.post("/api/v1/instruments/" + id + "/sign", "{}").json().path("state").asString())
+			.isEqualTo("IN_FORCE");
+		assertThat(states(legal, "instrument", id)).doesNotContainValue("OPEN");
+	}
+
+	@Test
 	void a_listing_proposal_is_the_citys_to_decide_once_the_defence_period_is_over() {
 		JsonNode kase = Fixtures.majorCase(xinhua);
 		Reply proposed = xinhua.post("/api/v1/credit/entries", Fixtures.listingProposal(kase.path("id").asLong()));

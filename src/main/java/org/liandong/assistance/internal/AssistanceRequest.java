@@ -50,6 +50,8 @@ class AssistanceRequest {
 	private Instant acceptedAt;
 	private Instant answeredAt;
 	private Instant confirmedAt;
+	private Integer ratingTimeliness;
+	private Integer ratingQuality;
 	private Instant createdAt;
 	private String createdBy;
 	private String createdByName;
@@ -125,7 +127,14 @@ class AssistanceRequest {
 				supplementText = text;
 			}
 			case ACCEPT -> acceptedAt = at;
-			case CONFIRM -> confirmedAt = at;
+			case CONFIRM -> {
+				if ((input.timeliness() == null) != (input.quality() == null)) {
+					throw DomainException.invalid("rating-incomplete", "评价协查答复，请同时给出及时性和质量两项评分");
+				}
+				ratingTimeliness = input.timeliness();
+				ratingQuality = input.quality();
+				confirmedAt = at;
+			}
 			case SEND, WITHDRAW -> {
 			}
 		}
@@ -184,6 +193,8 @@ class AssistanceRequest {
 	Instant acceptedAt() { return acceptedAt; }
 	Instant answeredAt() { return answeredAt; }
 	Instant confirmedAt() { return confirmedAt; }
+	Integer ratingTimeliness() { return ratingTimeliness; }
+	Integer ratingQuality() { return ratingQuality; }
 	Instant createdAt() { return createdAt; }
 	String createdByName() { return createdByName; }
 	Instant lastChangedAt() { return lastChangedAt; }

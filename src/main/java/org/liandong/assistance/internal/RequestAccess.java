@@ -95,6 +95,8 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 				answerLate(r.state(), r.answerDueAt(), r.answerOverdueAt(), now), r.deadlineBasis(),
 				r.deadlineAgreementId(), r.returnReason(),
 				r.returnText(), r.answerText(), r.supplementText(), r.acceptedAt(), r.answeredAt(), r.confirmedAt(),
+				r.ratingTimeliness() == null ? null
+						: new AssistanceRequestView.Rating(r.ratingTimeliness(), r.ratingQuality()),
 				r.createdByName(), r.createdAt(), r.version(), actions, history.of(r.id()), attachments.of(r.id()),
 				letters);
 	}

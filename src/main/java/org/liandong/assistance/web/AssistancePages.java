@@ -190,11 +190,13 @@ class AssistancePages {
 	String act(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, @PathVariable String action,
 			@RequestParam(required = false) Long version, @RequestParam(required = false) ReturnReason reason,
 			@RequestParam(required = false) String text, @RequestParam(required = false) LocalDate answerBy,
+			@RequestParam(required = false) Integer timeliness, @RequestParam(required = false) Integer quality,
 			Model model, RedirectAttributes redirect) {
 		RequestAction wanted = RequestAction.ofPath(action)
 			.orElseThrow(() -> DomainException.notFound("unknown-action", "没有“%s”这项操作".formatted(action)));
 		try {
-			AssistanceRequestView done = requests.act(id, wanted, new ActionInput(version, reason, text, answerBy), actor);
+			AssistanceRequestView done = requests.act(id, wanted, new ActionInput(version, reason, text, answerBy, timeliness, quality),
+					actor);
 			redirect.addFlashAttribute("notice", wanted == RequestAction.SEND
 					? "已发出，文号 %s；对方须于 %s 前受理".formatted(done.number(), ChineseTime.format(done.acceptDueAt()))
 					: "已" + wanted.label());

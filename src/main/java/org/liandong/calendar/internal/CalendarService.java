@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.liandong.calendar.CalendarChanged;
 import org.liandong.calendar.CalendarDay;
 import org.liandong.calendar.WorkingCalendar;
+import org.liandong.calendar.WorkingDays;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,6 +59,16 @@ class CalendarService implements WorkingCalendar {
 			}
 		}
 		return day.plusDays(1).atStartOfDay(ChineseTime.ZONE).toInstant();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public WorkingDays span(LocalDate first, LocalDate last) {
+		if (last.isBefore(first) || last.toEpochDay() - first.toEpochDay() > 3 * 366) {
+			throw new IllegalArgumentException("a span of at most three years, first before last");
+		}
+		Map<LocalDate, CalendarDay.Kind> exceptions = exceptionsBetween(first, last);
+		return WorkingDays.of(first, last, day -> isWorkingDay(day, exceptions));
 	}
 
 	@Override

@@ -134,8 +134,15 @@ record InstrumentDrafting(InstrumentRecords records, InstrumentReading reading, 
 				.params(id, actor.agencyCode(), measure).update();
 		}
 		// the others signed the memorandum with the measures it had: changed measures are signed anew
+		List<String> signedBefore = jdbc.sql(
+				"select agency from instrument_party where instrument_id = ? and signed_version is not null order by agency")
+			.param(id).query(String.class).list();
 		boolean othersSigned = voidSignatures(id) > 0;
-		records.bump(row, null, actor, clock.instant(), "");
+		Instant now = clock.instant();
+		records.bump(row, null, actor, now, "");
+		if (row.state() == InstrumentState.AWAITING_SIGNATURES) {
+			awaited.owedAgain(row, signedBefore, now);
+		}
 		records.publish(id, "MEASURES_SET", "%s的惩戒措施：%s%s".formatted(actor.agencyName(), String.join("；", cleaned),
 				othersSigned ? "；已签署的单位须重新签署" : ""));
 		return reading.find(id, actor);

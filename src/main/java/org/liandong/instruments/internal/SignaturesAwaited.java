@@ -1,6 +1,8 @@
 package org.liandong.instruments.internal;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import org.liandong.calendar.WorkingCalendar;
 import org.liandong.instruments.internal.InstrumentRecords.Row;
@@ -31,19 +33,35 @@ record SignaturesAwaited(InstrumentRecords records, WorkingCalendar calendar, Ap
 	}
 
 	void signed(Row row, String party, Instant at) {
-		events.publishEvent(new ObligationSettled(SUBJECT_TYPE, row.id(), obligation(row.currentVersion()), party, at,
-				true));
+		for (String owed : List.of(obligation(row.currentVersion()), again(row.currentVersion()))) {
+			events.publishEvent(new ObligationSettled(SUBJECT_TYPE, row.id(), owed, party, at, true));
+		}
+	}
+
+	/** Signatures made void by a change other than the text (a memorandum's measures): those parties sign again. */
+	void owedAgain(Row row, Collection<String> parties, Instant at) {
+		Instant due = calendar.endOfWorkingDays(at, workingDays);
+		for (String party : parties) {
+			events.publishEvent(new ObligationDue(SUBJECT_TYPE, row.id(), "《%s》".formatted(row.title()),
+					again(row.currentVersion()), party, due, "/instruments/" + row.id()));
+		}
 	}
 
 	/** The text is no longer offered (revised, terminated): what was not signed is no longer owed. */
 	void withdrawn(Row row, Instant at) {
 		for (String party : records.parties(row.id())) {
-			events.publishEvent(new ObligationSettled(SUBJECT_TYPE, row.id(), obligation(row.currentVersion()), party,
-					at, false));
+			for (String owed : List.of(obligation(row.currentVersion()), again(row.currentVersion()))) {
+				events.publishEvent(new ObligationSettled(SUBJECT_TYPE, row.id(), owed, party, at, false));
+			}
 		}
 	}
 
 	private static String obligation(int textNumber) {
 		return "签署第 %d 稿".formatted(textNumber);
+	}
+
+	/** A separate obligation, so that signing again is owed even on the day the first signature was given. */
+	private static String again(int textNumber) {
+		return "惩戒措施变更后重新签署第 %d 稿".formatted(textNumber);
 	}
 }

@@ -2,13 +2,17 @@ package org.liandong.oversight.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
 import org.liandong.oversight.Dashboard;
+import org.liandong.oversight.Dashboard.BureauRow;
 import org.liandong.oversight.Obligations;
 import org.liandong.platform.Access;
+import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
 import org.springframework.data.domain.Pageable;
@@ -27,11 +31,13 @@ class DashboardPages {
 
 	private final Obligations obligations;
 	private final Agencies agencies;
+	private final ScoreboardCard scoreboard;
 	private final Clock clock;
 
-	DashboardPages(Obligations obligations, Agencies agencies, Clock clock) {
+	DashboardPages(Obligations obligations, Agencies agencies, ScoreboardCard scoreboard, Clock clock) {
 		this.obligations = obligations;
 		this.agencies = agencies;
+		this.scoreboard = scoreboard;
 		this.clock = clock;
 	}
 
@@ -41,6 +47,8 @@ class DashboardPages {
 		Dashboard dashboard = obligations.dashboard(agency, reader);
 		model.addAttribute("d", dashboard);
 		model.addAttribute("cityLevel", agencies.isCityLevel(reader.agencyCode()));
+		scoreboard.addTo(model, clock.instant().atZone(ChineseTime.ZONE).getYear(), dashboard.bureaus().stream()
+			.collect(Collectors.toMap(BureauRow::agencyCode, BureauRow::agencyName, (a, b) -> a, LinkedHashMap::new)));
 		return "oversight/dashboard";
 	}
 

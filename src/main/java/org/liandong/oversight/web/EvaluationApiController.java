@@ -1,7 +1,10 @@
 package org.liandong.oversight.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
+import org.liandong.assistance.AssistanceScore;
+import org.liandong.assistance.AssistanceScoreboard;
 import org.liandong.oversight.Evaluation;
 import org.liandong.oversight.Evaluations;
 import org.liandong.platform.Access;
@@ -30,15 +33,25 @@ class EvaluationApiController {
 	static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final Evaluations evaluations;
+	private final AssistanceScoreboard scoreboard;
 
-	EvaluationApiController(Evaluations evaluations) {
+	EvaluationApiController(Evaluations evaluations, AssistanceScoreboard scoreboard) {
 		this.evaluations = evaluations;
+		this.scoreboard = scoreboard;
 	}
 
 	@GetMapping("/{year}")
 	@Operation(summary = "本市各县（市、区）局的年度考评：各指标得分及其依据的记录、问责扣分、总分和名次；年度未结束时为暂定（provisional）")
 	Evaluation evaluate(@AuthenticationPrincipal SignedInUser reader, @PathVariable int year) {
 		return evaluations.evaluate(year, reader);
+	}
+
+	@GetMapping("/{year}/assistance")
+	@Operation(summary = "协查办理情况（参考指标，不计分）：考评所列各单位作为协助单位，当年收到的请求数、按期受理率、平均答复工作日、"
+			+ "按约定期限答复率和请求单位评价；无可统计事项时比率为 null")
+	List<AssistanceScore> assistance(@AuthenticationPrincipal SignedInUser reader, @PathVariable int year) {
+		return scoreboard.scores(year,
+				evaluations.evaluate(year, reader).ranking().stream().map(Evaluation.BureauScore::agencyCode).toList());
 	}
 
 	@GetMapping("/{year}/export.xlsx")

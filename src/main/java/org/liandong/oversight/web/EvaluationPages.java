@@ -2,8 +2,12 @@ package org.liandong.oversight.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 
 import org.liandong.agency.Agencies;
+import org.liandong.oversight.Evaluation;
+import org.liandong.oversight.Evaluation.BureauScore;
 import org.liandong.oversight.Evaluations;
 import org.liandong.platform.Access;
 import org.liandong.platform.ChineseTime;
@@ -28,11 +32,13 @@ class EvaluationPages {
 
 	private final Evaluations evaluations;
 	private final Agencies agencies;
+	private final ScoreboardCard scoreboard;
 	private final Clock clock;
 
-	EvaluationPages(Evaluations evaluations, Agencies agencies, Clock clock) {
+	EvaluationPages(Evaluations evaluations, Agencies agencies, ScoreboardCard scoreboard, Clock clock) {
 		this.evaluations = evaluations;
 		this.agencies = agencies;
+		this.scoreboard = scoreboard;
 		this.clock = clock;
 	}
 
@@ -43,7 +49,10 @@ class EvaluationPages {
 		// early in a year the year just ended is what people evaluate; later, the running one
 		int shown = year != null ? year : today.getMonthValue() <= 2 ? today.getYear() - 1 : today.getYear();
 		try {
-			model.addAttribute("e", evaluations.evaluate(shown, reader));
+			Evaluation e = evaluations.evaluate(shown, reader);
+			model.addAttribute("e", e);
+			scoreboard.addTo(model, shown, e.ranking().stream()
+				.collect(Collectors.toMap(BureauScore::agencyCode, BureauScore::agencyName, (a, b) -> a, LinkedHashMap::new)));
 		}
 		catch (DomainException refused) {
 			model.addAttribute("problem", refused.shownOnPage().getMessage());
