@@ -74,6 +74,13 @@ public final class Api {
 		return api;
 	}
 
+	/** Sends this bearer token (an integration client's, issue 20) on every following call. */
+	public Api withBearer(String token) {
+		Api api = new Api(port);
+		api.authorization = "Bearer " + token;
+		return api;
+	}
+
 	public Api anonymous() {
 		return new Api(port);
 	}

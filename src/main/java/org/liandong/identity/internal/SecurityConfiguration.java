@@ -2,6 +2,7 @@ package org.liandong.identity.internal;
 
 import org.liandong.identity.SecondFactorSession;
 import org.liandong.platform.ProblemWriter;
+import org.liandong.platform.SecurityHeaders;
 import org.liandong.platform.SignInFailure;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
@@ -20,7 +20,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -39,23 +38,6 @@ class SecurityConfiguration {
 			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
 			"/swagger-ui.html" };
 
-	/**
-	 * Scripts, styles, images and fonts from the application itself only, no framing, no plugins;
-	 * inline styles stay allowed for the few style attributes of the templates and htmx's indicator.
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
-			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-	/** The same security headers on pages and API (issue 9); HSTS goes out on HTTPS requests, as in production. */
-	static void headers(HttpSecurity http) throws Exception {
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.frameOptions(frame -> frame.deny())
-			.contentTypeOptions(Customizer.withDefaults())
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
-	}
-
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// bcrypt by default, with the algorithm recorded in each hash so it can be raised later
@@ -72,7 +54,7 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, TwoFactorService twoFactor,
 			TwoFactorClientCodes clientCodes)
 			throws Exception {
-		headers(http);
+		SecurityHeaders.apply(http);
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
@@ -106,7 +88,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, TwoFactorService twoFactor)
 			throws Exception {
-		headers(http);
+		SecurityHeaders.apply(http);
 		return http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS).permitAll()
 			.anyRequest().authenticated())
 			.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
