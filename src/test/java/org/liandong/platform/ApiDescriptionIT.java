@@ -56,6 +56,11 @@ class ApiDescriptionIT {
 			.isEqualTo("basic");
 		assertThat(api.path("components").path("securitySchemes").path("otp").path("name").asString())
 			.isEqualTo("X-OTP");
+		JsonNode clients = api.path("components").path("securitySchemes").path("clientCredentials").path("flows")
+			.path("clientCredentials");
+		assertThat(clients.path("tokenUrl").asString()).isEqualTo("/oauth2/token");
+		assertThat(clients.path("scopes").propertyNames()).containsExactlyInAnyOrder("cases.read", "assistance.read",
+				"credit.check", "documents.verify");
 	}
 
 	private static String requestSchema(JsonNode api, String path) {
