@@ -26,6 +26,14 @@ public interface Sharing {
 
 	List<ReportSchedule> schedules(SignedInUser reader);
 
+	/**
+	 * Opens the current period's expected reports of every active schedule, as the sharing watch does
+	 * every minute; idempotent. The demo year (issue 20) calls it as its clock passes each month.
+	 *
+	 * @return how many expected reports were opened
+	 */
+	int openCurrentPeriods();
+
 	/** The reports the reader's bureau owes or owed (the city bureau: every bureau's), latest due first. */
 	Page<ReportObligation> obligations(Long scheduleId, SignedInUser reader, Pageable pageable);
 

@@ -38,7 +38,8 @@ class ProductionProfileIT {
 		String database = TestDatabases.fresh();
 		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(LiandongApplication.class)
 			.run(arguments(Map.of("spring.datasource.url", database, "spring.datasource.username", TestDatabases.username(),
-					"spring.datasource.password", TestDatabases.password(), "server.port", "0", "spring.main.banner-mode", "off")))) {
+					"spring.datasource.password", TestDatabases.password(), "server.port", "0", "spring.main.banner-mode", "off",
+					"liandong.demo.history.enabled", "false")))) {
 			assertThat(demo.isRunning()).isTrue();
 		}
 
@@ -53,7 +54,7 @@ class ProductionProfileIT {
 		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(LiandongApplication.class)
 			.run(arguments(Map.of("spring.datasource.url", database, "spring.datasource.username", TestDatabases.username(),
 					"spring.datasource.password", TestDatabases.password(), "server.port", "0", "spring.main.banner-mode", "off",
-					"liandong.security.master-key", STRONG_KEY)))) {
+					"liandong.security.master-key", STRONG_KEY, "liandong.demo.history.enabled", "false")))) {
 			// every demo password changed: only the demo secret remains
 			demo.getBean(JdbcClient.class).sql("update user_account set password_hash = '{noop}Geng#Gai2026'").update();
 		}

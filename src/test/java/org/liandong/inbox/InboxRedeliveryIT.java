@@ -80,7 +80,7 @@ class InboxRedeliveryIT {
 	private static ConfigurableApplicationContext start(String database) {
 		Map<String, String> settings = Map.of("spring.datasource.url", database, "spring.datasource.username",
 				TestDatabases.username(), "spring.datasource.password", TestDatabases.password(), "server.port", "0",
-				"spring.main.banner-mode", "off");
+				"spring.main.banner-mode", "off", "liandong.demo.history.enabled", "false");
 		return new SpringApplicationBuilder(LiandongApplication.class).profiles("demo")
 			.run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 	}

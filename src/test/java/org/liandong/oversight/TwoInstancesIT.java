@@ -256,7 +256,8 @@ class TwoInstancesIT {
 				"--spring.datasource.username=" + TestDatabases.username(),
 				"--spring.datasource.password=" + TestDatabases.password(), "--liandong.oversight.scan-interval=PT0.5S",
 				"--liandong.oversight.stale-events-after=PT3S", "--db-scheduler.polling-interval=PT0.5S",
-				"--db-scheduler.heartbeat-interval=PT1S", "--logging.level.root=WARN")
+				"--db-scheduler.heartbeat-interval=PT1S", "--logging.level.root=WARN",
+				"--liandong.demo.history.enabled=false")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

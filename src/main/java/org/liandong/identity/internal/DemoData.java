@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Profile("demo")
+// before the generator module's demo year (issue 20), which acts through these accounts
+@Order(0)
 class DemoData implements ApplicationRunner {
 
 	static final String PASSWORD = PasswordPolicy.DEMO_PASSWORD;

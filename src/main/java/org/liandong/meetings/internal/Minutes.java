@@ -45,6 +45,7 @@ record Minutes(Documents documents, JdbcClient jdbc, ApplicationEventPublisher e
 			throw DomainException.invalid("minutes-required", "请填写会议纪要");
 		}
 		Instant now = clock.instant();
+		LocalDate today = now.atZone(ChineseTime.ZONE).toLocalDate();
 		if (now.isBefore(meeting.startsAt())) {
 			throw DomainException.conflict("meeting-not-held", "会议尚未召开，召开后再记录纪要");
 		}
@@ -54,7 +55,7 @@ record Minutes(Documents documents, JdbcClient jdbc, ApplicationEventPublisher e
 			if (!names.containsKey(d.ownerAgencyCode().trim())) {
 				throw DomainException.invalid("unknown-agency", "责任单位 %s 不存在".formatted(d.ownerAgencyCode()));
 			}
-			if (d.dueOn().isBefore(LocalDate.now(ChineseTime.ZONE))) {
+			if (d.dueOn().isBefore(today)) {
 				throw DomainException.invalid("date-in-past", "议定事项的办结期限不能早于今天");
 			}
 		}

@@ -127,6 +127,15 @@ class SharingService implements Sharing {
 		return bulletins.acknowledge(id, liaison);
 	}
 
+	@Override
+	public int openCurrentPeriods() {
+		int opened = 0;
+		for (ReportSchedule schedule : schedules.activeSchedules()) {
+			opened += schedules.openPeriods(schedule, schedules.cityOfSchedule(schedule.id()));
+		}
+		return opened;
+	}
+
 	List<ReportSchedule> activeSchedules() {
 		return schedules.activeSchedules();
 	}

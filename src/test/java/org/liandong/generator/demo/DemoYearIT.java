@@ -1,0 +1,122 @@
+package org.liandong.generator.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liandong.assistance.RequestState;
+import org.liandong.support.Api;
+import org.liandong.support.Api.Reply;
+import org.liandong.support.LiandongIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo installation starts with a year of the city's collaboration (issue 20), made through the
+ * modules' services: what a newcomer sees first on the dashboard, the evaluation and the lists, read
+ * here through the API as the city bureau's leader. A context of its own with the history enabled;
+ * the other integration tests start empty.
+ */
+@LiandongIntegrationTest
+@TestPropertySource(properties = "liandong.demo.history.enabled=true")
+class DemoYearIT {
+
+	@LocalServerPort
+	int port;
+
+	Api leader;
+
+	@BeforeEach
+	void signIn() {
+		leader = Api.at(port).as("city.leader", LiandongIntegrationTest.DEMO_PASSWORD);
+	}
+
+	@Test
+	void the_dashboard_trend_has_obligations_in_at_least_ten_of_the_last_twelve_months() {
+		JsonNode months = ok(leader.get("/api/v1/obligations/dashboard")).path("months");
+		assertThat(months).hasSize(12);
+		int withObligations = 0;
+		for (JsonNode month : months) {
+			if (month.path("onTime").asLong() + month.path("late").asLong() + month.path("overdueOpen").asLong() > 0) {
+				withObligations++;
+			}
+		}
+		assertThat(withObligations).as(months.toString()).isGreaterThanOrEqualTo(10);
+	}
+
+	@Test
+	void assistance_requests_stand_in_every_state() {
+		for (RequestState state : RequestState.values()) {
+			JsonNode page = ok(leader.get("/api/v1/assistance-requests?role=all&state=" + state.name()));
+			assertThat(page.path("totalElements").asLong()).as(state.name()).isPositive();
+		}
+		JsonNode confirmed = ok(leader.get("/api/v1/assistance-requests?role=all&state=CONFIRMED&size=1"));
+		long id = confirmed.path("content").get(0).path("id").asLong();
+		JsonNode request = ok(leader.get("/api/v1/assistance-requests/" + id));
+		assertThat(request.path("rating").path("timeliness").asInt()).isBetween(1, 5);
+		assertThat(request.path("rating").path("quality").asInt()).isBetween(1, 5);
+		assertThat(request.path("number").asString()).contains("〔");
+	}
+
+	@Test
+	void some_obligations_are_overdue() {
+		assertThat(ok(leader.get("/api/v1/obligations?outcome=overdue")).path("totalElements").asLong()).isPositive();
+	}
+
+	/**
+	 * The year evaluated is that of last month: the demo year ends today, so in January the year just
+	 * ended holds nearly all of it.
+	 */
+	@Test
+	void the_evaluation_ranks_most_bureaus_with_different_totals() {
+		int year = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).getYear();
+		JsonNode ranking = ok(leader.get("/api/v1/evaluations/" + year)).path("ranking");
+		List<Double> totals = new ArrayList<>();
+		for (JsonNode bureau : ranking) {
+			if (!bureau.path("total").isNull() && !bureau.path("total").isMissingNode()) {
+				totals.add(bureau.path("total").asDouble());
+			}
+		}
+		assertThat(totals).as(ranking.toString()).hasSizeGreaterThanOrEqualTo(8);
+		assertThat(new HashSet<>(totals)).as(totals.toString()).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(totals).as(totals.toString()).anyMatch(total -> total < 100);
+	}
+
+	@Test
+	void the_lists_have_history() {
+		JsonNode instruments = ok(leader.get("/api/v1/instruments"));
+		assertThat(values(instruments, "kind")).contains("AGREEMENT", "MEMORANDUM");
+		assertThat(values(instruments, "state")).contains("IN_FORCE");
+		assertThat(values(ok(leader.get("/api/v1/credit/entries")), "state")).contains("NOTIFIED", "PUBLISHED");
+		JsonNode meetings = ok(leader.get("/api/v1/meetings"));
+		int withMinutes = 0;
+		for (JsonNode meeting : meetings.path("content")) {
+			withMinutes += meeting.path("minutesNumber").isString() ? 1 : 0;
+		}
+		assertThat(withMinutes).as(meetings.toString()).isGreaterThanOrEqualTo(2);
+		assertThat(ok(leader.get("/api/v1/bulletins")).path("totalElements").asLong()).isPositive();
+		assertThat(values(ok(leader.get("/api/v1/inspections")), "kind")).contains("SUPERVISION", "MUTUAL");
+		assertThat(ok(leader.get("/api/v1/accountability")).path("totalElements").asLong()).isPositive();
+		assertThat(ok(leader.get("/api/v1/major-reports")).path("totalElements").asLong()).isPositive();
+	}
+
+	private static Set<String> values(JsonNode page, String field) {
+		Set<String> values = new HashSet<>();
+		page.path("content").forEach(item -> values.add(item.path(field).asString()));
+		return values;
+	}
+
+	private static JsonNode ok(Reply reply) {
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		return reply.json();
+	}
+}
