@@ -34,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instant it would have been made ({@link DemoClock}), so numbers, letters, deadlines, obligations,
  * histories and the audit trail agree with each other; the inbox messages, stored after commit on
  * other threads, bear the real time. What was overdue then is found overdue by the deadline watches
- * once the application runs, and escalated.
+ * once the application runs, and escalated. The watches run on the real clock from a minute after
+ * start; should the year take longer than that, a watch may see a deadline passed that the year
+ * then meets in time: the request is marked overdue though its obligation counts as met on time.
  *
  * Runs once, after the demo accounts ({@code DemoData}), on a database without history; in the demo
  * profile with {@code liandong.demo.history.enabled} only (the tests start empty).
