@@ -58,9 +58,7 @@ record PeriodicReporting(Agencies agencies, JdbcClient jdbc, ApplicationEventPub
 		Instant now = clock.instant();
 		int revision = 1;
 		if (obligationId != null) {
-			ReportObligation owed = jdbc.sql("select o.*, s.title from report_obligation o join report_schedule s on s.id = o.schedule_id where o.id = ?")
-				.param(obligationId).query((rs, n) -> obligation(rs, records.names(), now)).optional()
-				.orElseThrow(() -> DomainException.notFound("unknown-obligation", "报送任务 %d 不存在".formatted(obligationId)));
+			ReportObligation owed = visible(obligationId, liaison, now);
 			if (!owed.agencyCode().equals(liaison.agencyCode())) {
 				throw DomainException.forbidden("not-owner", "只能报送本单位的报告");
 			}
@@ -92,10 +90,19 @@ record PeriodicReporting(Agencies agencies, JdbcClient jdbc, ApplicationEventPub
 	}
 
 	List<Submission> submissions(long obligationId, SignedInUser reader) {
+		visible(obligationId, reader, clock.instant());
 		boolean city = agencies.isCityLevel(reader.agencyCode());
 		return jdbc.sql("select * from report_submission where obligation_id = ? and (? or agency = ?) order by revision")
 			.params(obligationId, city, reader.agencyCode())
 			.query((rs, n) -> submission(rs)).list();
+	}
+
+	/** A report period as its bureau and the city see it; to any other bureau it does not exist (X2). */
+	private ReportObligation visible(long obligationId, SignedInUser reader, Instant now) {
+		return jdbc.sql("select o.*, s.title from report_obligation o join report_schedule s on s.id = o.schedule_id where o.id = ?")
+			.param(obligationId).query((rs, n) -> obligation(rs, records.names(), now)).optional()
+			.filter(owed -> owed.agencyCode().equals(reader.agencyCode()) || agencies.isCityLevel(reader.agencyCode()))
+			.orElseThrow(() -> DomainException.notFound("unknown-obligation", "报送任务 %d 不存在".formatted(obligationId)));
 	}
 
 	Page<Submission> adHocReports(SignedInUser reader, Pageable pageable) {
