@@ -44,6 +44,8 @@ record ActionItems(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher
 			.param(actionItemId).query((rs, n) -> MeetingRecords.actionItem(rs, names, now)).optional()
 			.orElseThrow(() -> DomainException.notFound("unknown-action-item", "议定事项 %d 不存在".formatted(actionItemId)));
 		if (!item.ownerAgencyCode().equals(owner.agencyCode())) {
+			// the members and the city see the item with its meeting; to anyone else it does not exist (X2)
+			records.find(item.meetingId(), owner);
 			throw DomainException.forbidden("not-owner", "只有责任单位可以报送议定事项的办理情况");
 		}
 		if (evidence == null || evidence.isBlank()) {
