@@ -112,7 +112,7 @@ class FuzzingIT {
 			if (endpoint.variables().isEmpty() && inputs.isEmpty()) {
 				continue; // nothing a caller can put in
 			}
-			String username = AuthorizationMatrixIT.USERS.get(reachers.getOrDefault(endpoint.key(), "enf"));
+			String username = reachers.getOrDefault(endpoint.key(), "xinhua.enforcer");
 			Map<String, Long> before = endpoint.api() ? settledRows() : Map.of();
 			int accepted = 0;
 			for (Attempt attempt : attempts(endpoint, inputs)) {
@@ -183,18 +183,14 @@ class FuzzingIT {
 		return changed;
 	}
 
-	/** For each endpoint, the first person the authorization matrix lets reach it. */
-	private static Map<String, String> whoReaches() throws IOException {
+	/** For each endpoint, the first person whom the authorization matrix's rules let reach it. */
+	private static Map<String, String> whoReaches() {
 		Map<String, String> reachers = new TreeMap<>();
-		List<String> aliases = List.copyOf(AuthorizationMatrixIT.USERS.keySet());
-		AuthorizationMatrixIT.table().forEach((key, row) -> {
-			for (int i = 1; i < row.length(); i++) {
-				if (row.charAt(i) == 'R' || row.charAt(i) == 'B') {
-					reachers.put(key, aliases.get(i));
-					break;
-				}
-			}
-		});
+		EndpointRules.all().forEach((key, rule) -> AccessRules.ACTORS.stream()
+			.filter(actor -> !actor.anonymous())
+			.filter(actor -> "AR".indexOf(rule.expected(actor, !key.contains(" /api/"), !key.startsWith("GET ")).charAt(0)) >= 0)
+			.findFirst()
+			.ifPresent(actor -> reachers.put(key, actor.username())));
 		return reachers;
 	}
 

@@ -89,6 +89,11 @@ public final class Api {
 		return send(request(path).GET());
 	}
 
+	/** A GET that accepts any type (a PDF, a workbook, a CSV), whatever its status; the body read as text. */
+	public Reply download(String path) {
+		return send(request(path).setHeader("Accept", "*/*").GET());
+	}
+
 	/** The body as bytes, accepting any type (a PDF, a workbook); fails unless the status is 200. */
 	public byte[] getBytes(String path) {
 		try {
