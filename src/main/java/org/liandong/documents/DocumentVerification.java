@@ -6,9 +6,10 @@ import org.liandong.platform.SignedInUser;
 public interface DocumentVerification {
 
 	/**
-	 * Verifies a PDF the platform produced: reads the signature data embedded in its document
-	 * information, recomputes the canonical digest from the stored record and checks both. Anyone
-	 * holding the PDF may ask; a file that is not a PDF is refused with a Chinese message.
+	 * Verifies a PDF the platform produced: first its PDF signature (issue 19), which must cover the
+	 * whole file and verify with the issuing bureau's registered SM2 key over the SM3 of the signed
+	 * bytes; then the record its document information names, whose canonical digest is recomputed and
+	 * checked. Anyone holding the PDF may ask; a file that is not a PDF is refused with a Chinese message.
 	 */
 	Verification verifyPdf(byte[] content);
 

@@ -139,45 +139,85 @@ class DocumentSignaturesIT {
 		assertThat(byPdf.path("reason").asString()).contains("内容已被篡改");
 	}
 
-	/** A PDF whose embedded digest was changed fails; one naming a key that does not exist too. */
+	/**
+	 * A PDF whose embedded digest was changed fails; one naming a key that does not exist too. Since
+	 * issue 19 the file's own signature refuses either change first (the file was saved again); signed
+	 * anew with the issuer's own key, as someone holding a leaked key could, the record check still
+	 * refuses them.
+	 */
 	@Test
-	void a_pdf_whose_embedded_digest_or_key_was_altered_fails() throws IOException {
+	void a_pdf_whose_embedded_digest_or_key_was_altered_fails() throws Exception {
 		long id = letter("410402", "410403");
 		Api xinhua = as("410402");
 		byte[] pdf = xinhua.getBytes("/api/v1/documents/" + id + ".pdf");
-		byte[] digestAltered = withInfo(pdf, "LiandongContentDigest", Sm3.hex("另一份公文"));
+		long keyId = xinhua.get("/api/v1/documents/" + id).json().path("signature").path("keyId").asLong();
+		JsonNode resaved = xinhua.upload("/api/v1/documents/verify", "a.pdf", "application/pdf",
+				withInfo(pdf, "LiandongContentDigest", Sm3.hex("另一份公文"))).json();
+		assertThat(resaved.path("authentic").asBoolean()).isFalse();
+		assertThat(resaved.path("code").asString()).isEqualTo("rewritten");
+		assertThat(resaved.path("reason").asString()).startsWith("文件在签名后被重新保存或改写");
+
+		byte[] digestAltered = signedAgain(withInfo(OutsideSigner.unsigned(pdf), "LiandongContentDigest",
+				Sm3.hex("另一份公文")), keyId);
 		JsonNode altered = xinhua.upload("/api/v1/documents/verify", "a.pdf", "application/pdf", digestAltered).json();
 		assertThat(altered.path("authentic").asBoolean()).isFalse();
-		assertThat(altered.path("code").asString()).isEqualTo("altered");
+		assertThat(altered.path("code").asString()).as(altered.toString()).isEqualTo("altered");
 		assertThat(altered.path("reason").asString()).contains("内容已被篡改", "PDF");
+		assertThat(altered.path("fileSignature").path("intact").asBoolean()).as("the file as signed").isTrue();
 
 		JsonNode unknownKey = xinhua.upload("/api/v1/documents/verify", "b.pdf", "application/pdf",
-				withInfo(pdf, "LiandongKeyId", "987654321")).json();
+				signedAgain(withInfo(OutsideSigner.unsigned(pdf), "LiandongKeyId", "987654321"), keyId)).json();
 		assertThat(unknownKey.path("authentic").asBoolean()).isFalse();
-		assertThat(unknownKey.path("code").asString()).isEqualTo("unknown-key");
+		assertThat(unknownKey.path("code").asString()).as(unknownKey.toString()).isEqualTo("unknown-key");
 		assertThat(unknownKey.path("reason").asString()).contains("未知密钥");
 	}
 
-	/** A genuine seal carried over into another text: the printed words must be the record's. */
+	/**
+	 * A genuine seal carried over into another text: the printed words must be the record's. Saved
+	 * again, the file's signature refuses it; signed anew with the issuer's own key, the words do.
+	 */
 	@Test
-	void a_pdf_carrying_a_genuine_seal_over_another_text_fails() throws IOException {
+	void a_pdf_carrying_a_genuine_seal_over_another_text_fails() throws Exception {
 		long genuine = letter("410402", "410403");
 		long other = letter("410402", "410404");
 		Api xinhua = as("410402");
 		byte[] sealed = xinhua.getBytes("/api/v1/documents/" + genuine + ".pdf");
-		byte[] forged = xinhua.getBytes("/api/v1/documents/" + other + ".pdf");
-		try (PDDocument source = Loader.loadPDF(sealed); PDDocument target = Loader.loadPDF(forged);
-				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			target.setDocumentInformation(source.getDocumentInformation());
-			target.save(out);
-			forged = out.toByteArray();
-		}
-		JsonNode verdict = xinhua.upload("/api/v1/documents/verify", "forged.pdf", "application/pdf", forged).json();
+		long keyId = xinhua.get("/api/v1/documents/" + genuine).json().path("signature").path("keyId").asLong();
+		byte[] forged = withInfoOf(sealed, xinhua.getBytes("/api/v1/documents/" + other + ".pdf"));
+		JsonNode resaved = xinhua.upload("/api/v1/documents/verify", "forged.pdf", "application/pdf", forged).json();
+		assertThat(resaved.path("authentic").asBoolean()).isFalse();
+		assertThat(resaved.path("code").asString()).isEqualTo("rewritten");
+
+		byte[] otherUnsigned = OutsideSigner.unsigned(xinhua.getBytes("/api/v1/documents/" + other + ".pdf"));
+		byte[] signedForgery = signedAgain(withInfoOf(sealed, otherUnsigned), keyId);
+		JsonNode verdict = xinhua.upload("/api/v1/documents/verify", "forged.pdf", "application/pdf", signedForgery)
+			.json();
 		assertThat(verdict.path("authentic").asBoolean()).as(verdict.toString()).isFalse();
 		assertThat(verdict.path("code").asString()).isEqualTo("altered");
 		assertThat(verdict.path("reason").asString()).contains("PDF 中的文字与公文");
 		JsonNode real = xinhua.upload("/api/v1/documents/verify", "genuine.pdf", "application/pdf", sealed).json();
 		assertThat(real.path("authentic").asBoolean()).as(real.toString()).isTrue();
+	}
+
+	/**
+	 * A letter of 新华区 signed whole with another bureau's registered key (卫东区's, as if leaked): the
+	 * file's signature holds, but it is not by the key that signed the document.
+	 */
+	@Test
+	void a_pdf_signed_with_another_bureaus_key_fails() throws Exception {
+		long id = letter("410402", "410403");
+		byte[] pdf = as("410402").getBytes("/api/v1/documents/" + id + ".pdf");
+		long otherKey = Api.at(port).as("sysadmin", PASSWORD).post("/api/v1/documents/signing-keys/agencies/410403", "")
+			.json()
+			.path("id")
+			.asLong();
+
+		JsonNode verdict = as("410402").upload("/api/v1/documents/verify", "c.pdf", "application/pdf",
+				signedAgain(OutsideSigner.unsigned(pdf), otherKey)).json();
+		assertThat(verdict.path("authentic").asBoolean()).isFalse();
+		assertThat(verdict.path("code").asString()).as(verdict.toString()).isEqualTo("invalid-signature");
+		assertThat(verdict.path("reason").asString()).contains("SM2 密钥 #" + otherKey, "不是签发公文");
+		assertThat(verdict.path("fileSignature").path("intact").asBoolean()).isTrue();
 	}
 
 	/** Rotation: the new key signs from now on; a document signed with the rotated-out key still verifies. */
@@ -425,6 +465,26 @@ class DocumentSignaturesIT {
 		catch (org.bouncycastle.crypto.CryptoException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** The other file with the document information of {@code source}, saved whole. */
+	static byte[] withInfoOf(byte[] source, byte[] other) throws IOException {
+		try (PDDocument from = Loader.loadPDF(source); PDDocument target = Loader.loadPDF(other);
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			target.setDocumentInformation(from.getDocumentInformation());
+			target.save(out);
+			return out.toByteArray();
+		}
+	}
+
+	/** The PDF signed anew with the agency's own key #keyId, read from the database as someone holding a leaked key could. */
+	byte[] signedAgain(byte[] unsignedPdf, long keyId) throws Exception {
+		String[] key = jdbc.sql("select private_key, public_key from signing_key where id = ?")
+			.param(keyId)
+			.query((rs, n) -> new String[] {
+					cipher.decrypt(rs.getString(1), "signing_key.private_key:" + rs.getString(2)), rs.getString(2) })
+			.single();
+		return OutsideSigner.sign(unsignedPdf, OutsideSigner.key(key[0], key[1]), keyId, "平顶山市新华区应急管理局");
 	}
 
 	static byte[] withInfo(byte[] pdf, String key, String value) throws IOException {

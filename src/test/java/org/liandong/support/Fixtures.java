@@ -69,6 +69,17 @@ public final class Fixtures {
 		return draft.json();
 	}
 
+	/**
+	 * A draft request as {@link #draftRequest} makes it, sent: the id of its letter, a numbered and
+	 * signed official document (R2.4, X3).
+	 */
+	public static long sentLetter(Api requester, String assistingAgencyCode) {
+		long id = draftRequest(requester, assistingAgencyCode).path("id").asLong();
+		Reply sent = requester.post("/api/v1/assistance-requests/" + id + "/send", "{}");
+		assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+		return sent.json().path("letters").get(0).path("documentId").asLong();
+	}
+
 	/** A proposal to list the party of a major case (R4.2), as the form sends it. */
 	public static String listingProposal(long caseId) {
 		return """

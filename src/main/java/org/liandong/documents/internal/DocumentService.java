@@ -47,6 +47,7 @@ class DocumentService implements Documents {
 	private final DocumentNumbers numbers;
 	private final DocumentText text;
 	private final PdfRenderer renderer;
+	private final PdfSigner signer;
 	private final Agencies agencies;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
@@ -55,8 +56,8 @@ class DocumentService implements Documents {
 	private final VerificationService verification;
 	private final AuditTrail audit;
 
-	DocumentService(DocumentNumbers numbers, DocumentText text, PdfRenderer renderer, Agencies agencies,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyService keys,
+	DocumentService(DocumentNumbers numbers, DocumentText text, PdfRenderer renderer, PdfSigner signer,
+			Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyService keys,
 			VerificationService verification, AuditTrail audit) {
 		this.audit = audit;
 		this.keys = keys;
@@ -64,6 +65,7 @@ class DocumentService implements Documents {
 		this.numbers = numbers;
 		this.text = text;
 		this.renderer = renderer;
+		this.signer = signer;
 		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -193,14 +195,17 @@ class DocumentService implements Documents {
 			.list();
 	}
 
-	/** Rendered outside any transaction: the lookup is done before, so no connection waits on the render. */
+	/**
+	 * Rendered and signed (issue 19) outside any transaction: the lookups are done before, so no
+	 * connection waits on the render.
+	 */
 	@Override
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public byte[] pdf(long id, SignedInUser reader) {
 		IssuedDocument document = find(id, reader);
 		// a letter leaving the platform as a file is a sensitive read (X1)
 		audit.record("DOCUMENT_DOWNLOADED", "document", document.number(), "下载公文 PDF《%s》".formatted(document.title()));
-		return renderer.render(document);
+		return signer.sign(renderer.render(document), document);
 	}
 
 	@Override

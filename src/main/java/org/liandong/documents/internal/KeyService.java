@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -63,6 +65,16 @@ class KeyService implements SigningKeys {
 	Signed sign(String agencyCode, byte[] message) {
 		Key key = currentKey(agencyCode).orElseGet(() -> firstKey(agencyCode));
 		return new Signed(key.id(), Sm2.sign(
+				cipher.decrypt(key.encryptedPrivateKey(), privateKeyContext(key.publicKey())), message));
+	}
+
+	/**
+	 * Signs with one given key, current or not: the key that signed a document's record signs its
+	 * PDF too (issue 19), so both name the same key. Returns the DER-encoded SM2 signature.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	byte[] signWith(Key key, byte[] message) {
+		return Base64.getDecoder().decode(Sm2.sign(
 				cipher.decrypt(key.encryptedPrivateKey(), privateKeyContext(key.publicKey())), message));
 	}
 

@@ -13,6 +13,7 @@ import org.bouncycastle.util.encoders.Hex;
 import org.liandong.documents.DocumentReceipt;
 import org.liandong.documents.DocumentVerification;
 import org.liandong.documents.Documents;
+import org.liandong.documents.FileSignature;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.documents.Verification;
 import org.liandong.platform.ChineseTime;
@@ -26,9 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Verifies document signatures and receipts (issue 12, GB/T 39786-2021 §8.4). The stored record is
  * the reference: its canonical digest is recomputed and checked against the digest and SM2
- * signature made at issue time, with the public key the signature names. A PDF carries in its
- * document information what verification needs ({@link PdfSeal}); its embedded digest must equal
- * the recomputed one, so a PDF whose signature data was tampered with fails.
+ * signature made at issue time, with the public key the signature names. A PDF is first held to its
+ * PDF signature over the file's bytes (issue 19): signed whole, once, by a key the platform
+ * registered, not a byte changed since ({@link SignedPdf}, {@link CmsSignature}); then the record its
+ * document information names ({@link PdfSeal}) is checked as above, its embedded digest must equal
+ * the recomputed one and its printed words those of the record.
  */
 @Service
 @Transactional(readOnly = true)
@@ -54,19 +57,67 @@ class VerificationService implements DocumentVerification {
 		if (!looksLikePdf(content)) {
 			throw DomainException.invalid("not-a-pdf", "上传的文件不是 PDF 文件，无法验证；请上传本平台印发的公文 PDF");
 		}
-		PdfSeal seal;
-		String text;
-		try (PDDocument pdf = Loader.loadPDF(content)) {
-			seal = PdfSeal.read(pdf.getDocumentInformation());
-			text = words(pdf);
+		PDDocument pdf;
+		try {
+			pdf = Loader.loadPDF(content);
 		}
 		catch (IOException | RuntimeException unreadable) {
-			throw DomainException.invalid("not-a-pdf", "上传的文件已损坏或加密，无法作为 PDF 读取，无法验证");
+			throw unreadable();
 		}
+		try (pdf) {
+			return verifyPdf(content, pdf);
+		}
+		catch (IOException unreadable) {
+			throw unreadable();
+		}
+	}
+
+	/**
+	 * First the PDF signature over the file's bytes ({@link SignedPdf}, {@link CmsSignature}): the
+	 * whole file signed once, with a key the platform registered, and not a byte changed since; then
+	 * the record the file's document information names, as {@link #check} does for a record.
+	 */
+	private Verification verifyPdf(byte[] content, PDDocument pdf) throws IOException {
+		SignedPdf.Reading reading = SignedPdf.read(content, pdf);
+		if (reading instanceof SignedPdf.Refused refused) {
+			return unverified(refused.code(), refused.reason(), null,
+					new FileSignature(false, refused.reason(), refused.byteRange(), content.length));
+		}
+		SignedPdf.Covered covered = (SignedPdf.Covered) reading;
+		CmsSignature cms = CmsSignature.read(covered.cms());
+		if (cms == null) {
+			return fileRefused("invalid-signature", "签名无法用发文单位的公钥验证：签名值不是本平台的 SM3withSM2 CMS 签名（一个签名者，附签名证书）",
+					null, covered, content);
+		}
+		Optional<KeyService.Key> key = keys.key(cms.keyId());
+		if (key.isEmpty()) {
+			return fileRefused("unknown-key", "签名证书（序列号 %s）所指的 SM2 密钥在本平台不存在（未知密钥），无法验证签名"
+				.formatted(cms.certificate().getSerialNumber()), null, covered, content);
+		}
+		String publicKey = key.get().publicKey();
+		if (!cms.certifies(publicKey)) {
+			return fileRefused("invalid-signature", "签名无法用发文单位的公钥验证：签名证书中的公钥不是本平台为 SM2 密钥 #%d 登记的公钥"
+				.formatted(cms.keyId()), cms.keyId(), covered, content);
+		}
+		CmsSignature.Outcome outcome = cms.verify(publicKey, covered.signedBytes());
+		if (outcome == CmsSignature.Outcome.INVALID) {
+			return fileRefused("invalid-signature", "签名无法用发文单位的公钥验证（SM2 密钥 #%d）".formatted(cms.keyId()),
+					cms.keyId(), covered, content);
+		}
+		if (outcome == CmsSignature.Outcome.BYTES_ALTERED) {
+			return fileRefused("bytes-altered", "文件内容与签名不符（字节被改动）：签名范围内的 %d 个字节的 SM3 摘要与签名时的不同"
+				.formatted(covered.signedBytes().length), cms.keyId(), covered, content);
+		}
+		FileSignature file = new FileSignature(true, "整个文件（%d 字节，签名值除外）均在 SM2 密钥 #%d 的签名范围内，签名后未被改动"
+			.formatted(content.length, cms.keyId()), covered.byteRange(), content.length);
+		return verifyRecord(PdfSeal.read(pdf.getDocumentInformation()), cms.keyId(), file, pdf);
+	}
+
+	/** The record the signed file names, checked as by id, and the file's printed words against the record's. */
+	private Verification verifyRecord(PdfSeal seal, long fileKeyId, FileSignature file, PDDocument pdf)
+			throws IOException {
 		if (seal == null) {
-			return new Verification(false, "unsigned",
-					"该 PDF 中没有电子签章信息（不是本平台签章的公文，或签章信息已被删除），无法证明其真实性", null, null, null, null,
-					null, null, null);
+			return unverified("unsigned", "该 PDF 中没有公文签章信息（文号、签名密钥、SM3 摘要），无法对应到本平台的公文", fileKeyId, file);
 		}
 		Optional<IssuedDocument> stored = jdbc.sql("select * from official_document where number = ?")
 			.param(seal.number())
@@ -75,15 +126,36 @@ class VerificationService implements DocumentVerification {
 		if (stored.isEmpty() || (seal.documentId() != null && seal.documentId() != stored.get().id())) {
 			return new Verification(false, "unknown-document",
 					"本平台没有文号为“%s”的公文，该 PDF 不是本平台印发的".formatted(seal.number()), null, null, null,
-					seal.number(), null, seal.keyId(), seal.contentDigest());
+					seal.number(), null, seal.keyId(), seal.contentDigest(), file);
 		}
-		Verification verdict = check(stored.get(), seal);
-		// a genuine seal copied into another text: the printed words must be those of the record
-		if (verdict.authentic() && !text.equals(printedWords(stored.get()))) {
+		Verification verdict = check(stored.get(), seal, file);
+		if (!verdict.authentic()) {
+			return verdict;
+		}
+		if (fileKeyId != seal.keyId()) {
+			return verdict(stored.get(), false, "invalid-signature", "PDF 的电子签名所用 SM2 密钥 #%d 不是签发公文 %s 的密钥 #%d"
+				.formatted(fileKeyId, stored.get().number(), seal.keyId()), fileKeyId, file);
+		}
+		// a genuine seal over another text: the printed words must be those of the record
+		if (!words(pdf).equals(printedWords(stored.get()))) {
 			return verdict(stored.get(), false, "altered", "内容已被篡改：PDF 中的文字与公文 %s 的登记内容不一致"
-				.formatted(stored.get().number()), seal.keyId());
+				.formatted(stored.get().number()), seal.keyId(), file);
 		}
 		return verdict;
+	}
+
+	private static Verification fileRefused(String code, String reason, Long keyId, SignedPdf.Covered covered,
+			byte[] content) {
+		return unverified(code, reason, keyId, new FileSignature(false, reason, covered.byteRange(), content.length));
+	}
+
+	/** A PDF refused before any record was found: nothing in it can be taken as the document's. */
+	private static Verification unverified(String code, String reason, Long keyId, FileSignature file) {
+		return new Verification(false, code, reason, null, null, null, null, null, keyId, null, file);
+	}
+
+	private static DomainException unreadable() {
+		return DomainException.invalid("not-a-pdf", "上传的文件已损坏或加密，无法作为 PDF 读取，无法验证");
 	}
 
 	/** The words the platform prints for the record, as a fresh PDF of it shows them. */
@@ -103,51 +175,51 @@ class VerificationService implements DocumentVerification {
 
 	@Override
 	public Verification verify(long documentId, SignedInUser reader) {
-		return check(documents.find(documentId, reader), null);
+		return check(documents.find(documentId, reader), null, null);
 	}
 
 	/**
 	 * Checks the stored record of a document and, when verifying a PDF, the signature data it
 	 * carries: in this order no signature, unknown key, revoked key, altered content, invalid signature.
 	 */
-	Verification check(IssuedDocument d, PdfSeal seal) {
+	Verification check(IssuedDocument d, PdfSeal seal, FileSignature file) {
 		if (d.signature() == null) {
 			return verdict(d, false, "unsigned", "公文 %s 印发时未签章（电子签章启用之前印发），无法验证".formatted(d.number()),
-					null);
+					null, file);
 		}
 		long keyId = seal != null ? seal.keyId() : d.signature().keyId();
 		Optional<KeyService.Key> found = keys.key(keyId);
 		if (found.isEmpty()) {
-			return verdict(d, false, "unknown-key", "签名密钥 #%d 不存在（未知密钥），无法证明该公文的真实性".formatted(keyId), keyId);
+			return verdict(d, false, "unknown-key", "签名密钥 #%d 不存在（未知密钥），无法证明该公文的真实性".formatted(keyId), keyId, file);
 		}
 		KeyService.Key key = found.get();
 		if (!key.agencyCode().equals(d.issuerAgencyCode()) || keyId != d.signature().keyId()) {
 			return verdict(d, false, "invalid-signature",
-					"签名密钥 #%d 不是签发该公文的密钥，签名无效".formatted(keyId), keyId);
+					"签名密钥 #%d 不是签发该公文的密钥，签名无效".formatted(keyId), keyId, file);
 		}
 		if (key.revokedAt() != null) {
 			return verdict(d, false, "revoked", "签名密钥 #%d 已于%s吊销（%s），以该密钥签名的公文不再视为有效".formatted(keyId,
-					ChineseTime.format(key.revokedAt()), key.revokedReason()), keyId);
+					ChineseTime.format(key.revokedAt()), key.revokedReason()), keyId, file);
 		}
 		String recomputed = CanonicalForm.digest(CanonicalForm.document(d.kind(), d.number(), d.issuerAgencyCode(),
 				d.issuerName(), d.addressee(), d.title(), d.body(), d.issuedAt()));
 		if (!recomputed.equals(d.signature().contentDigest())) {
-			return verdict(d, false, "altered", "内容已被篡改：公文记录的 SM3 摘要与签章时不一致", keyId);
+			return verdict(d, false, "altered", "内容已被篡改：公文记录的 SM3 摘要与签章时不一致", keyId, file);
 		}
 		if (!Sm2.verify(key.publicKey(), Hex.decode(recomputed), d.signature().signature())) {
-			return verdict(d, false, "invalid-signature", "签名无效：公文记录的 SM2 签名与其摘要不符", keyId);
+			return verdict(d, false, "invalid-signature", "签名无效：公文记录的 SM2 签名与其摘要不符", keyId, file);
 		}
 		if (seal != null) {
 			if (!recomputed.equalsIgnoreCase(seal.contentDigest())) {
 				return verdict(d, false, "altered", "内容已被篡改：PDF 中的 SM3 摘要与公文 %s 的记录不一致".formatted(d.number()),
-						keyId);
+						keyId, file);
 			}
 			if (!Sm2.verify(key.publicKey(), Hex.decode(recomputed), seal.signature())) {
-				return verdict(d, false, "invalid-signature", "签名无效：PDF 中的 SM2 签名与其摘要不符", keyId);
+				return verdict(d, false, "invalid-signature", "签名无效：PDF 中的 SM2 签名与其摘要不符", keyId, file);
 			}
 		}
 		return verdict(d, true, "authentic", "真实有效：%s于%s印发，SM2 密钥 #%d 签名验证通过，内容未被改动".formatted(d.issuerName(),
-				ChineseTime.format(d.issuedAt()), keyId), keyId);
+				ChineseTime.format(d.issuedAt()), keyId), keyId, file);
 	}
 
 	/**
@@ -176,9 +248,10 @@ class VerificationService implements DocumentVerification {
 				problem == null ? "回执签名有效（%s SM2 密钥 #%d）".formatted(agencyName, keyId) : problem);
 	}
 
-	private static Verification verdict(IssuedDocument d, boolean authentic, String code, String reason, Long keyId) {
+	private static Verification verdict(IssuedDocument d, boolean authentic, String code, String reason, Long keyId,
+			FileSignature file) {
 		return new Verification(authentic, code, reason, d.id(), d.issuerAgencyCode(), d.issuerName(), d.number(),
-				d.issuedAt(), keyId, d.signature() == null ? null : d.signature().contentDigest());
+				d.issuedAt(), keyId, d.signature() == null ? null : d.signature().contentDigest(), file);
 	}
 
 	/** The header {@code %PDF-} within the first kilobyte, as PDF readers accept it. */

@@ -66,7 +66,7 @@ class DocumentApiController {
 
 	@PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(Access.BUSINESS_USER)
-	@Operation(summary = "验证公文 PDF 的电子签章（表单字段 file）：答复是否真实、发文单位和时间，或不真实的确切原因（内容已被篡改、未知密钥、密钥已吊销、没有签章）；不是 PDF 的文件答复 400")
+	@Operation(summary = "验证公文 PDF 的电子签章（表单字段 file）：先查 PDF 电子签名（只有一个、覆盖整个文件、能用发文单位登记的 SM2 公钥验证、签名范围的 SM3 摘要相符），再查公文记录；答复是否真实、发文单位和时间，或不真实的确切原因（增量更新、签名覆盖范围不完整、字节被改动、被截断、被重新保存、签名无法用发文单位的公钥验证、未找到电子签名、内容已被篡改、未知密钥、密钥已吊销），fileSignature 为文件签名的检查结果与签名范围；不是 PDF 的文件答复 400")
 	Verification verifyPdf(@RequestPart("file") MultipartFile file) throws IOException {
 		return verification.verifyPdf(file.getBytes());
 	}
