@@ -239,6 +239,11 @@ class DocumentSignaturesIT {
 		JsonNode old = xinhua.post("/api/v1/documents/verify", "{\"documentId\": " + before + "}").json();
 		assertThat(old.path("authentic").asBoolean()).as(old.toString()).isTrue();
 		assertThat(old.path("keyId").asLong()).isEqualTo(oldKey);
+		// its PDF, downloaded now, is signed with the key that signed the record (issue 19)
+		JsonNode oldPdf = xinhua.upload("/api/v1/documents/verify", "old.pdf", "application/pdf",
+				xinhua.getBytes("/api/v1/documents/" + before + ".pdf")).json();
+		assertThat(oldPdf.path("authentic").asBoolean()).as(oldPdf.toString()).isTrue();
+		assertThat(oldPdf.path("keyId").asLong()).isEqualTo(oldKey);
 		JsonNode keys = xinhua.get("/api/v1/documents/signing-keys/agencies/410402").json();
 		assertThat(keys.get(0).path("id").asLong()).isEqualTo(newKey);
 		assertThat(keys.get(0).path("current").asBoolean()).isTrue();
@@ -269,6 +274,9 @@ class DocumentSignaturesIT {
 		assertThat(byPdf.path("authentic").asBoolean()).isFalse();
 		assertThat(byPdf.path("code").asString()).isEqualTo("revoked");
 		assertThat(byPdf.path("reason").asString()).contains("已", "吊销", "私钥疑似泄露");
+		JsonNode laterPdf = shilong.upload("/api/v1/documents/verify", "d.pdf", "application/pdf",
+				shilong.getBytes("/api/v1/documents/" + id + ".pdf")).json();
+		assertThat(laterPdf.path("code").asString()).as("downloaded after the revocation").isEqualTo("revoked");
 		assertThat(shilong.post("/api/v1/documents/verify", "{\"documentId\": " + id + "}").json().path("code")
 			.asString()).isEqualTo("revoked");
 

@@ -234,8 +234,8 @@ class PdfSignatureIT {
 	}
 
 	/**
-	 * The signature taken off and the whole file signed again by another key, whose certificate
-	 * names the bureau and the bureau's key id: a forger's own key, which the platform never registered.
+	 * The signature taken off and the whole file signed again by a forger's own key, whose certificate
+	 * names the bureau and the bureau's key id, or a key id the platform never gave.
 	 */
 	@Test
 	void a_file_signed_again_whole_by_another_key_in_the_bureaus_name_is_refused() throws Exception {
@@ -247,6 +247,8 @@ class PdfSignatureIT {
 		assertThat(range(forged)[2] + range(forged)[3]).as("signed whole").isEqualTo(forged.length);
 
 		refused(forged, "invalid-signature", "签名无法用发文单位的公钥验证");
+		refused(OutsideSigner.sign(OutsideSigner.unsigned(pdf(xinhua, id)), OutsideSigner.freshKey(), 987654321, XINHUA),
+				"unknown-key", "签名证书（序列号 987654321）所指的 SM2 密钥在本平台不存在（未知密钥）");
 	}
 
 	/** One byte of the SM2 signature value changed inside the CMS, in place: the rest of the file is as signed. */

@@ -42,12 +42,13 @@ final class SignedPdf {
 	static Reading read(byte[] file, PDDocument pdf) throws IOException {
 		List<PDSignature> signatures = pdf.getSignatureDictionaries();
 		if (signatures.isEmpty()) {
-			return endsLikeAPdf(file) ? refused("unsigned", "未找到电子签名：该 PDF 中没有电子签章（不是本平台签章的公文，或签名已被删除），无法证明其真实性")
-					: refused("truncated", "文件不完整（被截断）：文件没有以 PDF 的结束标记 %%EOF 结尾，其中也未找到电子签名");
+			return endsLikeAPdf(file)
+					? new Refused("unsigned", "未找到电子签名：该 PDF 中没有电子签章（不是本平台签章的公文，或签名已被删除），无法证明其真实性", null)
+					: new Refused("truncated", "文件不完整（被截断）：文件没有以 PDF 的结束标记 %%EOF 结尾，其中也未找到电子签名", null);
 		}
 		if (signatures.size() > 1) {
-			return refused("incremental-update", "文件在签名后被追加修改（增量更新）：文件中有 %d 个电子签名，本平台印发的公文只有发文单位的一个"
-				.formatted(signatures.size()));
+			return new Refused("incremental-update", "文件在签名后被追加修改（增量更新）：文件中有 %d 个电子签名，本平台印发的公文只有发文单位的一个"
+				.formatted(signatures.size()), null);
 		}
 		PDSignature signature = signatures.get(0);
 		int[] range = signature.getByteRange();
@@ -55,14 +56,29 @@ final class SignedPdf {
 		if (range.length != 4 || Arrays.stream(range).anyMatch(n -> n < 0) || range[1] >= range[2]) {
 			return new Refused("incomplete-coverage", "签名覆盖范围不完整：签名的 /ByteRange 不是由签名值隔开的两段", byteRange);
 		}
-		long length = file.length;
-		int gapStart = range[1];
-		int gapEnd = range[2];
-		long end = (long) gapEnd + range[3];
 		if (range[0] != 0) {
 			return new Refused("incomplete-coverage", "签名覆盖范围不完整：签名未从文件开头起算（前 %d 个字节不在签名范围内）"
 				.formatted(range[0]), byteRange);
 		}
+		Refused uncovered = uncovered(file, range, signature.getContents(), byteRange);
+		if (uncovered != null) {
+			return uncovered;
+		}
+		byte[] signed = new byte[range[1] + range[3]];
+		System.arraycopy(file, 0, signed, 0, range[1]);
+		System.arraycopy(file, range[2], signed, range[1], range[3]);
+		return new Covered(signed, signature.getContents(), byteRange);
+	}
+
+	/**
+	 * What of the file a range from 0 leaves unsigned besides the signature value {@code cms}: the
+	 * end cut off, a rewrite, a wider gap, bytes appended; null when nothing.
+	 */
+	private static Refused uncovered(byte[] file, int[] range, byte[] cms, List<Long> byteRange) {
+		long length = file.length;
+		int gapStart = range[1];
+		int gapEnd = range[2];
+		long end = (long) gapEnd + range[3];
 		if (end > length) {
 			return endsLikeAPdf(file)
 					? new Refused("rewritten", "文件在签名后被重新保存或改写：签名范围止于第 %d 字节，而文件以 %%%%EOF 完整结尾，只有 %d 字节"
@@ -70,7 +86,6 @@ final class SignedPdf {
 					: new Refused("truncated", "文件不完整（被截断）：签名覆盖到第 %d 字节，文件只有 %d 字节，且没有以 %%%%EOF 结尾"
 						.formatted(end, length), byteRange);
 		}
-		byte[] cms = signature.getContents();
 		if (cms.length == 0) {
 			return new Refused("unsigned", "未找到电子签名：签名字典中没有签名值（/Contents）", byteRange);
 		}
@@ -86,10 +101,7 @@ final class SignedPdf {
 			return new Refused("incremental-update", "文件在签名后被追加修改（增量更新）：签名范围止于第 %d 字节，其后还有 %d 字节"
 				.formatted(end, length - end), byteRange);
 		}
-		byte[] signed = new byte[gapStart + range[3]];
-		System.arraycopy(file, 0, signed, 0, gapStart);
-		System.arraycopy(file, gapEnd, signed, gapStart, range[3]);
-		return new Covered(signed, cms, byteRange);
+		return null;
 	}
 
 	/** Whether {@code [start, end)} is exactly {@code value} written as a hex string, {@code <…>}. */
@@ -123,9 +135,5 @@ final class SignedPdf {
 	private static boolean endsLikeAPdf(byte[] file) {
 		int tail = Math.min(file.length, 1024);
 		return new String(file, file.length - tail, tail, StandardCharsets.ISO_8859_1).stripTrailing().endsWith("%%EOF");
-	}
-
-	private static Refused refused(String code, String reason) {
-		return new Refused(code, reason, null);
 	}
 }

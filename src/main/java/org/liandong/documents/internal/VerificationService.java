@@ -78,7 +78,13 @@ class VerificationService implements DocumentVerification {
 	 * the record the file's document information names, as {@link #check} does for a record.
 	 */
 	private Verification verifyPdf(byte[] content, PDDocument pdf) throws IOException {
-		SignedPdf.Reading reading = SignedPdf.read(content, pdf);
+		SignedPdf.Reading reading;
+		try {
+			reading = SignedPdf.read(content, pdf);
+		}
+		catch (RuntimeException malformed) {
+			throw unreadable();
+		}
 		if (reading instanceof SignedPdf.Refused refused) {
 			return unverified(refused.code(), refused.reason(), null,
 					new FileSignature(false, refused.reason(), refused.byteRange(), content.length));
