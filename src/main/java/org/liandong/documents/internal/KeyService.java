@@ -64,8 +64,7 @@ class KeyService implements SigningKeys {
 	/** Signs with the agency's current key, making its first key if it has none (or its current one was revoked). */
 	Signed sign(String agencyCode, byte[] message) {
 		Key key = currentKey(agencyCode).orElseGet(() -> firstKey(agencyCode));
-		return new Signed(key.id(), Sm2.sign(
-				cipher.decrypt(key.encryptedPrivateKey(), privateKeyContext(key.publicKey())), message));
+		return new Signed(key.id(), Sm2.sign(privateKey(key), message));
 	}
 
 	/**
@@ -74,8 +73,12 @@ class KeyService implements SigningKeys {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	byte[] signWith(Key key, byte[] message) {
-		return Base64.getDecoder().decode(Sm2.sign(
-				cipher.decrypt(key.encryptedPrivateKey(), privateKeyContext(key.publicKey())), message));
+		return Base64.getDecoder().decode(Sm2.sign(privateKey(key), message));
+	}
+
+	/** The key's private half in clear, for one signature. */
+	private String privateKey(Key key) {
+		return cipher.decrypt(key.encryptedPrivateKey(), privateKeyContext(key.publicKey()));
 	}
 
 	@Transactional(readOnly = true)
