@@ -6,7 +6,6 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -14,12 +13,12 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Shared beans every module relies on. Rules about time take this clock, so tests can move it.
- * Asynchronous processing runs the modules' after-commit event listeners off the request thread;
- * scheduling runs the deadline watches, which are safe to run on several instances at once.
+ * Asynchronous processing runs the modules' after-commit event listeners off the request thread.
+ * Timed jobs are not Spring's {@code @Scheduled} (every instance would run each): they are
+ * {@link ClusterSchedule} tasks, each run by one instance at a time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
-@EnableScheduling
 class PlatformConfiguration {
 
 	@Bean

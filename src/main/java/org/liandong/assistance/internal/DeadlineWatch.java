@@ -3,6 +3,7 @@ package org.liandong.assistance.internal;
 import static org.liandong.assistance.internal.Words.instant;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,19 +11,24 @@ import org.liandong.assistance.ObligationOverdue;
 import org.liandong.assistance.ObligationOverdue.Obligation;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
+import org.liandong.platform.ClusterSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * Finds deadlines that passed without the obligation being met and publishes each one once
  * ({@link ObligationOverdue}), with a message to the agency that owes the action and to the one
  * waiting for it. Deadlines are data on the rows; each miss is claimed by a conditional update in
- * its own transaction, so several instances scanning at once publish it exactly once.
+ * its own transaction, so it is published exactly once even where two scans meet; the scan itself
+ * runs on one instance at a time ({@link ClusterSchedule}).
  */
 @Component
 record DeadlineWatch(JdbcClient jdbc, TransactionTemplate transactions, RequestHistory history,
@@ -33,7 +39,11 @@ record DeadlineWatch(JdbcClient jdbc, TransactionTemplate transactions, RequestH
 	/** Rows handled per scan and kind; the rest wait for the next scan. */
 	private static final int BATCH = 500;
 
-	@Scheduled(fixedDelayString = "${liandong.assistance.deadline-scan:1m}", initialDelayString = "${liandong.assistance.deadline-scan:1m}")
+	@Bean
+	RecurringTask<Void> deadlineWatchSchedule(@Value("${liandong.assistance.deadline-scan:1m}") Duration every) {
+		return ClusterSchedule.every("deadline-watch", every, this::scan);
+	}
+
 	void scan() {
 		int missed = publishMissed();
 		if (missed > 0) {

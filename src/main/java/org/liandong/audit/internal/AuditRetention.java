@@ -11,20 +11,24 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 import org.liandong.audit.AuditTrail;
+import org.liandong.platform.ClusterSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * How long audit records are kept (issue 9): at least six months by the level-3 standard,
  * three years unless configured ({@code liandong.audit.retention}); a shorter setting stops the
- * application at start. Once a day the records older than that are removed, oldest first, in one
- * transaction that moves the start of the chain to the first kept record and writes the removal
- * into the chain itself, so verification still covers every kept record and shows the removal.
+ * application at start. Once a day, on one instance ({@link ClusterSchedule}), the records older
+ * than that are removed, oldest first, in one transaction that moves the start of the chain to the
+ * first kept record and writes the removal into the chain itself, so verification still covers
+ * every kept record and shows the removal.
  * On PostgreSQL the table refuses every other update and delete (migration V26_1).
  */
 @Component
@@ -59,7 +63,11 @@ class AuditRetention {
 		}
 	}
 
-	@Scheduled(cron = "${liandong.audit.purge-cron:0 40 2 * * *}", zone = "Asia/Shanghai")
+	@Bean
+	RecurringTask<Void> auditRetentionSchedule(@Value("${liandong.audit.purge-cron:0 40 2 * * *}") String cron) {
+		return ClusterSchedule.cron("audit-retention", cron, this::daily);
+	}
+
 	void daily() {
 		long removed = purge();
 		if (removed > 0) {

@@ -7,18 +7,22 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.liandong.audit.AuditTrail;
+import org.liandong.platform.ClusterSchedule;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * Personal data of closed cases is kept only as long as needed (issue 9): a person's ID-card
  * number, SM4-encrypted, is erased when the case has been closed for the retention period
  * ({@code liandong.cases.personal-data-retention}, five years unless configured, after the
  * archiving period of enforcement files); the masked form stays, so the file still reads. Each
- * erasure is written to the case's timeline and the audit trail.
+ * erasure is written to the case's timeline and the audit trail. Runs daily on one instance
+ * ({@link ClusterSchedule}).
  */
 @Component
 class PersonalDataRetention {
@@ -40,7 +44,12 @@ class PersonalDataRetention {
 		this.retention = retention;
 	}
 
-	@Scheduled(cron = "${liandong.cases.personal-data-purge-cron:0 10 3 * * *}", zone = "Asia/Shanghai")
+	@Bean
+	RecurringTask<Void> personalDataRetentionSchedule(
+			@Value("${liandong.cases.personal-data-purge-cron:0 10 3 * * *}") String cron) {
+		return ClusterSchedule.cron("personal-data-retention", cron, this::daily);
+	}
+
 	void daily() {
 		erase();
 	}

@@ -1,27 +1,37 @@
 package org.liandong.credit.internal;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.liandong.audit.AuditTrail;
 import org.liandong.audit.AuditTrail.Pending;
+import org.liandong.platform.ClusterSchedule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * Chains the credit checks into the audit trail (R4.4). Each check is kept in {@code credit_check}
  * the moment it is made; every second the unchained ones are claimed as a batch and appended under
  * one lock of the chain, so a thousand checks a second cost the chain a lock a second, not a
- * thousand. Claiming locks the rows it takes and skips rows locked by another instance, so two
- * instances never chain one check twice, and a backlog costs each batch its own rows only.
+ * thousand. The chaining runs on one instance at a time ({@link ClusterSchedule}); claiming still
+ * locks the rows it takes and skips rows locked by another transaction, so one check is never
+ * chained twice, and a backlog costs each batch its own rows only.
  */
 @Component
 record CreditCheckAudit(JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions) {
 
 	private static final int BATCH = 2000;
 
-	@Scheduled(fixedDelayString = "${liandong.credit.audit-interval:1s}")
+	@Bean
+	RecurringTask<Void> creditCheckAuditSchedule(@Value("${liandong.credit.audit-interval:1s}") Duration every) {
+		return ClusterSchedule.every("credit-check-audit", every, this::chain);
+	}
+
 	void chain() {
 		while (Boolean.TRUE.equals(transactions.execute(status -> chainBatch()))) {
 			// another full batch may be waiting

@@ -13,6 +13,7 @@ import org.liandong.platform.ChineseTime;
 import org.liandong.platform.ClientAddress;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.RateLimit;
+import org.liandong.platform.RateLimits;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.UnifiedSocialCreditCode;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,14 +35,14 @@ class CreditChecking {
 	private final Clock clock;
 	private final RateLimit checksPerPerson;
 
-	CreditChecking(Instruments instruments, EntriesInForce inForce, JdbcClient jdbc, Clock clock,
+	CreditChecking(Instruments instruments, EntriesInForce inForce, JdbcClient jdbc, Clock clock, RateLimits rateLimits,
 			@Value("${liandong.security.rate-limit.credit-checks-per-person:120}") int checksPerPerson,
 			@Value("${liandong.security.rate-limit.credit-check-window:1m}") Duration window) {
 		this.instruments = instruments;
 		this.inForce = inForce;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.checksPerPerson = new RateLimit(checksPerPerson, window);
+		this.checksPerPerson = rateLimits.limit("credit-checks", checksPerPerson, window);
 	}
 
 	CreditCheck check(String uscc, String name, SignedInUser reader) {

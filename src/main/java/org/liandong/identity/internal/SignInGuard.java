@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.liandong.identity.AccountLocked;
 import org.liandong.platform.RateLimit;
+import org.liandong.platform.RateLimits;
 import org.liandong.platform.SignInFailure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,7 +55,7 @@ class SignInGuard implements AuthenticationProvider {
 
 	SignInGuard(UserDetailsService accounts, PasswordEncoder encoder, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
-			@Value("${liandong.security.lockout.max-failures:5}") int maxFailures,
+			RateLimits rateLimits, @Value("${liandong.security.lockout.max-failures:5}") int maxFailures,
 			@Value("${liandong.security.lockout.duration:30m}") Duration lockDuration,
 			@Value("${liandong.security.rate-limit.sign-in-failures-per-address:20}") int failuresPerAddress,
 			@Value("${liandong.security.rate-limit.sign-in-window:10m}") Duration failureWindow) {
@@ -71,7 +72,7 @@ class SignInGuard implements AuthenticationProvider {
 		this.clock = clock;
 		this.maxFailures = maxFailures;
 		this.lockDuration = lockDuration;
-		this.failuresPerAddress = new RateLimit(failuresPerAddress, failureWindow);
+		this.failuresPerAddress = rateLimits.limit("sign-in-failures", failuresPerAddress, failureWindow);
 	}
 
 	@Override

@@ -1,20 +1,28 @@
 package org.liandong.instruments.internal;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.liandong.platform.ClusterSchedule;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
 /**
  * The end of an instrument's term (R3.1, R4.1): marks agreements and memoranda whose term has ended,
- * every hour; reads treat them so at once.
+ * every hour on one instance ({@link ClusterSchedule}); reads treat them so at once.
  */
 @Component
 record InstrumentExpiry(InstrumentRecords records, JdbcClient jdbc, TransactionTemplate transactions) {
 
-	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	@Bean
+	RecurringTask<Void> instrumentExpirySchedule() {
+		return ClusterSchedule.every("instrument-expiry", Duration.ofHours(1), Duration.ofMinutes(1), this::expire);
+	}
+
 	void expire() {
 		transactions.executeWithoutResult(status -> expireEnded());
 	}

@@ -1,6 +1,7 @@
 package org.liandong.meetings.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,22 +10,30 @@ import org.liandong.agency.AgencyKind;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.meetings.Meetings.RegularMeetingStatus;
 import org.liandong.platform.ChineseTime;
+import org.liandong.platform.ClusterSchedule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * The joint meeting's clocks: replies to a notice not given by the reply date, action items still
  * open at their deadline, and a half year without a regular meeting. Each miss is claimed by a
  * conditional update (or a unique warning row) in its own transaction, so it is published once
- * whatever the number of instances.
+ * whatever the number of instances; the scan runs on one instance at a time ({@link ClusterSchedule}).
  */
 @Component
 record MeetingDeadlines(JdbcClient jdbc, MeetingService meetings, Agencies agencies, TransactionTemplate transactions,
 		org.springframework.context.ApplicationEventPublisher events, Clock clock) {
 
-	@Scheduled(fixedDelayString = "${liandong.assistance.deadline-scan:1m}", initialDelayString = "${liandong.assistance.deadline-scan:1m}")
+	@Bean
+	RecurringTask<Void> meetingDeadlinesSchedule(@Value("${liandong.assistance.deadline-scan:1m}") Duration every) {
+		return ClusterSchedule.every("meeting-deadlines", every, this::scan);
+	}
+
 	void scan() {
 		Instant now = clock.instant();
 		record Reply(long meetingId, String title, String agency, String office, Instant due) {

@@ -1,8 +1,11 @@
 package org.liandong.platform.messaging;
 
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,8 +21,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.support.BrokerRouting;
 import org.springframework.modulith.events.support.DelegatingEventExternalizer;
+import org.springframework.transaction.event.TransactionalApplicationListenerMethodAdapter;
+import org.springframework.util.ReflectionUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * publication incomplete and it is sent again (at least once). The broker confirms each message
  * before the publication counts as done. Off unless
  * {@code spring.modulith.events.externalization.enabled=true}; when off nothing connects to a broker.
+ * <p>
+ * Each message's id is the id of the event's publication in the registry (issue 19), the same on
+ * every send of it, so a receiver drops a message whose id it has seen: a send whose confirmation
+ * was lost, or one repeated by an instance that died before it marked the publication complete.
  * <p>
  * Spring Modulith's own AMQP module of the 2.x line is not published on Maven Central; this is its
  * part, on Spring AMQP's RabbitTemplate.
@@ -53,17 +65,23 @@ class RabbitExternalization {
 
 	@Bean
 	DelegatingEventExternalizer rabbitEventExternalizer(EventExternalizationConfiguration configuration,
-			RabbitTemplate rabbit, JsonMapper json, BeanFactory beans) {
+			RabbitTemplate rabbit, JsonMapper json, BeanFactory beans, EventPublicationRepository publications) {
 		StandardEvaluationContext context = new StandardEvaluationContext();
 		context.setBeanResolver(new BeanFactoryResolver(beans));
+		PublicationTargetIdentifier externalizer = PublicationTargetIdentifier.of(externalizerListenerId());
 		return new DelegatingEventExternalizer(configuration, (target, event) -> {
 			BrokerRouting routing = BrokerRouting.of(target, context);
-			Message message = MessageBuilder.withBody(json.writeValueAsString(event).getBytes(StandardCharsets.UTF_8))
+			String body = json.writeValueAsString(event);
+			Optional<? extends EventPublication> publication = publications
+				.findIncompletePublicationsByEventAndTargetIdentifier(event, externalizer);
+			Message message = MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
 				.setContentType("application/json")
 				.setContentEncoding("UTF-8")
 				.setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-				.setMessageId(UUID.randomUUID().toString())
-				.setTimestamp(new Date())
+				.setMessageId(publication.map(EventPublication::getIdentifier)
+					.orElseGet(() -> contentId(event, body))
+					.toString())
+				.setTimestamp(Date.from(publication.map(EventPublication::getPublicationDate).orElseGet(Instant::now)))
 				.setType(event.getClass().getSimpleName())
 				.setHeader(EVENT_TYPE_HEADER, event.getClass().getSimpleName())
 				.build();
@@ -77,5 +95,23 @@ class RabbitExternalization {
 			});
 			return CompletableFuture.completedFuture(null);
 		});
+	}
+
+	/**
+	 * The id under which the registry keeps the externalizer's publications: that of its listener
+	 * method, worked out as Spring Modulith does when it marks them complete.
+	 */
+	static String externalizerListenerId() {
+		Method externalize = ReflectionUtils.findMethod(DelegatingEventExternalizer.class, "externalize", Object.class);
+		return new TransactionalApplicationListenerMethodAdapter("rabbitEventExternalizer",
+				DelegatingEventExternalizer.class, externalize).getListenerId();
+	}
+
+	/**
+	 * An event handed over without a publication in the registry (none is known to happen) still
+	 * gets an id that a second send repeats: one made from its type and content.
+	 */
+	private static UUID contentId(Object event, String body) {
+		return UUID.nameUUIDFromBytes((event.getClass().getName() + "\n" + body).getBytes(StandardCharsets.UTF_8));
 	}
 }

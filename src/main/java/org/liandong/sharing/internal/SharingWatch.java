@@ -1,29 +1,39 @@
 package org.liandong.sharing.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.liandong.agency.Agencies;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
+import org.liandong.platform.ClusterSchedule;
 import org.liandong.sharing.ReportSchedule;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * The clocks of sharing: each schedule's new period opens its expected reports; a report not in by
  * its due time, and a bulletin not acknowledged within its window, are published once (the latter
- * escalated to the city bureau). Claims are conditional updates, safe on several instances.
+ * escalated to the city bureau). Claims are conditional updates, safe where two scans meet; the scan
+ * runs on one instance at a time ({@link ClusterSchedule}).
  */
 @Component
 record SharingWatch(SharingService sharing, Agencies agencies, JdbcClient jdbc, TransactionTemplate transactions,
 		ApplicationEventPublisher events, Clock clock) {
 
-	@Scheduled(fixedDelayString = "${liandong.assistance.deadline-scan:1m}", initialDelayString = "${liandong.assistance.deadline-scan:1m}")
+	@Bean
+	RecurringTask<Void> sharingWatchSchedule(@Value("${liandong.assistance.deadline-scan:1m}") Duration every) {
+		return ClusterSchedule.every("sharing-watch", every, this::scan);
+	}
+
 	void scan() {
 		for (ReportSchedule schedule : sharing.activeSchedules()) {
 			transactions.executeWithoutResult(status -> sharing.openPeriods(schedule, sharing.cityOfSchedule(schedule.id())));

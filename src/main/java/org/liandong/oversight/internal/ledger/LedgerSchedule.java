@@ -2,19 +2,17 @@ package org.liandong.oversight.internal.ledger;
 
 import java.time.Duration;
 
+import org.liandong.platform.ClusterSchedule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
- * The ledger's recurring tasks on db-scheduler: their next run is a row of {@code scheduled_tasks},
- * taken by one instance at a time; an instance that dies while running one stops its heartbeat,
- * and another instance runs it again.
+ * The ledger's recurring tasks, each run by one instance at a time ({@link ClusterSchedule}); an
+ * instance that dies while running one stops its heartbeat, and another instance runs it again.
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerSchedule {
@@ -22,7 +20,7 @@ class LedgerSchedule {
 	@Bean
 	RecurringTask<Void> obligationScan(LedgerScan scan,
 			@Value("${liandong.oversight.scan-interval:PT30S}") Duration interval) {
-		return Tasks.recurring("obligation-scan", FixedDelay.of(interval)).execute((instance, context) -> scan.run());
+		return ClusterSchedule.every("obligation-scan", interval, scan::run);
 	}
 
 	/**
@@ -34,7 +32,7 @@ class LedgerSchedule {
 	@Bean
 	RecurringTask<Void> staleEventResubmission(IncompleteEventPublications publications,
 			@Value("${liandong.oversight.stale-events-after:PT5M}") Duration staleAfter) {
-		return Tasks.recurring("stale-event-resubmission", FixedDelay.of(staleAfter))
-			.execute((instance, context) -> publications.resubmitIncompletePublicationsOlderThan(staleAfter));
+		return ClusterSchedule.every("stale-event-resubmission", staleAfter,
+				() -> publications.resubmitIncompletePublicationsOlderThan(staleAfter));
 	}
 }

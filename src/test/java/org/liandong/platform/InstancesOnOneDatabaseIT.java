@@ -1,0 +1,218 @@
+package org.liandong.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.liandong.LiandongApplication;
+import org.liandong.support.Api;
+import org.liandong.support.Api.Reply;
+import org.liandong.support.Fixtures;
+import org.liandong.support.TestDatabases;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.github.kagkarlsson.scheduler.CurrentlyExecuting;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
+/**
+ * Issue 19: instances on one database behave as one. Two instances of the application (two
+ * application contexts in this JVM, each with its own web server, connection pool and scheduler)
+ * share one database: an H2 in-memory database, or a PostgreSQL schema of their own in the
+ * PostgreSQL run.
+ * <ul>
+ * <li>Every timed job runs on exactly one instance per due time: each job's next run is made due
+ * now, and db-scheduler's own record of the runs (its listener in each instance) shows one start per
+ * job and due time over both instances. Alone, each instance runs every job.</li>
+ * <li>The rate limits are one count for both: a person's credit checks up to the limit through one
+ * instance leave none through the other, and so do an address's failed sign-ins.</li>
+ * </ul>
+ */
+class InstancesOnOneDatabaseIT {
+
+	/** Every job of the application; a new one belongs here too. */
+	private static final List<String> JOBS = List.of("obligation-scan", "stale-event-resubmission", "deadline-watch",
+			"sharing-watch", "meeting-deadlines", "credit-expiry", "stalled-screenings", "credit-check-audit",
+			"instrument-expiry", "audit-retention", "personal-data-retention", "event-publication-cleanup",
+			"rate-limit-cleanup", "expired-sessions");
+
+	private static final int CREDIT_CHECKS = 3;
+
+	private static final int SIGN_IN_FAILURES = 3;
+
+	/** Every job run started in either instance, as db-scheduler reports it. */
+	private final Queue<Run> started = new ConcurrentLinkedQueue<>();
+
+	private final Queue<Run> completed = new ConcurrentLinkedQueue<>();
+
+	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	private Instant lastDue = Instant.EPOCH;
+
+	record Run(String instance, String job, Instant due) {
+	}
+
+	@AfterEach
+	void stop() {
+		instances.forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	void each_job_runs_on_one_instance_per_due_time_and_the_rate_limits_count_across_instances() {
+		String database = TestDatabases.fresh();
+		ConfigurableApplicationContext a = start("a", database);
+		assertThat(a.getBeansOfType(RecurringTask.class).values().stream().map(RecurringTask::getName))
+			.as("the application's timed jobs").containsExactlyInAnyOrderElementsOf(JOBS);
+		assertThat(a.containsBean("org.springframework.context.annotation.internalScheduledAnnotationProcessor"))
+			.as("no job on Spring's own scheduler, which every instance would run").isFalse();
+
+		// alone, A runs every job
+		Map<String, Instant> alone = makeDue(a);
+		awaitRuns(alone);
+		assertThat(startsOf(alone)).as("with A alone").allMatch(run -> run.instance().equals("a"));
+
+		// together, each job's due time is run by one of them
+		ConfigurableApplicationContext b = start("b", database);
+		Map<String, Instant> together = makeDue(b);
+		awaitRuns(together);
+		assertThat(startsOf(together)).as("each job started once for its due time").hasSize(JOBS.size());
+		assertThat(startsOf(together).stream().map(Run::job)).containsExactlyInAnyOrderElementsOf(JOBS);
+
+		creditChecksCountAcrossInstances(port(a), port(b));
+		failedSignInsCountAcrossInstances(port(a), port(b));
+
+		// with A gone, B runs every job
+		a.close();
+		Map<String, Instant> afterA = makeDue(b);
+		awaitRuns(afterA);
+		assertThat(startsOf(afterA)).as("with B alone").allMatch(run -> run.instance().equals("b"));
+
+		// over the whole test, the jobs' own due times included: never two starts for one due time
+		Map<String, Long> startsPerDueTime = started.stream()
+			.collect(Collectors.groupingBy(run -> run.job() + " @ " + run.due(), Collectors.counting()));
+		assertThat(startsPerDueTime).as("starts per job and due time").allSatisfy((due, starts) -> assertThat(starts)
+			.as(due).isEqualTo(1));
+	}
+
+	/** A person's checks through A use up the limit through B (429, problem+json). */
+	private void creditChecksCountAcrossInstances(int portA, int portB) {
+		Api throughA = Api.at(portA).as("xinhua.enforcer", Fixtures.PASSWORD);
+		for (int i = 0; i < CREDIT_CHECKS; i++) {
+			Reply check = throughA.get("/api/v1/credit/checks?name=两实例核查企业" + i);
+			assertThat(check.status()).as(check.body()).isEqualTo(200);
+		}
+		Reply throughB = Api.at(portB).as("xinhua.enforcer", Fixtures.PASSWORD).get("/api/v1/credit/checks?name=两实例核查企业");
+		assertThat(throughB.status()).as(throughB.body()).isEqualTo(429);
+		assertThat(throughB.contentType()).startsWith("application/problem+json");
+		assertThat(throughB.problemCode()).isEqualTo("too-many-credit-checks");
+		assertThat(throughB.detail()).contains("信用核查过于频繁");
+		assertThat(Api.at(portB).as("weidong.enforcer", Fixtures.PASSWORD).get("/api/v1/credit/checks?name=两实例核查企业")
+			.status()).as("another person, through B").isEqualTo(200);
+	}
+
+	/** An address's failed sign-ins through A pause it on B, even with the right password. Last: it stays paused. */
+	private void failedSignInsCountAcrossInstances(int portA, int portB) {
+		String[] accounts = { "xinhua.liaison", "weidong.liaison", "shilong.liaison" };
+		for (int i = 0; i < SIGN_IN_FAILURES; i++) {
+			// one wrong password per account: no account reaches its own lock
+			assertThat(Api.at(portA).as(accounts[i], "Cuowu#2026").get("/api/v1/me").status()).isEqualTo(401);
+		}
+		Reply throughB = Api.at(portB).as("zhanhe.liaison", Fixtures.PASSWORD).get("/api/v1/me");
+		assertThat(throughB.status()).as(throughB.body()).isEqualTo(429);
+		assertThat(throughB.contentType()).startsWith("application/problem+json");
+		assertThat(throughB.problemCode()).isEqualTo("too-many-sign-in-attempts");
+	}
+
+	/** Makes every job due now, through this instance's scheduler (once it is not running it). */
+	private Map<String, Instant> makeDue(ConfigurableApplicationContext instance) {
+		Scheduler scheduler = instance.getBean(Scheduler.class);
+		Instant due = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		due = due.isAfter(lastDue) ? due : lastDue.plusMillis(1);
+		lastDue = due;
+		Map<String, Instant> dues = new LinkedHashMap<>();
+		for (String job : JOBS) {
+			Instant at = due;
+			await(job).atMost(Duration.ofSeconds(60)).ignoreExceptions()
+				.until(() -> scheduler.reschedule(TaskInstanceId.of(job, RecurringTask.INSTANCE), at));
+			dues.put(job, at);
+		}
+		return dues;
+	}
+
+	private void awaitRuns(Map<String, Instant> dues) {
+		await().atMost(Duration.ofSeconds(120)).until(() -> dues.entrySet().stream()
+			.allMatch(due -> completed.stream().anyMatch(run -> run.job().equals(due.getKey()) && run.due().equals(due.getValue()))));
+	}
+
+	private List<Run> startsOf(Map<String, Instant> dues) {
+		return started.stream().filter(run -> run.due().equals(dues.get(run.job()))).toList();
+	}
+
+	private ConfigurableApplicationContext start(String name, String database) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("spring.datasource.url", database);
+		settings.put("spring.datasource.username", TestDatabases.username());
+		settings.put("spring.datasource.password", TestDatabases.password());
+		settings.put("server.port", "0");
+		settings.put("db-scheduler.scheduler-name", name);
+		// the jobs are due when the test makes them due, not meanwhile
+		settings.put("liandong.oversight.scan-interval", "1h");
+		settings.put("liandong.oversight.stale-events-after", "1h");
+		settings.put("liandong.assistance.deadline-scan", "1h");
+		settings.put("liandong.credit.audit-interval", "1h");
+		settings.put("liandong.security.rate-limit.credit-checks-per-person", String.valueOf(CREDIT_CHECKS));
+		settings.put("liandong.security.rate-limit.sign-in-failures-per-address", String.valueOf(SIGN_IN_FAILURES));
+		Recorder recorder = new Recorder(name);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(LiandongApplication.class)
+			.profiles("test", "demo")
+			.initializers(starting -> starting.getBeanFactory().registerSingleton("jobRunRecorder", recorder))
+			.run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+		instances.add(context);
+		return context;
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	/** db-scheduler's listener in one instance: which job run, for which due time, it started and completed. */
+	private final class Recorder extends AbstractSchedulerListener {
+
+		private final String instance;
+
+		Recorder(String instance) {
+			this.instance = instance;
+		}
+
+		@Override
+		public void onExecutionStart(CurrentlyExecuting executing) {
+			started.add(new Run(instance, executing.getExecution().getTaskName(), millis(executing.getExecution().executionTime)));
+		}
+
+		@Override
+		public void onExecutionComplete(ExecutionComplete done) {
+			completed.add(new Run(instance, done.getExecution().getTaskName(), millis(done.getExecution().executionTime)));
+		}
+
+		private static Instant millis(Instant instant) {
+			return instant.truncatedTo(ChronoUnit.MILLIS);
+		}
+	}
+}
