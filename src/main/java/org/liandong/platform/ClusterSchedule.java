@@ -15,7 +15,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
  * {@code scheduled_tasks}, the instance that takes the row runs the job and writes the next due
  * time, and an instance that dies while running one stops its heartbeat, so another runs it again.
  * <p>
- * A module declares its job as a bean made here, with its interval or cron expression from its own
+ * A module declares its job as a bean made here, in a {@code @Bean} method beside the job (where
+ * Spring's {@code @Scheduled} used to sit), with its interval or cron expression from the job's own
  * property; db-scheduler's starter schedules every such bean, and {@link SchedulerLifecycle} pauses
  * them all while the application's components are stopped.
  */
