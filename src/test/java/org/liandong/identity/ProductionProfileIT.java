@@ -3,12 +3,12 @@ package org.liandong.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.liandong.LiandongApplication;
 import org.liandong.support.Api;
+import org.liandong.support.ProductionInstallation;
 import org.liandong.support.SecondFactor;
 import org.liandong.support.TestDatabases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,8 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ProductionProfileIT {
 
-	private static final String STRONG_KEY = "a-production-master-key-0123456789";
-
 	@Test
 	void refuses_to_start_with_the_demo_master_key() {
 		Map<String, Object> settings = production(TestDatabases.fresh());
@@ -33,13 +31,32 @@ class ProductionProfileIT {
 		assertThatThrownBy(() -> start(settings)).hasStackTraceContaining("不得使用演示主密钥");
 	}
 
+	/** Issue 19: the audit chain's checkpoints are signed with a key held outside the database. */
+	@Test
+	void refuses_to_start_without_the_audit_signing_key() {
+		Map<String, Object> settings = production(TestDatabases.fresh());
+		settings.remove("LIANDONG_AUDIT_SIGNING_KEY");
+
+		assertThatThrownBy(() -> start(settings)).hasStackTraceContaining("未设置审计签名私钥")
+			.hasStackTraceContaining("LIANDONG_AUDIT_SIGNING_KEY");
+	}
+
+	@Test
+	void refuses_to_start_with_the_demo_audit_signing_key() {
+		Map<String, Object> settings = production(TestDatabases.fresh());
+		settings.put("LIANDONG_AUDIT_SIGNING_KEY", "6e853df22d87ad4dab87dce57c8efa583a970124faa42268aa457ab1fb08384a");
+
+		assertThatThrownBy(() -> start(settings)).hasStackTraceContaining("不得使用演示审计签名私钥");
+	}
+
 	@Test
 	void refuses_to_start_while_demo_accounts_keep_the_demo_password() {
 		String database = TestDatabases.fresh();
 		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(LiandongApplication.class)
 			.run(arguments(Map.of("spring.datasource.url", database, "spring.datasource.username", TestDatabases.username(),
 					"spring.datasource.password", TestDatabases.password(), "server.port", "0", "spring.main.banner-mode", "off",
-					"liandong.demo.history.enabled", "false")))) {
+					"liandong.demo.history.enabled", "false",
+					"liandong.audit.checkpoint-file", "target/audit-checkpoints/demo-" + System.nanoTime() + ".jsonl")))) {
 			assertThat(demo.isRunning()).isTrue();
 		}
 
@@ -54,7 +71,9 @@ class ProductionProfileIT {
 		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(LiandongApplication.class)
 			.run(arguments(Map.of("spring.datasource.url", database, "spring.datasource.username", TestDatabases.username(),
 					"spring.datasource.password", TestDatabases.password(), "server.port", "0", "spring.main.banner-mode", "off",
-					"liandong.security.master-key", STRONG_KEY, "liandong.demo.history.enabled", "false")))) {
+					"liandong.security.master-key", ProductionInstallation.MASTER_KEY,
+					"liandong.demo.history.enabled", "false",
+					"liandong.audit.checkpoint-file", "target/audit-checkpoints/demo-" + System.nanoTime() + ".jsonl")))) {
 			// every demo password changed: only the demo secret remains
 			demo.getBean(JdbcClient.class).sql("update user_account set password_hash = '{noop}Geng#Gai2026'").update();
 		}
@@ -100,32 +119,14 @@ class ProductionProfileIT {
 	}
 
 	private static ConfigurableApplicationContext start(Map<String, Object> settings) {
-		return new SpringApplicationBuilder(LiandongApplication.class).profiles("prod").run(arguments(settings));
+		return ProductionInstallation.start(settings);
 	}
 
-	/** Command-line arguments win over application.yml and system properties, as real settings would. */
 	private static String[] arguments(Map<String, ?> settings) {
-		return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		return ProductionInstallation.arguments(settings);
 	}
 
 	private static Map<String, Object> production(String database) {
-		Map<String, Object> settings = new HashMap<>();
-		settings.put("LIANDONG_DB_URL", database);
-		settings.put("LIANDONG_DB_USERNAME", TestDatabases.username());
-		settings.put("LIANDONG_DB_PASSWORD", TestDatabases.password());
-		// the PostgreSQL run of the suite sets spring.datasource.* as system properties; these win over them
-		settings.put("spring.datasource.url", database);
-		settings.put("spring.datasource.username", TestDatabases.username());
-		settings.put("spring.datasource.password", TestDatabases.password());
-		settings.put("LIANDONG_MASTER_KEY", STRONG_KEY);
-		settings.put("LIANDONG_PORT", "0");
-		settings.put("LIANDONG_CITY_DIVISION_CODE", "419900");
-		settings.put("LIANDONG_CITY_DIVISION_NAME", "某市");
-		settings.put("LIANDONG_CITY_BUREAU_NAME", "某市应急管理局");
-		settings.put("LIANDONG_SYSADMIN_PASSWORD", "Xitong#Guanli1");
-		settings.put("LIANDONG_SECADMIN_PASSWORD", "Anquan#Guanli2");
-		settings.put("LIANDONG_AUDITOR_PASSWORD", "Shenji#Guanli3");
-		settings.put("spring.main.banner-mode", "off");
-		return settings;
+		return ProductionInstallation.settings(database);
 	}
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -29,7 +30,9 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
  * than that are removed, oldest first, in one transaction that moves the start of the chain to the
  * first kept record and writes the removal into the chain itself, so verification still covers
  * every kept record and shows the removal.
- * On PostgreSQL the table refuses every other update and delete (migration V26_1).
+ * On PostgreSQL the table refuses every other update and delete (migrations V26_1, V30_1), and the
+ * removal itself is the database's (audit_purge), so that the application's role needs no right to
+ * delete audit records.
  */
 @Component
 class AuditRetention {
@@ -83,6 +86,27 @@ class AuditRetention {
 
 	private long purgeNow() {
 		OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minus(retention);
+		Optional<Removal> removal = postgres ? removeInDatabase(cutoff) : remove(cutoff);
+		removal.ifPresent(r -> trail.recordAs(JdbcAuditTrail.SYSTEM_ACTOR, null, "AUDIT_PURGED", "audit_record",
+				r.first() + "-" + r.through(),
+				"按保存期限 %s 删除第 %d 条至第 %d 条审计记录（%s 之前），第 %d 条记录的哈希 %s 作为链起点保留".formatted(retention,
+						r.first(), r.through(), cutoff.toLocalDate(), r.through(), r.anchor())));
+		return removal.map(Removal::removed).orElse(0L);
+	}
+
+	/**
+	 * On PostgreSQL the database removes them itself (V30_1's audit_purge, which runs as the owner of
+	 * the table): the application's role may neither delete audit records nor move the chain's start.
+	 */
+	private Optional<Removal> removeInDatabase(OffsetDateTime cutoff) {
+		return jdbc.sql("select first_removed, last_removed, anchor, removed from audit_purge(?)")
+			.param(cutoff)
+			.query((rs, n) -> new Removal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
+			.optional();
+	}
+
+	/** The same on the embedded database, which has no roles to keep apart. */
+	private Optional<Removal> remove(OffsetDateTime cutoff) {
 		long last = jdbc.sql("select last_seq from audit_chain_head where id = 1 for update").query(Long.class).single();
 		long first = jdbc.sql("select first_seq from audit_chain_head where id = 1").query(Long.class).single();
 		// the oldest part of the chain only, up to the first record still within the period, and never the newest
@@ -92,23 +116,18 @@ class AuditRetention {
 			.single();
 		long through = Math.min(keptFrom, last) - 1;
 		if (through < first) {
-			return 0;
+			return Optional.empty();
 		}
 		String anchor = jdbc.sql("select hash from audit_record where seq = ?").param(through).query(String.class)
 			.single();
-		if (postgres) {
-			jdbc.sql("select set_config('liandong.audit_purge', 'on', true)").query(String.class).single();
-		}
 		long removed = jdbc.sql("delete from audit_record where seq <= ?").param(through).update();
-		if (postgres) {
-			jdbc.sql("select set_config('liandong.audit_purge', 'off', true)").query(String.class).single();
-		}
 		jdbc.sql("update audit_chain_head set first_seq = ?, first_prev_hash = ? where id = 1")
 			.params(through + 1, anchor)
 			.update();
-		trail.recordAs(JdbcAuditTrail.SYSTEM_ACTOR, null, "AUDIT_PURGED", "audit_record", first + "-" + through,
-				"按保存期限 %s 删除第 %d 条至第 %d 条审计记录（%s 之前），第 %d 条记录的哈希 %s 作为链起点保留"
-					.formatted(retention, first, through, cutoff.toLocalDate(), through, anchor));
-		return removed;
+		return Optional.of(new Removal(first, through, anchor, removed));
+	}
+
+	/** Records {@code first} to {@code through} removed; {@code anchor}, the hash of the last, starts the chain now. */
+	private record Removal(long first, long through, String anchor, long removed) {
 	}
 }

@@ -37,12 +37,14 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate plain;
+	private final ChainVerifier verifier;
 	private final Clock clock;
 
-	JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+	JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, ChainVerifier verifier, Clock clock) {
 		this.jdbc = jdbc;
 		this.plain = new JdbcTemplate(dataSource);
 		this.plain.setFetchSize(1000);
+		this.verifier = verifier;
 		this.clock = clock;
 	}
 
@@ -133,21 +135,13 @@ class JdbcAuditTrail implements AuditTrail {
 		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
+	/** The whole chain against every checkpoint, in the caller's thread; see {@link ChainVerifier}. */
 	@Override
-	@Transactional(readOnly = true)
 	public ChainVerification verify() {
-		// Rows up to the head read here were committed with it; rows appended meanwhile are left for the next run.
-		Link head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
-			.query((rs, n) -> new Link(rs.getLong(1), rs.getString(2)))
-			.single();
-		// records before the first kept one were removed at the end of their retention (AuditRetention)
-		Link start = jdbc.sql("select first_seq, first_prev_hash from audit_chain_head where id = 1")
-			.query((rs, n) -> new Link(rs.getLong(1), rs.getString(2)))
-			.single();
-		ChainWalk walk = new ChainWalk(start.seq(), start.hash());
-		plain.query("select * from audit_record where seq >= ? and seq <= ? order by seq", walk::accept, start.seq(),
-				head.seq());
-		return walk.finish(head, clock.instant());
+		ChainVerifier.Outcome outcome = verifier.verify(null, ChainVerifier.Progress.NONE);
+		ChainVerifier.Finding finding = outcome.finding();
+		return new ChainVerification(finding == null, outcome.recordsChecked(),
+				finding == null ? null : finding.brokenSeq(), finding == null ? null : finding.problem(), clock.instant());
 	}
 
 	private static AuditEntry entry(ResultSet rs) throws SQLException {
@@ -167,62 +161,5 @@ class JdbcAuditTrail implements AuditTrail {
 	}
 
 	record Link(long seq, String hash) {
-	}
-
-	/** Walks the rows in order and remembers the first place where the chain does not hold. */
-	private static final class ChainWalk {
-
-		private final long firstSeq;
-		private long expectedSeq;
-		private String previousHash;
-		private Long brokenAt;
-		private String problem;
-
-		ChainWalk(long firstSeq, String previousHash) {
-			this.firstSeq = firstSeq;
-			this.expectedSeq = firstSeq;
-			this.previousHash = previousHash;
-		}
-
-		void accept(ResultSet rs) throws SQLException {
-			if (brokenAt != null) {
-				return;
-			}
-			long seq = rs.getLong("seq");
-			if (seq != expectedSeq) {
-				fail(expectedSeq, "第 %d 条审计记录缺失（下一条现存记录为第 %d 条）：记录在数据库中被删除".formatted(expectedSeq, seq));
-				return;
-			}
-			String prevHash = rs.getString("prev_hash");
-			if (!previousHash.equals(prevHash)) {
-				fail(seq, "第 %d 条审计记录所载前序哈希与第 %d 条记录不符：前一条记录被改写或本条前序哈希被改动".formatted(seq, seq - 1));
-				return;
-			}
-			AuditEntry row = entry(rs);
-			String recomputed = AuditChain.link(seq, row.occurredAt(), row.actor(), row.actorAgency(), row.action(),
-					row.objectType(), row.objectId(), row.detail(), row.clientAddress(), prevHash);
-			if (!recomputed.equals(row.hash())) {
-				fail(seq, "第 %d 条审计记录的内容与其哈希不符：该记录在数据库中被修改".formatted(seq));
-				return;
-			}
-			previousHash = row.hash();
-			expectedSeq++;
-		}
-
-		ChainVerification finish(Link head, Instant now) {
-			long checked = expectedSeq - firstSeq;
-			if (brokenAt == null && expectedSeq - 1 != head.seq()) {
-				fail(expectedSeq, "第 %d 条至第 %d 条审计记录缺失：链尾记录被删除".formatted(expectedSeq, head.seq()));
-			}
-			else if (brokenAt == null && !previousHash.equals(head.hash())) {
-				fail(head.seq(), "链头哈希与第 %d 条审计记录不符：最后一条记录被改写".formatted(head.seq()));
-			}
-			return new ChainVerification(brokenAt == null, checked, brokenAt, problem, now);
-		}
-
-		private void fail(long seq, String why) {
-			brokenAt = seq;
-			problem = why;
-		}
 	}
 }

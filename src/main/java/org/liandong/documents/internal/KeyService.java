@@ -19,6 +19,7 @@ import org.liandong.documents.SigningKeyView;
 import org.liandong.documents.SigningKeys;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.FieldCipher;
+import org.liandong.platform.Sm2;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

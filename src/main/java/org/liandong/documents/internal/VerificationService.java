@@ -19,6 +19,7 @@ import org.liandong.documents.Verification;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.Sm2;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

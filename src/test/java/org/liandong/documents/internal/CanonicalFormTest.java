@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.liandong.documents.DocumentKind;
+import org.liandong.platform.Sm2;
 
 /**
  * Issue 12, GB/T 39786-2021 §8.4: the canonical form a document's SM2 signature is made over, and

@@ -1,4 +1,4 @@
-package org.liandong.documents.internal;
+package org.liandong.platform;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -21,9 +21,10 @@ import org.bouncycastle.util.encoders.Hex;
  * SM2 signatures (GB/T 32918-2016) on the curve sm2p256v1 with SM3 (SM3withSM2), through Bouncy
  * Castle's lightweight API, with the default signer identity 1234567812345678 (GB/T 35276-2017).
  * Public keys are the uncompressed point 04||x||y in hex, private keys the scalar d in hex,
- * signatures Base64 of the DER sequence (r, s).
+ * signatures Base64 of the DER sequence (r, s). The agencies' document keys (documents) and the
+ * audit trail's checkpoint key (audit) both sign with it.
  */
-final class Sm2 {
+public final class Sm2 {
 
 	private static final X9ECParameters CURVE = GMNamedCurves.getByName("sm2p256v1");
 	private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE.getCurve(), CURVE.getG(),
@@ -31,13 +32,13 @@ final class Sm2 {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** A key pair: public point and private scalar, both hex. */
-	record KeyPair(String publicKey, String privateKey) {
+	public record KeyPair(String publicKey, String privateKey) {
 	}
 
 	private Sm2() {
 	}
 
-	static KeyPair generate() {
+	public static KeyPair generate() {
 		ECKeyPairGenerator generator = new ECKeyPairGenerator();
 		generator.init(new ECKeyGenerationParameters(DOMAIN, RANDOM));
 		AsymmetricCipherKeyPair pair = generator.generateKeyPair();
@@ -46,7 +47,26 @@ final class Sm2 {
 		return new KeyPair(Hex.toHexString(pub.getQ().getEncoded(false)), priv.getD().toString(16));
 	}
 
-	static String sign(String privateKey, byte[] message) {
+	/**
+	 * The public key P = d·G of a private key given in hex (upper or lower case). A scalar outside
+	 * [1, n - 2], which the standard does not allow as a private key, or text that is no hex number,
+	 * is refused.
+	 */
+	public static String publicKeyOf(String privateKey) {
+		BigInteger d;
+		try {
+			d = new BigInteger(privateKey.strip(), 16);
+		}
+		catch (NumberFormatException notHex) {
+			throw new IllegalArgumentException("SM2 私钥应为十六进制数", notHex);
+		}
+		if (d.signum() <= 0 || d.compareTo(CURVE.getN().subtract(BigInteger.ONE)) >= 0) {
+			throw new IllegalArgumentException("SM2 私钥须在 1 与 n-2 之间（GB/T 32918.1-2016 第 6.1 条）");
+		}
+		return Hex.toHexString(CURVE.getG().multiply(d).normalize().getEncoded(false));
+	}
+
+	public static String sign(String privateKey, byte[] message) {
 		SM2Signer signer = new SM2Signer();
 		signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(new BigInteger(privateKey, 16), DOMAIN),
 				RANDOM));
@@ -60,7 +80,7 @@ final class Sm2 {
 	}
 
 	/** False for a wrong signature and for a malformed key or signature alike. */
-	static boolean verify(String publicKey, byte[] message, String signature) {
+	public static boolean verify(String publicKey, byte[] message, String signature) {
 		try {
 			SM2Signer signer = new SM2Signer();
 			signer.init(false, new ECPublicKeyParameters(CURVE.getCurve().decodePoint(Hex.decode(publicKey)), DOMAIN));

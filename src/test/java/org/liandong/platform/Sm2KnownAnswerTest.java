@@ -1,6 +1,7 @@
-package org.liandong.documents.internal;
+package org.liandong.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -26,6 +27,8 @@ class Sm2KnownAnswerTest {
 			+ "CCEA490CE26775A52DC6EA718CC1AA600AED05FBF35E084A6632F6072DA9AD13";
 	private static final String R = "F5A03B0648D2C4630EEAC513E1BB81A15944DA3827D5B74143AC7EACEEE720B3";
 	private static final String S = "B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA";
+	/** n - 1 of sm2p256v1 (GB/T 32918.5-2017, the recommended curve's order n less one). */
+	private static final String N_MINUS_1 = "FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54122";
 	private static final byte[] MESSAGE = "message digest".getBytes(StandardCharsets.US_ASCII);
 
 	@Test
@@ -47,6 +50,19 @@ class Sm2KnownAnswerTest {
 		String signature = Sm2.sign(D.toLowerCase(), MESSAGE);
 
 		assertThat(Sm2.verify(PUBLIC_KEY.toLowerCase(), MESSAGE, signature)).isTrue();
+	}
+
+	/** Issue 19: the audit trail's checkpoint key is configured as d alone; its public key is derived. */
+	@Test
+	void the_public_key_of_the_standards_private_key_is_the_standards_public_key() {
+		assertThat(Sm2.publicKeyOf(D)).isEqualTo(PUBLIC_KEY.toLowerCase());
+	}
+
+	@Test
+	void a_private_key_outside_the_curve_order_or_not_hex_is_refused() {
+		assertThatThrownBy(() -> Sm2.publicKeyOf("0")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> Sm2.publicKeyOf(N_MINUS_1)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> Sm2.publicKeyOf("不是十六进制")).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	private static String der(String r, String s) {
