@@ -39,22 +39,19 @@ create trigger audit_checkpoint_no_truncate
 -- hash of the last removed one, so the chain still verifies; the application then records the
 -- removal in the chain. It runs as the owner (SECURITY DEFINER) and is the runtime role's only way
 -- to delete audit records. Whatever keep_from a caller other than the owner gives, nothing younger
--- than six months (GB/T 22239-2019 level 3) by the database's own clock is removed: the request is
--- refused.
+-- than six months (GB/T 22239-2019 level 3) by the database's own clock is removed. The owner, who
+-- could delete the rows anyway, is taken at its word (the test suite moves the application's clock).
 create function audit_purge(keep_from timestamp with time zone)
     returns table (first_removed bigint, last_removed bigint, anchor varchar, removed bigint)
     language plpgsql security definer
-    set liandong.audit_purge = 'on'
 as $$
 declare
     head audit_chain_head%rowtype;
     kept bigint;
     through bigint;
 begin
-    if keep_from > now() - interval '6 months' and not pg_has_role(session_user,
-            (select relowner from pg_class where oid = 'audit_record'::regclass), 'MEMBER') then
-        raise exception 'audit records are kept at least six months: none after % may be removed',
-            now() - interval '6 months' using errcode = 'insufficient_privilege';
+    if not pg_has_role(session_user, (select relowner from pg_class where oid = 'audit_record'::regclass), 'MEMBER') then
+        keep_from := least(keep_from, now() - interval '6 months');
     end if;
     select * into head from audit_chain_head where id = 1 for update;
     select coalesce(min(seq), head.last_seq) into kept from audit_record where occurred_at >= keep_from;
@@ -63,8 +60,11 @@ begin
         return;
     end if;
     select hash into anchor from audit_record where seq = through;
+    -- the trigger lets the delete through: the setting is on and the owner deletes
+    perform set_config('liandong.audit_purge', 'on', true);
     delete from audit_record where seq <= through;
     get diagnostics removed = row_count;
+    perform set_config('liandong.audit_purge', 'off', true);
     update audit_chain_head set first_seq = through + 1, first_prev_hash = anchor where id = 1;
     first_removed := head.first_seq;
     last_removed := through;
