@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.liandong.support.Fixtures.NEW_USER_PASSWORD;
 import static org.liandong.support.Fixtures.PASSWORD;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
@@ -14,7 +16,9 @@ import org.liandong.support.Fixtures;
 import org.liandong.support.PageSession;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 11: a day of each of the three administrators (R1.3, X1) in a real browser, signing in with
@@ -134,8 +138,17 @@ class AdministratorJourneyIT extends BrowserJourney {
 		assertThat(browser.findElement(By.id("actor")).getAttribute("value")).isEqualTo(username);
 		Chromium.screenshot(browser, "121-audit-admin-filtered");
 
+		// issue 19: the head signed now, then a verification in the background, its page polling the progress
+		click(By.id("checkpoint-button"));
+		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).startsWith("链头已签署");
+		assertThat(browser.findElement(By.id("chain-status")).getText()).contains("最新检查点", "审计签名公钥");
+		click(By.id("verify-full"));
 		click(By.id("verify-button"));
-		assertThat(browser.findElement(By.id("verification-result")).getText()).contains("审计记录完整", "哈希链未发现断裂");
+		arriveAt("/audit/verifications/\\d+");
+		new WebDriverWait(browser, Duration.ofSeconds(30))
+			.until(ExpectedConditions.textMatches(By.id("verification-state"), Pattern.compile("^校验完成.*")));
+		assertThat(browser.findElement(By.id("verification-result")).getText()).contains("100%", "审计记录完整",
+				"哈希链未发现断裂");
 		Chromium.screenshot(browser, "122-audit-admin-chain-verified");
 	}
 }

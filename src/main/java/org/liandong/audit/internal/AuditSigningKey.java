@@ -1,6 +1,9 @@
 package org.liandong.audit.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.liandong.audit.AuditCheckpoints.Checkpoint;
 import org.liandong.platform.Sm2;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
  * private scalar comes from {@code liandong.audit.signing-key} (environment
  * {@code LIANDONG_AUDIT_SIGNING_KEY} in the prod profile). Without it, or with the demo key outside
  * the demo, the application does not start. The public key is derived and written to the log, for
- * the auditor to keep.
+ * the auditor to keep. After the key is changed, the checkpoints signed with the old one still
+ * verify while its public key is listed in {@code liandong.audit.previous-public-keys}.
  */
 @Component
 class AuditSigningKey {
@@ -27,8 +31,10 @@ class AuditSigningKey {
 
 	private final String privateKey;
 	private final String publicKey;
+	private final Set<String> trusted = new HashSet<>();
 
-	AuditSigningKey(@Value("${liandong.audit.signing-key:}") String configured, Environment environment) {
+	AuditSigningKey(@Value("${liandong.audit.signing-key:}") String configured,
+			@Value("${liandong.audit.previous-public-keys:}") List<String> previous, Environment environment) {
 		String key = configured.strip();
 		if (key.isEmpty()) {
 			throw new IllegalStateException("未设置审计签名私钥：请通过环境变量 LIANDONG_AUDIT_SIGNING_KEY 设置 SM2 私钥"
@@ -44,6 +50,8 @@ class AuditSigningKey {
 			throw new IllegalStateException("审计签名私钥 LIANDONG_AUDIT_SIGNING_KEY 无效：" + invalid.getMessage(), invalid);
 		}
 		this.privateKey = key.toLowerCase();
+		trusted.add(publicKey);
+		previous.stream().map(String::strip).filter(k -> !k.isEmpty()).map(String::toLowerCase).forEach(trusted::add);
 		log.info("审计检查点的 SM2 签名公钥：{}", publicKey);
 	}
 
@@ -60,10 +68,11 @@ class AuditSigningKey {
 	 * its signature holds for what it says.
 	 */
 	String problemWith(Checkpoint checkpoint) {
-		if (!publicKey.equals(checkpoint.publicKey())) {
+		if (!trusted.contains(checkpoint.publicKey())) {
 			return "第 %d 号检查点不是以本系统的审计签名密钥签署的（公钥与配置的不符）：检查点系伪造".formatted(checkpoint.number());
 		}
-		if (!Sm2.verify(publicKey, checkpoint.message().getBytes(StandardCharsets.UTF_8), checkpoint.signature())) {
+		if (!Sm2.verify(checkpoint.publicKey(), checkpoint.message().getBytes(StandardCharsets.UTF_8),
+				checkpoint.signature())) {
 			return "第 %d 号检查点的签名无效：检查点所记的序号、哈希、时间或签名在数据库中被改动".formatted(checkpoint.number());
 		}
 		return null;

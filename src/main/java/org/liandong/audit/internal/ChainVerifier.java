@@ -78,14 +78,15 @@ class ChainVerifier {
 		Head head = jdbc.sql("select first_seq, first_prev_hash, last_seq, last_hash from audit_chain_head where id = 1")
 			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
 			.single();
-		Checkpoint base = since == null ? null : checkpoint(since).orElse(null);
 		Bound start = new Bound(null, head.firstSeq() - 1, null);
-		if (since != null && base == null) {
-			return refused(head, new ChainWalk.Break(null, since, null, null,
-					"第 %d 号检查点（此前的校验已确认）在数据库中不存在：检查点被删除".formatted(since)), start);
-		}
-		if (base != null && key.problemWith(base) != null) {
-			return refused(head, new ChainWalk.Break(null, base.number(), null, base, key.problemWith(base)), start);
+		Checkpoint base = since == null ? null : checkpoint(since).orElse(null);
+		if (since != null) {
+			String problem = base == null ? "第 %d 号检查点（此前的校验已确认）在数据库中不存在：检查点被删除".formatted(since)
+					: key.problemWith(base);
+			if (problem != null) {
+				Finding finding = finding(new ChainWalk.Break(null, since, null, base, problem), start, head, newest);
+				return new Outcome(new Scope(since, head.lastSeq() + 1, head.lastSeq()), 0, 0, null, finding);
+			}
 		}
 		boolean afterBase = base != null && base.lastSeq() >= head.firstSeq() - 1;
 		long fromSeq = afterBase ? base.lastSeq() + 1 : head.firstSeq();
@@ -167,11 +168,6 @@ class ChainVerifier {
 			.optional();
 	}
 
-	private Outcome refused(Head head, ChainWalk.Break found, Bound start) {
-		return new Outcome(new Scope(found.brokenCheckpoint(), head.lastSeq() + 1, head.lastSeq()), 0, 0, null,
-				finding(found, start, head, found.brokenCheckpoint()));
-	}
-
 	/**
 	 * The window of a break: after the last checkpoint passed intact, up to the checkpoint where it
 	 * was found or, for a record, the first checkpoint that signed it or a later one; without such a
@@ -179,7 +175,7 @@ class ChainVerifier {
 	 */
 	private Finding finding(ChainWalk.Break found, Bound start, Head head, long newest) {
 		Bound after = found.after() == null ? start : bound(found.after());
-		Checkpoint closing = found.before() != null ? found.before()
+		Checkpoint closing = found.before() != null || found.brokenSeq() == null ? found.before()
 				: jdbc.sql("select * from audit_checkpoint where last_seq >= ? and number <= ? order by number limit 1")
 					.params(found.brokenSeq(), newest)
 					.query((rs, n) -> JdbcAuditCheckpoints.checkpoint(rs))

@@ -7,6 +7,7 @@ import static org.liandong.support.Fixtures.PASSWORD;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -84,9 +85,15 @@ class AuditCheckpointsIT {
 
 	@Test
 	void the_head_is_signed_with_sm2_on_schedule_and_on_demand_stored_and_filed() throws IOException {
-		// the scheduled task signs the head when the application has started, then every ten minutes
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.queryForObject("select count(*) from audit_checkpoint", Long.class) > 0);
+		// the scheduled task signed the head when the application had started, and comes back ten minutes after
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+				"select count(*) from scheduled_tasks where task_name = 'audit-checkpoint' and last_success is not null",
+				Long.class) == 1);
+		Map<String, Object> task = jdbc.queryForMap(
+				"select last_success, execution_time from scheduled_tasks where task_name = 'audit-checkpoint'");
+		assertThat(Duration.between(instant(task.get("last_success")), instant(task.get("execution_time"))))
+			.isBetween(Duration.ofMinutes(10), Duration.ofMinutes(11));
+		assertThat(jdbc.queryForObject("select count(*) from audit_checkpoint", Long.class)).isPositive();
 		record(1);
 
 		JsonNode made = checkpoint();
@@ -339,7 +346,7 @@ class AuditCheckpointsIT {
 	}
 
 	private static Instant instant(Object value) {
-		return value instanceof OffsetDateTime time ? time.toInstant() : ((java.sql.Timestamp) value).toInstant();
+		return value instanceof OffsetDateTime time ? time.toInstant() : ((Timestamp) value).toInstant();
 	}
 
 	private static String field(String jsonLine, String name) {
