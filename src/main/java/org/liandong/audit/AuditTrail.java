@@ -36,7 +36,10 @@ public interface AuditTrail {
 			String objectId, String detail, String clientAddress) {
 	}
 
-	/** Recomputes every link of the chain and reports the first broken one. */
+	/**
+	 * Recomputes every link of the chain, checks every signed checkpoint against it and reports the
+	 * first break, in the caller's thread; {@link AuditVerifications} does the same in the background.
+	 */
 	ChainVerification verify();
 
 	/** A filter over the trail; null fields do not filter. */

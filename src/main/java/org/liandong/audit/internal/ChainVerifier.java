@@ -144,7 +144,7 @@ class ChainVerifier {
 			if (walk.broken()) {
 				return;
 			}
-			while (next < signed.size() && signed.get(next).lastSeq() <= row.seq()) {
+			while (next < signed.size() && signed.get(next).lastSeq() <= row.entry().seq()) {
 				Checkpoint checkpoint = signed.get(next++);
 				walk.checkpoint(checkpoint, key.problemWith(checkpoint));
 			}

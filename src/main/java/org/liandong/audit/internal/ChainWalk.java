@@ -2,10 +2,9 @@ package org.liandong.audit.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 
 import org.liandong.audit.AuditCheckpoints.Checkpoint;
+import org.liandong.audit.AuditTrail.AuditEntry;
 
 /**
  * One pass over the chain in order of seq: fed record by record and, once the record a checkpoint
@@ -15,15 +14,11 @@ import org.liandong.audit.AuditCheckpoints.Checkpoint;
  */
 final class ChainWalk {
 
-	/** A record as stored: its content, the predecessor's hash it carries, and its own hash. */
-	record Row(long seq, Instant occurredAt, String actor, String actorAgency, String action,
-			String objectType, String objectId, String detail, String clientAddress, String prevHash, String hash) {
+	/** A record as stored, with the predecessor's hash it carries. */
+	record Row(AuditEntry entry, String prevHash) {
 
 		static Row of(ResultSet rs) throws SQLException {
-			return new Row(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-					rs.getString("actor"), rs.getString("actor_agency"), rs.getString("action"),
-					rs.getString("object_type"), rs.getString("object_id"), rs.getString("detail"),
-					rs.getString("client_address"), rs.getString("prev_hash"), rs.getString("hash"));
+			return new Row(JdbcAuditTrail.entry(rs), rs.getString("prev_hash"));
 		}
 	}
 
@@ -60,7 +55,8 @@ final class ChainWalk {
 		if (broken != null) {
 			return;
 		}
-		long seq = row.seq();
+		AuditEntry entry = row.entry();
+		long seq = entry.seq();
 		if (seq != expectedSeq) {
 			fail(expectedSeq, "第 %d 条审计记录缺失（下一条现存记录为第 %d 条）：记录在数据库中被删除".formatted(expectedSeq, seq));
 			return;
@@ -69,13 +65,13 @@ final class ChainWalk {
 			fail(seq, "第 %d 条审计记录所载前序哈希与第 %d 条记录不符：前一条记录被改写或本条前序哈希被改动".formatted(seq, seq - 1));
 			return;
 		}
-		String recomputed = AuditChain.link(seq, row.occurredAt(), row.actor(), row.actorAgency(), row.action(),
-				row.objectType(), row.objectId(), row.detail(), row.clientAddress(), row.prevHash());
-		if (!recomputed.equals(row.hash())) {
+		String recomputed = AuditChain.link(seq, entry.occurredAt(), entry.actor(), entry.actorAgency(), entry.action(),
+				entry.objectType(), entry.objectId(), entry.detail(), entry.clientAddress(), row.prevHash());
+		if (!recomputed.equals(entry.hash())) {
 			fail(seq, "第 %d 条审计记录的内容与其哈希不符：该记录在数据库中被修改".formatted(seq));
 			return;
 		}
-		previousHash = row.hash();
+		previousHash = entry.hash();
 		expectedSeq++;
 	}
 

@@ -144,7 +144,7 @@ class JdbcAuditTrail implements AuditTrail {
 				finding == null ? null : finding.brokenSeq(), finding == null ? null : finding.problem(), clock.instant());
 	}
 
-	private static AuditEntry entry(ResultSet rs) throws SQLException {
+	static AuditEntry entry(ResultSet rs) throws SQLException {
 		return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				rs.getString("actor"), rs.getString("actor_agency"), rs.getString("action"),
 				rs.getString("object_type"), rs.getString("object_id"), rs.getString("detail"),

@@ -50,8 +50,8 @@ class JdbcAuditVerifications implements AuditVerifications {
 			.params(full, State.QUEUED.name(), requestedBy, ChineseTime.utc(clock.instant()))
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
-		// the scheduler's own time, not the application's clock: it is due at once
-		scheduler.schedule(task.instance(Long.toString(id)), Instant.now());
+		// due at once by the scheduler's own clock
+		scheduler.scheduleIfNotExists(task.schedulableInstance(Long.toString(id)));
 		return find(id);
 	}
 
