@@ -131,6 +131,7 @@ class AuditDatabaseRolesIT {
 		assertRefused("drop trigger audit_record_no_update_or_delete on audit_record", "must be owner");
 		assertRefused("set session_replication_role = replica", "permission denied");
 		assertRefused("create table audit_record_copy (seq bigint)", "permission denied");
+		assertRefused("delete from flyway_schema_history", "permission denied");
 		assertRefused("create or replace function audit_record_append_only() returns trigger language plpgsql "
 				+ "as $$ begin return old; end $$", "permission denied for schema");
 	}
