@@ -43,6 +43,8 @@ class ProvinceGeneratorIT {
 			.dataSource(url, TestDatabases.username(), TestDatabases.password())
 			.defaultSchema(schema.group(1))
 			.locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+			// the role the application would connect as (V30_1): here the one that migrates
+			.placeholders(Map.of("runtime_role", TestDatabases.username()))
 			.load()
 			.migrate();
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(url, TestDatabases.username(),
