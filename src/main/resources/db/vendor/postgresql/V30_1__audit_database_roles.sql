@@ -1,11 +1,11 @@
 -- Issue 19 (X1): two roles on PostgreSQL. Flyway runs as the owner of the schema, which creates and
 -- alters the tables; the application connects as a runtime role, the placeholder runtime_role
 -- (spring.flyway.placeholders.runtime_role, the application's spring.datasource.username; Flyway run
--- any other way must be given it). The
--- runtime role reads and writes business rows and nothing more: it owns nothing, so it can neither
--- change the schema nor disable a trigger; on the audit trail it may only read and append; the
--- retention purge reaches the trail only through audit_purge below. Where the runtime role is the
--- owner itself (one role, as in the demo and in the test suite's shared schema) nothing is granted.
+-- any other way must be given it). The runtime role reads and writes business rows and nothing
+-- more: it owns nothing, so it can neither change the schema nor disable a trigger; on the audit
+-- trail it may only read and append; the retention purge reaches the trail only through audit_purge
+-- below. Where the runtime role is the owner itself (one role, as in the demo and in the test
+-- suite's shared schema) nothing is granted.
 
 -- V26_1 let a delete through whenever the session set liandong.audit_purge, which any role may set.
 -- Now the delete must also run as the table's owner: inside audit_purge (SECURITY DEFINER), or by the
