@@ -156,7 +156,17 @@ final class EndpointRules {
 		rules.put("GET /api/v1/audit/verification", rule(AUD));
 		rules.put("GET /audit", rule(AUD));
 		rules.put("GET /audit/export.csv", rule(AUD));
-		rules.put("POST /audit/verification", rule(AUD));
+		rules.put("POST /api/v1/audit/verifications", rule(AUD));
+		rules.put("GET /api/v1/audit/verifications/{id}", rule(AUD).with("id", "987654321")
+			.answers('H', "no verification of that number: a real one is AuditCheckpointsIT's own test"));
+		rules.put("GET /api/v1/audit/checkpoints", rule(AUD));
+		rules.put("POST /api/v1/audit/checkpoints", rule(AUD));
+		rules.put("POST /audit/verifications", rule(AUD));
+		rules.put("POST /audit/checkpoints", rule(AUD));
+		rules.put("GET /audit/verifications/{id}", rule(AUD).with("id", "987654321")
+			.answers('H', "no verification of that number: a real one is AuditCheckpointsIT's own test"));
+		rules.put("GET /audit/verifications/{id}/progress", rule(AUD).with("id", "987654321")
+			.answers('H', "no verification of that number: a real one is AuditCheckpointsIT's own test"));
 		rules.put("GET /admin/agencies", rule(SYS));
 		rules.put("POST /admin/agencies", rule(SYS).reached(ADMINISTRATION));
 		rules.put("POST /admin/agencies/divisions", rule(SYS).reached(ADMINISTRATION));
