@@ -16,6 +16,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
+import org.liandong.platform.Sm2;
 import org.liandong.platform.Sm3;
 
 /**
