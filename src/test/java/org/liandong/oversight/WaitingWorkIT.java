@@ -126,14 +126,7 @@ class WaitingWorkIT {
 	void every_party_owes_its_signature_to_the_text_offered_and_a_new_text_is_owed_anew() {
 		Api lushan = Api.at(port).as("lushan.enforcer", PASSWORD);
 		Api jiaxian = Api.at(port).as("jiaxian.enforcer", PASSWORD);
-		Reply drafted = lushan.post("/api/v1/instruments", """
-				{"kind": "AGREEMENT", "title": "%s", "scope": "双方辖区内安全生产行政执法",
-				 "text": "第一条 双方互相协助调查。", "partyCodes": ["410425"],
-				 "effectiveFrom": "%s", "effectiveUntil": "%s"}"""
-			.formatted(Fixtures.unique("鲁山郏县协查协议"), LocalDate.now(BEIJING), LocalDate.now(BEIJING).plusYears(1)));
-		assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
-		long id = drafted.json().path("id").asLong();
-		assertThat(lushan.post("/api/v1/instruments/" + id + "/submit", "{}").status()).isEqualTo(200);
+		long id = offered(lushan, "AGREEMENT", "鲁山郏县协查协议", "第一条 双方互相协助调查。");
 		assertThat(states(legal, "instrument", id)).containsOnly(
 				Map.entry("410423 签署第 1 稿", "OPEN"), Map.entry("410425 签署第 1 稿", "OPEN"));
 		assertThat(single(lushan, "instrument", id, "签署第 1 稿").path("dueAt").asString())
@@ -157,14 +150,7 @@ class WaitingWorkIT {
 	void a_party_whose_signature_a_change_of_measures_voided_owes_it_again() {
 		Api lushan = Api.at(port).as("lushan.enforcer", PASSWORD);
 		Api jiaxian = Api.at(port).as("jiaxian.enforcer", PASSWORD);
-		Reply drafted = lushan.post("/api/v1/instruments", """
-				{"kind": "MEMORANDUM", "title": "%s", "scope": "双方辖区",
-				 "text": "第一条 对严重失信主体实施联合惩戒。", "partyCodes": ["410425"],
-				 "effectiveFrom": "%s", "effectiveUntil": "%s"}"""
-			.formatted(Fixtures.unique("鲁山郏县惩戒备忘录"), LocalDate.now(BEIJING), LocalDate.now(BEIJING).plusYears(1)));
-		assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
-		long id = drafted.json().path("id").asLong();
-		assertThat(lushan.post("/api/v1/instruments/" + id + "/submit", "{}").status()).isEqualTo(200);
+		long id = offered(lushan, "MEMORANDUM", "鲁山郏县惩戒备忘录", "第一条 对严重失信主体实施联合惩戒。");
 		assertThat(lushan.post("/api/v1/instruments/" + id + "/sign", "{}").status()).isEqualTo(200);
 		Reply measures = jiaxian.put("/api/v1/instruments/" + id + "/measures",
 				"{\"measures\": [\"限制参加政府采购\"]}");
@@ -196,6 +182,18 @@ class WaitingWorkIT {
 		Reply decided = legal.post("/api/v1/credit/entries/" + id + "/decision", "{\"list\": false, \"reason\": \"情节较轻\"}");
 		assertThat(decided.status()).as(decided.body()).isEqualTo(200);
 		assertThat(single(legal, "credit-entry", id, "作出列入决定").path("state").asString()).isEqualTo("MET");
+	}
+
+	/** An instrument of Lushan and Jiaxian drafted by Lushan and offered for signature; its id. */
+	private static long offered(Api lushan, String kind, String title, String text) {
+		Reply drafted = lushan.post("/api/v1/instruments", """
+				{"kind": "%s", "title": "%s", "scope": "双方辖区内安全生产行政执法", "text": "%s", "partyCodes": ["410425"],
+				 "effectiveFrom": "%s", "effectiveUntil": "%s"}"""
+			.formatted(kind, Fixtures.unique(title), text, LocalDate.now(BEIJING), LocalDate.now(BEIJING).plusYears(1)));
+		assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+		long id = drafted.json().path("id").asLong();
+		assertThat(lushan.post("/api/v1/instruments/" + id + "/submit", "{}").status()).isEqualTo(200);
+		return id;
 	}
 
 	/** The end (24:00 Beijing) of the n-th working day after the given day, found day by day. */
