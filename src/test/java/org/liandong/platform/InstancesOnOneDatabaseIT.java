@@ -51,7 +51,7 @@ class InstancesOnOneDatabaseIT {
 	private static final List<String> JOBS = List.of("obligation-scan", "stale-event-resubmission", "deadline-watch",
 			"sharing-watch", "meeting-deadlines", "credit-expiry", "stalled-screenings", "credit-check-audit",
 			"instrument-expiry", "audit-retention", "personal-data-retention", "event-publication-cleanup",
-			"rate-limit-cleanup", "expired-sessions");
+			"rate-limit-cleanup", "expired-sessions", "audit-checkpoint");
 
 	private static final int CREDIT_CHECKS = 3;
 
@@ -177,6 +177,7 @@ class InstancesOnOneDatabaseIT {
 		settings.put("liandong.oversight.stale-events-after", "1h");
 		settings.put("liandong.assistance.deadline-scan", "1h");
 		settings.put("liandong.credit.audit-interval", "1h");
+		settings.put("liandong.audit.checkpoint-interval", "1h");
 		settings.put("liandong.security.rate-limit.credit-checks-per-person", String.valueOf(CREDIT_CHECKS));
 		settings.put("liandong.security.rate-limit.sign-in-failures-per-address", String.valueOf(SIGN_IN_FAILURES));
 		Recorder recorder = new Recorder(name);

@@ -37,6 +37,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,6 +75,9 @@ class AuditCheckpointsIT {
 	@Autowired
 	CheckpointFile file;
 
+	@Autowired
+	Scheduler scheduler;
+
 	Api auditor;
 
 	boolean postgres;
@@ -85,15 +92,19 @@ class AuditCheckpointsIT {
 
 	@Test
 	void the_head_is_signed_with_sm2_on_schedule_and_on_demand_stored_and_filed() throws IOException {
-		// the scheduled task signed the head when the application had started, and comes back ten minutes after
+		// the scheduled task, made due now instead of ten minutes on, signs the head and comes back ten minutes after
+		record(1);
+		long signed = jdbc.queryForObject("select count(*) from audit_checkpoint", Long.class);
+		Instant due = Instant.now();
+		scheduler.reschedule(TaskInstanceId.of(AuditSchedule.CHECKPOINT_TASK, RecurringTask.INSTANCE), due);
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-				"select count(*) from scheduled_tasks where task_name = 'audit-checkpoint' and last_success is not null",
-				Long.class) == 1);
-		Map<String, Object> task = jdbc.queryForMap(
-				"select last_success, execution_time from scheduled_tasks where task_name = 'audit-checkpoint'");
+				"select count(*) from scheduled_tasks where task_name = ? and last_success >= ?", Long.class,
+				AuditSchedule.CHECKPOINT_TASK, Timestamp.from(due)) == 1);
+		assertThat(jdbc.queryForObject("select count(*) from audit_checkpoint", Long.class)).isGreaterThan(signed);
+		Map<String, Object> task = jdbc.queryForMap("select last_success, execution_time from scheduled_tasks where task_name = ?",
+				AuditSchedule.CHECKPOINT_TASK);
 		assertThat(Duration.between(instant(task.get("last_success")), instant(task.get("execution_time"))))
 			.isBetween(Duration.ofMinutes(10), Duration.ofMinutes(11));
-		assertThat(jdbc.queryForObject("select count(*) from audit_checkpoint", Long.class)).isPositive();
 		record(1);
 
 		JsonNode made = checkpoint();
