@@ -155,9 +155,12 @@ class AssistanceScoreboardIT {
 			OffsetDateTime answerDue, OffsetDateTime answered) {
 		jdbc.sql("""
 				update assistance_request set sent_at = ?, accept_due_at = ?, accepted_at = ?, answer_due_at = ?,
-				       answered_at = ?, confirmed_at = case when confirmed_at is null then null else ? end
+				       answered_at = ?
 				where id = ?""")
-			.params(sent, acceptDue, accepted, answerDue, answered, answered, id)
+			.params(sent, acceptDue, accepted, answerDue, answered, id)
+			.update();
+		jdbc.sql("update assistance_request set confirmed_at = ? where id = ? and confirmed_at is not null")
+			.params(answered, id)
 			.update();
 	}
 
