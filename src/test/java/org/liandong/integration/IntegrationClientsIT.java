@@ -127,6 +127,20 @@ class IntegrationClientsIT {
 			.as("only the system administrator registers clients").isEqualTo(403);
 	}
 
+	@Test
+	void failed_secrets_of_one_client_are_limited_like_sign_ins() {
+		JsonNode registered = Api.at(port).as("sysadmin", PASSWORD).post("/api/v1/integration-clients",
+				"{\"name\": \"%s\", \"agencyCode\": \"410400\", \"scopes\": [\"CREDIT_CHECK\"]}"
+					.formatted(Fixtures.unique("猜测目标"))).json();
+		String clientId = registered.path("client").path("clientId").asString();
+		for (int i = 0; i < 10; i++) {
+			assertThat(token(clientId, "wrong-" + i, "grant_type=client_credentials").status()).isEqualTo(401);
+		}
+		Reply limited = token(clientId, registered.path("clientSecret").asString(), "grant_type=client_credentials");
+		assertThat(limited.status()).as("even the right secret, after ten failures").isEqualTo(429);
+		assertThat(limited.json().path("error_description").asString()).startsWith("该客户端标识的认证失败次数过多");
+	}
+
 	private Reply token(String clientId, String secret, String form) {
 		return Api.at(port).as(clientId, secret).callRaw("POST", "/oauth2/token", "application/x-www-form-urlencoded",
 				form.getBytes(StandardCharsets.UTF_8));

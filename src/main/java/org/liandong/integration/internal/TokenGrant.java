@@ -1,5 +1,6 @@
 package org.liandong.integration.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,9 @@ import java.util.Optional;
 import org.liandong.integration.IntegrationClientEvent;
 import org.liandong.integration.Scope;
 import org.liandong.integration.internal.ClientRegistry.Client;
+import org.liandong.platform.RateLimit;
+import org.liandong.platform.RateLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -24,13 +28,17 @@ public class TokenGrant {
 	private final ClientTokens tokens;
 	private final PasswordEncoder passwords;
 	private final ApplicationEventPublisher events;
+	private final RateLimit failures;
 
 	TokenGrant(ClientRegistry registry, ClientTokens tokens, PasswordEncoder passwords,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, RateLimits limits,
+			@Value("${liandong.integration.failed-authentications:10}") int failuresPerClient) {
 		this.registry = registry;
 		this.tokens = tokens;
 		this.passwords = passwords;
 		this.events = events;
+		// failed secrets per client identifier in 15 minutes, shared by the instances (as sign-in failures are)
+		this.failures = limits.limit("client-token-failures", failuresPerClient, Duration.ofMinutes(15));
 	}
 
 	/** The outcome: a token, or the RFC 6749 §5.2 error with a description in Chinese. */
@@ -47,8 +55,14 @@ public class TokenGrant {
 
 	@Transactional
 	public Outcome grant(String clientId, String secret, String scopeAsked) {
+		String key = clientId == null ? "" : clientId;
+		if (failures.exhausted(key)) {
+			return Outcome.refused("too_many_failures", "该客户端标识的认证失败次数过多，请 %d 秒后再试"
+				.formatted(failures.secondsToWait(key)));
+		}
 		Optional<Client> found = clientId == null ? Optional.empty() : registry.client(clientId);
 		if (found.isEmpty() || secret == null || !passwords.matches(secret, found.get().secretHash())) {
+			failures.tryTake(key);
 			found.ifPresent(client -> refuse(client, "客户端密钥错误"));
 			return Outcome.refused("invalid_client", "客户端标识或密钥不正确");
 		}

@@ -57,8 +57,12 @@ class TokenEndpoint {
 		}
 		TokenGrant.Outcome outcome = grants.grant(id, secret, scope);
 		if (!outcome.granted()) {
-			return error("invalid_client".equals(outcome.error()) ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST,
-					outcome.error(), outcome.description());
+			HttpStatus status = switch (outcome.error()) {
+				case "invalid_client" -> HttpStatus.UNAUTHORIZED;
+				case "too_many_failures" -> HttpStatus.TOO_MANY_REQUESTS;
+				default -> HttpStatus.BAD_REQUEST;
+			};
+			return error(status, outcome.error(), outcome.description());
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_token", outcome.token());
