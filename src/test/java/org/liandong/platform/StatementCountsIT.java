@@ -1,0 +1,168 @@
+package org.liandong.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.liandong.support.Fixtures.PASSWORD;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liandong.support.Api;
+import org.liandong.support.Api.Reply;
+import org.liandong.support.Fixtures;
+import org.liandong.support.LiandongIntegrationTest;
+import org.liandong.support.StatementCounts;
+import org.liandong.support.StatementCounts.Counted;
+import org.liandong.support.StatementCounts.Tally;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 18, P2a: what each API call costs the database, counted statement by statement (a JDBC
+ * proxy around the application's DataSource, {@link StatementCounts}). The counts are deterministic,
+ * so each step's count is asserted as an upper bound and a regression fails the build; the breakdown
+ * by statement is printed. Counted after one lifecycle has run, as a client that keeps working sees
+ * it: its credentials already verified once.
+ * <ul>
+ * <li>One assistance request's lifecycle over HTTP (create, send, accept, answer, confirm; R2.4),
+ * the asynchronous reactions to it included. Target: at most 60 statements in at most 10
+ * transactions, authentication included.</li>
+ * <li>A credit check by code (R4.3). Target: at most 3 statements beyond the check itself (the
+ * person's rate limit, the search of the list, the record of the check).</li>
+ * </ul>
+ * Where a target is not reached yet, the bound asserted is the count reached ({@link #REACHED}), so
+ * that nothing grows back; docs/benchmarks/assistance-lifecycle.md says which.
+ */
+@LiandongIntegrationTest
+@Import(StatementCounts.Configuration.class)
+class StatementCountsIT {
+
+	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	record Bound(int statements, int transactions) {
+	}
+
+	/** Targets of issue 18 (P2a) for the whole lifecycle. */
+	static final Bound LIFECYCLE_TARGET = new Bound(60, 10);
+
+	static final int READ_OVERHEAD_TARGET = 3;
+
+	/** What each step costs now, on H2 and on PostgreSQL alike: the bound until the target is met. */
+	static final Map<String, Bound> REACHED = Map.of("create", new Bound(18, 3), "send", new Bound(60, 9), "accept",
+			new Bound(34, 9), "answer", new Bound(35, 9), "confirm", new Bound(30, 9));
+
+	static final int READ_OVERHEAD_REACHED = 4;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StatementCounts counts;
+
+	Api xinhua;
+	Api weidong;
+
+	@BeforeEach
+	void connect() {
+		xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		weidong = Api.at(port).as("weidong.enforcer", PASSWORD);
+	}
+
+	@Test
+	void one_assistance_lifecycle_over_http_costs_no_more_statements_and_transactions_than_counted() {
+		lifecycle(null);
+		Map<String, Tally> steps = new LinkedHashMap<>();
+		lifecycle(steps);
+
+		int statements = steps.values().stream().mapToInt(Tally::statements).sum();
+		int transactions = steps.values().stream().mapToInt(Tally::transactions).sum();
+		StringBuilder report = new StringBuilder(
+				"One assistance lifecycle over HTTP: %d statements, %d transactions (target: at most %d and %d)%n"
+					.formatted(statements, transactions, LIFECYCLE_TARGET.statements(), LIFECYCLE_TARGET.transactions()));
+		steps.forEach((step, tally) -> report.append("-- ").append(step).append(": ").append(tally.describe()));
+		System.out.println(report);
+
+		steps.forEach((step, tally) -> {
+			Bound bound = REACHED.get(step);
+			assertThat(tally.statements()).as(step + "\n" + report).isLessThanOrEqualTo(bound.statements());
+			assertThat(tally.transactions()).as(step + "\n" + report).isLessThanOrEqualTo(bound.transactions());
+		});
+		assertThat(statements).as(report.toString())
+			.isLessThanOrEqualTo(Math.max(LIFECYCLE_TARGET.statements(), total(Bound::statements)));
+		assertThat(transactions).as(report.toString())
+			.isLessThanOrEqualTo(Math.max(LIFECYCLE_TARGET.transactions(), total(Bound::transactions)));
+	}
+
+	private static int total(java.util.function.ToIntFunction<Bound> count) {
+		return REACHED.values().stream().mapToInt(count).sum();
+	}
+
+	@Test
+	void a_credit_check_costs_no_more_statements_beyond_the_check_itself_than_counted() {
+		String uscc = Fixtures.uscc("410402");
+		check(uscc);
+		Counted<Reply> counted = counts.count(() -> check(uscc));
+		Tally tally = counted.tally();
+		int overhead = tally.bySql().entrySet().stream()
+			.filter(entry -> !partOfTheCheck(entry.getKey()))
+			.mapToInt(Map.Entry::getValue)
+			.sum();
+		String report = "A credit check over HTTP: %d statements beyond the check itself (target: at most %d); %s"
+			.formatted(overhead, READ_OVERHEAD_TARGET, tally.describe());
+		System.out.println(report);
+
+		assertThat(overhead).as(report).isLessThanOrEqualTo(Math.max(READ_OVERHEAD_TARGET, READ_OVERHEAD_REACHED));
+	}
+
+	/** The check's own work (R4.3): the person's rate limit, the list searched, the check recorded (R4.4). */
+	private static boolean partOfTheCheck(String sql) {
+		return sql.contains("credit_entry") || sql.contains("credit_check") || sql.contains("rate_limit");
+	}
+
+	private Reply check(String uscc) {
+		Reply check = xinhua.get("/api/v1/credit/checks?uscc=" + uscc);
+		assertThat(check.status()).as(check.body()).isEqualTo(200);
+		return check;
+	}
+
+	/** Create, send, accept, answer, confirm; each step counted into {@code steps} unless null. */
+	private void lifecycle(Map<String, Tally> steps) {
+		long caseId = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY").path("id").asLong();
+		JsonNode draft = step(steps, "create", () -> xinhua.post("/api/v1/assistance-requests", """
+				{"caseId": %d, "assistingAgencyCode": "410403", "matters": "核实该企业在贵辖区的经营场所。",
+				 "legalBasis": "《中华人民共和国安全生产法》", "answerBy": "%s"}"""
+			.formatted(caseId, LocalDate.now(BEIJING).plusDays(30))), 201);
+		String path = "/api/v1/assistance-requests/" + draft.path("id").asLong() + "/";
+		JsonNode sent = step(steps, "send", () -> xinhua.post(path + "send", version(draft)), 200);
+		JsonNode accepted = step(steps, "accept", () -> weidong.post(path + "accept", version(sent)), 200);
+		JsonNode answered = step(steps, "answer", () -> weidong.post(path + "answer",
+				"{\"version\": %d, \"text\": \"经核查，该企业在卫东区的经营场所于2026年3月停业。\"}"
+					.formatted(accepted.path("version").asLong())), 200);
+		JsonNode confirmed = step(steps, "confirm", () -> xinhua.post(path + "confirm", version(answered)), 200);
+		assertThat(confirmed.path("state").asString()).isEqualTo("CONFIRMED");
+	}
+
+	private JsonNode step(Map<String, Tally> steps, String name, java.util.function.Supplier<Reply> call, int status) {
+		Reply reply;
+		if (steps == null) {
+			reply = call.get();
+		}
+		else {
+			Counted<Reply> counted = counts.count(call);
+			steps.put(name, counted.tally());
+			reply = counted.result();
+		}
+		assertThat(reply.status()).as(name + ": " + reply.body()).isEqualTo(status);
+		return reply.json();
+	}
+
+	private static String version(JsonNode request) {
+		return "{\"version\": %d}".formatted(request.path("version").asLong());
+	}
+}
