@@ -143,6 +143,20 @@ public class FieldCipher {
 		}
 	}
 
+	/**
+	 * The value written again under the current master key, or null when it is current already (key
+	 * rotation, docs/SECURITY.md). A value that no known key opens, or that is not a stored value at
+	 * all, is refused with {@link IllegalStateException}: it is never replaced.
+	 */
+	public String rewritten(String stored, String context) {
+		try {
+			return isCurrent(stored, context) ? null : encrypt(decrypt(stored, context), context);
+		}
+		catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+			throw new IllegalStateException("加密字段格式不正确，无法解密", malformed);
+		}
+	}
+
 	private static byte[] aad(String context) {
 		if (context == null || context.isBlank()) {
 			throw new IllegalArgumentException("an encrypted field names its place (table.column:row)");

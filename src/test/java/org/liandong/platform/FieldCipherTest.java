@@ -159,6 +159,28 @@ class FieldCipherTest {
 		assertThatThrownBy(() -> before.decrypt(rewritten, MOBILE)).isInstanceOf(IllegalStateException.class);
 	}
 
+	@Test
+	void rewriting_after_a_rotation_gives_a_value_the_new_key_alone_reads_and_leaves_current_ones() {
+		String stored = new FieldCipher("old-master-key-0123456789").encrypt("13903750101", MOBILE);
+		FieldCipher rotated = new FieldCipher("new-master-key-9876543210", List.of("old-master-key-0123456789"));
+
+		String rewritten = rotated.rewritten(stored, MOBILE);
+
+		assertThat(new FieldCipher("new-master-key-9876543210").decrypt(rewritten, MOBILE)).isEqualTo("13903750101");
+		assertThat(rotated.rewritten(rewritten, MOBILE)).as("current already: nothing to write").isNull();
+	}
+
+	@Test
+	void a_value_no_known_key_opens_is_refused_not_rewritten() {
+		FieldCipher rotated = new FieldCipher("new-master-key-9876543210", List.of("old-master-key-0123456789"));
+		String foreign = new FieldCipher("a-third-master-key-000000").encrypt("13903750101", MOBILE);
+
+		for (String stored : List.of(foreign, "2:", "2:AAAA", "不是密文", "AAAA", "2:" + "A".repeat(40))) {
+			assertThatThrownBy(() -> rotated.rewritten(stored, MOBILE)).as(stored)
+				.isInstanceOf(IllegalStateException.class);
+		}
+	}
+
 	private static byte[] hmacSm3(byte[] key, byte[] message) {
 		HMac mac = new HMac(new SM3Digest());
 		mac.init(new KeyParameter(key));

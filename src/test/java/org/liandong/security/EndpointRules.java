@@ -147,6 +147,18 @@ final class EndpointRules {
 			.answers('H', "no client of that number: revoking a real one is IntegrationClients' own test"));
 		rules.put("POST /oauth2/token", rule(ANYONE).open()
 			.answers('R', "the token endpoint authenticates the integration client (RFC 6749 §2.3): a person's empty form is a 400"));
+		// issue 19: re-encrypting the sealed fields after a key rotation is the system administrator's (key management)
+		rules.put("POST /api/v1/security/re-encryptions", rule(SYS)
+			.reached("starts a run over the shared data (current already: nothing is rewritten); while one runs a second is a 409"));
+		rules.put("GET /api/v1/security/re-encryptions/{id}", rule(SYS).with("id", "987654321")
+			.answers('H', "no run of that number: a real one is FieldReEncryptionIT's own test"));
+		rules.put("GET /admin/re-encryptions", rule(SYS));
+		rules.put("POST /admin/re-encryptions", rule(SYS)
+			.reached("starts a run over the shared data, or returns to the page while one runs"));
+		rules.put("GET /admin/re-encryptions/{id}", rule(SYS).with("id", "987654321")
+			.answers('H', "no run of that number: a real one is FieldReEncryptionIT's own test"));
+		rules.put("GET /admin/re-encryptions/{id}/progress", rule(SYS).with("id", "987654321")
+			.answers('H', "no run of that number: a real one is FieldReEncryptionIT's own test"));
 		rules.put("GET /api/v1/security/two-factor/accounts", rule(SEC));
 		rules.put("GET /api/v1/security/two-factor/policy", rule(SEC));
 		rules.put("PUT /api/v1/security/two-factor/policy/{role}",
