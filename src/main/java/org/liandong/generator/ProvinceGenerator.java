@@ -59,7 +59,8 @@ public final class ProvinceGenerator {
 	 * enforcement detachment, the county divisions and bureaus, and people (with {@code passwordHash}):
 	 * {@code g<code>.leader} (局领导) and {@code g<code>.legal} (法制审核人员) in each city,
 	 * {@code g<code>.enforcer} (执法人员) and {@code g<code>.liaison} (信息联络员) in each county bureau.
-	 * Idempotent; the application caches no agencies, so bureaus added while it runs take part at once.
+	 * Idempotent; bureaus added while the application runs take part within a second (the hierarchy's
+	 * version in {@code reference_data} is bumped, see platform.ReferenceData).
 	 */
 	public Agencies ensureAgencies(String passwordHash) {
 		return transactions.execute(status -> {
@@ -94,6 +95,10 @@ public final class ProvinceGenerator {
 						"执法大队执法人员", passwordHash, "ENFORCER");
 				accounts += account("g" + bureau.code() + ".liaison", bureau.county() + "信息联络员", bureau.code(),
 						"办公室信息联络员", passwordHash, "LIAISON");
+			}
+			if (divisions + agencies > 0) {
+				// running instances hold the hierarchy in memory: they load it again within a second
+				jdbc.update("update reference_data set version = version + 1 where name = 'agency'");
 			}
 			return new Agencies(divisions, agencies, accounts);
 		});

@@ -1,14 +1,17 @@
 package org.liandong.assistance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.liandong.support.Fixtures.PASSWORD;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
+import org.liandong.calendar.WorkingCalendar;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
 import org.liandong.support.Fixtures;
@@ -36,6 +39,9 @@ class AssistanceScoreboardIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	WorkingCalendar calendar;
 
 	@Test
 	void a_confirmation_carries_both_ratings_from_one_to_five_or_none() {
@@ -74,6 +80,9 @@ class AssistanceScoreboardIT {
 		jdbc.sql("insert into calendar_day (calendar_date, kind, name) values (?, 'WORKDAY', '国庆节调休上班')")
 			.param(LocalDate.of(2019, 9, 29))
 			.update();
+		// written behind the application's back: told as any writer tells it, then loaded within a second
+		jdbc.sql("update reference_data set version = version + 1 where name = 'calendar'").update();
+		await().atMost(Duration.ofSeconds(10)).until(() -> calendar.isWorkingDay(LocalDate.of(2019, 9, 29)));
 
 		Api lushan = Api.at(port).as("lushan.enforcer", PASSWORD);
 		Api jiaxian = Api.at(port).as("jiaxian.enforcer", PASSWORD);

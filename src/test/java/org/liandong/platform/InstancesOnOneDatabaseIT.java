@@ -43,6 +43,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
  * job and due time over both instances. Alone, each instance runs every job.</li>
  * <li>The rate limits are one count for both: a person's credit checks up to the limit through one
  * instance leave none through the other, and so do an address's failed sign-ins.</li>
+ * <li>Reference data held in memory (issue 18): an agency registered through one instance is seen by
+ * the other within seconds.</li>
  * </ul>
  */
 class InstancesOnOneDatabaseIT {
@@ -54,6 +56,9 @@ class InstancesOnOneDatabaseIT {
 			"rate-limit-cleanup", "expired-sessions", "audit-checkpoint");
 
 	private static final int CREDIT_CHECKS = 3;
+
+	/** Reference data changed on one instance is seen by the other within this (checked every second). */
+	private static final int REFERENCE_DATA_BOUND_SECONDS = 3;
 
 	private static final int SIGN_IN_FAILURES = 3;
 
@@ -96,6 +101,7 @@ class InstancesOnOneDatabaseIT {
 		assertThat(startsOf(together).stream().map(Run::job)).containsExactlyInAnyOrderElementsOf(JOBS);
 
 		creditChecksCountAcrossInstances(port(a), port(b));
+		agenciesRegisteredOnOneAreSeenByTheOther(port(a), port(b));
 		failedSignInsCountAcrossInstances(port(a), port(b));
 
 		// with A gone, B runs every job
@@ -125,6 +131,38 @@ class InstancesOnOneDatabaseIT {
 		assertThat(throughB.detail()).contains("信用核查过于频繁");
 		assertThat(Api.at(portB).as("weidong.enforcer", Fixtures.PASSWORD).get("/api/v1/credit/checks?name=两实例核查企业")
 			.status()).as("another person, through B").isEqualTo(200);
+	}
+
+	/**
+	 * Issue 18: each instance holds the agency hierarchy in memory. A bureau registered through A is
+	 * there at once on A, and on B, which had loaded the hierarchy before, within
+	 * {@value #REFERENCE_DATA_BOUND_SECONDS} seconds (it compares the version every second).
+	 */
+	private void agenciesRegisteredOnOneAreSeenByTheOther(int portA, int portB) {
+		Api readerOnB = Api.at(portB).as("xinhua.enforcer", Fixtures.PASSWORD);
+		String code = Fixtures.unique("gx");
+		assertThat(readerOnB.get("/api/v1/agencies/" + code).status()).as("not registered yet").isEqualTo(404);
+		assertThat(readerOnB.get("/api/v1/agencies?size=5").status()).isEqualTo(200);
+
+		Api sysadmin = Api.at(portA).as("sysadmin", Fixtures.PASSWORD);
+		Reply division = sysadmin.post("/api/v1/divisions", """
+				{"code": "410450", "name": "平顶山高新区", "level": "ZONE", "parentCode": "410400"}""");
+		assertThat(division.status()).as(division.body()).isEqualTo(201);
+		Reply registered = sysadmin.post("/api/v1/agencies", """
+				{"code": "%s", "name": "平顶山高新区应急管理局", "shortName": "高新区应急局", "kind": "COUNTY_BUREAU",
+				 "divisionCode": "410450", "parentCode": "410400"}""".formatted(code));
+		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+
+		assertThat(Api.at(portA).as("xinhua.enforcer", Fixtures.PASSWORD).get("/api/v1/agencies/" + code).status())
+			.as("at once on the instance that registered it").isEqualTo(200);
+		Instant registeredAt = Instant.now();
+		await("the new bureau on B").atMost(Duration.ofSeconds(REFERENCE_DATA_BOUND_SECONDS))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> readerOnB.get("/api/v1/agencies/" + code).status() == 200);
+		assertThat(readerOnB.get("/api/v1/agencies/" + code).json().path("divisionName").asString())
+			.isEqualTo("平顶山高新区");
+		System.out.printf("A bureau registered on A was seen on B after %d ms%n",
+				Duration.between(registeredAt, Instant.now()).toMillis());
 	}
 
 	/** An address's failed sign-ins through A pause it on B, even with the right password. Last: it stays paused. */

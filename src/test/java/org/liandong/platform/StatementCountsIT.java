@@ -54,8 +54,8 @@ class StatementCountsIT {
 	static final int READ_OVERHEAD_TARGET = 3;
 
 	/** What each step costs now, on H2 and on PostgreSQL alike: the bound until the target is met. */
-	static final Map<String, Bound> REACHED = Map.of("create", new Bound(18, 3), "send", new Bound(60, 9), "accept",
-			new Bound(34, 9), "answer", new Bound(35, 9), "confirm", new Bound(30, 9));
+	static final Map<String, Bound> REACHED = Map.of("create", new Bound(14, 3), "send", new Bound(50, 9), "accept",
+			new Bound(30, 9), "answer", new Bound(30, 9), "confirm", new Bound(28, 9));
 
 	static final int READ_OVERHEAD_REACHED = 4;
 

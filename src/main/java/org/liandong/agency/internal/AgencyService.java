@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
@@ -19,15 +21,22 @@ import org.liandong.agency.NewAgency;
 import org.liandong.agency.NewDivision;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PagedQuery;
+import org.liandong.platform.ReferenceData;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
-/** The agency hierarchy: registration with its checks, and the read side for lists and forms. */
+/**
+ * The agency hierarchy: registration with its checks, and the read side for lists and forms. The
+ * hierarchy (a few hundred rows per province) is held in memory ({@link ReferenceData}, issue 18):
+ * every action of every module asks who an agency is; a registration, here or on another instance,
+ * is seen within a second.
+ */
 @Service
 @Validated
 @Transactional
@@ -39,16 +48,46 @@ class AgencyService implements Agencies {
 	private static final String SUMMARY_FROM = """
 			agency a join division d on d.code = a.division_code left join agency p on p.id = a.parent_id""";
 
+	private static final String REFERENCE = "agency";
+
+	/** The hierarchy as one instance holds it: agencies and divisions by code, each also in code order. */
+	private record Hierarchy(Map<String, AgencySummary> agencies, List<AgencySummary> agencyList,
+			Map<String, DivisionSummary> divisions, List<DivisionSummary> divisionList) {
+	}
+
 	private final AgencyRepository agencies;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ReferenceData referenceData;
+	private final ReferenceData.Cached<Hierarchy> hierarchy;
 
-	AgencyService(AgencyRepository agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	AgencyService(AgencyRepository agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+			ReferenceData referenceData) {
 		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.referenceData = referenceData;
+		this.hierarchy = referenceData.cache(REFERENCE, this::load);
+	}
+
+	private Hierarchy load() {
+		List<AgencySummary> agencyList = jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from " + SUMMARY_FROM + " order by a.code")
+			.query((rs, n) -> summary(rs))
+			.list();
+		List<DivisionSummary> divisionList = jdbc.sql("select code, name, level, parent_code from division order by code")
+			.query((rs, n) -> division(rs))
+			.list();
+		return new Hierarchy(byCode(agencyList, AgencySummary::code), List.copyOf(agencyList),
+				byCode(divisionList, DivisionSummary::code), List.copyOf(divisionList));
+	}
+
+	private static <T> Map<String, T> byCode(List<T> rows, Function<T, String> code) {
+		Map<String, T> map = new HashMap<>();
+		rows.forEach(row -> map.put(code.apply(row), row));
+		return Map.copyOf(map);
 	}
 
 	@Override
@@ -63,29 +102,27 @@ class AgencyService implements Agencies {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<AgencySummary> all() {
-		return jdbc.sql("select " + SUMMARY_COLUMNS + " from " + SUMMARY_FROM + " order by a.code")
-			.query((rs, n) -> summary(rs))
-			.list();
+		return hierarchy.get().agencyList();
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<AgencySummary> find(String code) {
-		return jdbc.sql("select " + SUMMARY_COLUMNS + " from " + SUMMARY_FROM + " where a.code = ?")
-			.param(code)
-			.query((rs, n) -> summary(rs))
-			.optional();
+		return code == null ? Optional.empty() : Optional.ofNullable(hierarchy.get().agencies().get(code));
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean isCityLevel(String code) {
 		return find(code).map(agency -> agency.kind().isCityLevel()).orElse(false);
 	}
 
 	@Override
 	public AgencySummary register(NewAgency request) {
+		// from here on this transaction reads the hierarchy from the database, and other instances reload it
+		referenceData.changed(REFERENCE);
 		String code = request.code().trim();
 		agencies.findByCode(code).ifPresent(existing -> {
 			throw DomainException.conflict("duplicate-agency-code",
@@ -108,24 +145,19 @@ class AgencyService implements Agencies {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<DivisionSummary> divisions() {
-		return jdbc.sql("select code, name, level, parent_code from division order by code")
-			.query((rs, n) -> division(rs))
-			.list();
+		return hierarchy.get().divisionList();
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<DivisionSummary> division(String code) {
-		return jdbc.sql("select code, name, level, parent_code from division where code = ?")
-			.param(code)
-			.query((rs, n) -> division(rs))
-			.optional();
+		return code == null ? Optional.empty() : Optional.ofNullable(hierarchy.get().divisions().get(code));
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<DivisionSummary> divisionPath(String code) {
 		List<DivisionSummary> path = new ArrayList<>();
 		Optional<DivisionSummary> next = division(code);
@@ -138,19 +170,18 @@ class AgencyService implements Agencies {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<AgencySummary> agencyFor(String divisionCode, AgencyKind kind) {
-		return jdbc.sql("select " + SUMMARY_COLUMNS + " from " + SUMMARY_FROM
-				+ " where a.division_code = ? and a.kind = ? order by a.code")
-			.params(divisionCode, kind.name())
-			.query((rs, n) -> summary(rs))
-			.list()
+		return hierarchy.get()
+			.agencyList()
 			.stream()
+			.filter(agency -> agency.divisionCode().equals(divisionCode) && agency.kind() == kind)
 			.findFirst();
 	}
 
 	@Override
 	public DivisionSummary registerDivision(NewDivision request) {
+		referenceData.changed(REFERENCE);
 		jdbc.sql("select name from division where code = ?").param(request.code()).query(String.class).optional()
 			.ifPresent(name -> {
 				throw DomainException.conflict("duplicate-division-code",

@@ -13,13 +13,19 @@ import org.liandong.calendar.WorkingCalendar;
 import org.liandong.calendar.WorkingDays;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
+import org.liandong.platform.ReferenceData;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
-/** The working calendar over the {@code calendar_day} exceptions. */
+/**
+ * The working calendar over the {@code calendar_day} exceptions. The exceptions (a few dozen days a
+ * year) are held in memory ({@link ReferenceData}, issue 18): every deadline computed asks for them;
+ * a change, here or on another instance, is seen within a second.
+ */
 @Service
 @Validated
 @Transactional
@@ -28,29 +34,43 @@ class CalendarService implements WorkingCalendar {
 	/** No deadline in the mechanism is longer than this many working days; a bound against bad input. */
 	private static final int MAX_DAYS = 366;
 
+	private static final String REFERENCE = "calendar";
+
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private final ReferenceData referenceData;
+	private final ReferenceData.Cached<Map<LocalDate, CalendarDay.Kind>> exceptions;
 
-	CalendarService(JdbcClient jdbc, ApplicationEventPublisher events) {
+	CalendarService(JdbcClient jdbc, ApplicationEventPublisher events, ReferenceData referenceData) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.referenceData = referenceData;
+		this.exceptions = referenceData.cache(REFERENCE, this::load);
+	}
+
+	private Map<LocalDate, CalendarDay.Kind> load() {
+		return Map.copyOf(jdbc.sql("select calendar_date, kind from calendar_day")
+			.query((rs, n) -> Map.entry(rs.getObject("calendar_date", LocalDate.class),
+					CalendarDay.Kind.valueOf(rs.getString("kind"))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean isWorkingDay(LocalDate day) {
-		return isWorkingDay(day, exceptionsBetween(day, day));
+		return isWorkingDay(day, exceptions.get());
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Instant endOfWorkingDays(Instant from, int days) {
 		if (days < 0 || days > MAX_DAYS) {
 			throw DomainException.invalid("invalid-working-days", "工作日数应在 0 到 %d 之间".formatted(MAX_DAYS));
 		}
 		LocalDate day = from.atZone(ChineseTime.ZONE).toLocalDate();
-		// two calendar days per working day covers the longest run of holidays (the Spring Festival)
-		Map<LocalDate, CalendarDay.Kind> exceptions = exceptionsBetween(day, day.plusDays(days * 2L + 14));
+		Map<LocalDate, CalendarDay.Kind> exceptions = this.exceptions.get();
 		int counted = 0;
 		while (counted < days) {
 			day = day.plusDays(1);
@@ -62,12 +82,12 @@ class CalendarService implements WorkingCalendar {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public WorkingDays span(LocalDate first, LocalDate last) {
 		if (last.isBefore(first) || last.toEpochDay() - first.toEpochDay() > 3 * 366) {
 			throw new IllegalArgumentException("a span of at most three years, first before last");
 		}
-		Map<LocalDate, CalendarDay.Kind> exceptions = exceptionsBetween(first, last);
+		Map<LocalDate, CalendarDay.Kind> exceptions = this.exceptions.get();
 		return WorkingDays.of(first, last, day -> isWorkingDay(day, exceptions));
 	}
 
@@ -86,6 +106,7 @@ class CalendarService implements WorkingCalendar {
 
 	@Override
 	public CalendarDay set(Exception exception) {
+		referenceData.changed(REFERENCE);
 		boolean weekend = isWeekend(exception.day());
 		if (exception.kind() == CalendarDay.Kind.HOLIDAY && weekend) {
 			throw DomainException.invalid("holiday-on-weekend", "%s 是周末，本来就不上班，无需登记为放假".formatted(exception.day()));
@@ -104,19 +125,11 @@ class CalendarService implements WorkingCalendar {
 
 	@Override
 	public void remove(LocalDate day) {
+		referenceData.changed(REFERENCE);
 		if (jdbc.sql("delete from calendar_day where calendar_date = ?").param(day).update() == 0) {
 			throw DomainException.notFound("unknown-calendar-day", "%s 没有登记放假或调休".formatted(day));
 		}
 		events.publishEvent(new CalendarChanged(day, "取消 %s 的放假或调休登记，恢复按周计算".formatted(day)));
-	}
-
-	private Map<LocalDate, CalendarDay.Kind> exceptionsBetween(LocalDate first, LocalDate last) {
-		return jdbc.sql("select calendar_date, kind from calendar_day where calendar_date between ? and ?")
-			.params(first, last)
-			.query((rs, n) -> Map.entry(rs.getObject("calendar_date", LocalDate.class), CalendarDay.Kind.valueOf(rs.getString("kind"))))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	private static boolean isWorkingDay(LocalDate day, Map<LocalDate, CalendarDay.Kind> exceptions) {
