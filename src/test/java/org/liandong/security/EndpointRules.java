@@ -145,6 +145,10 @@ final class EndpointRules {
 		rules.put("POST /api/v1/integration-clients", rule(SYS).reached(ADMINISTRATION));
 		rules.put("POST /api/v1/integration-clients/{id}/revoke", rule(SYS).with("id", "987654321")
 			.answers('H', "no client of that number: revoking a real one is IntegrationClients' own test"));
+		rules.put("GET /admin/integration-clients", rule(SYS));
+		rules.put("POST /admin/integration-clients", rule(SYS).reached(PAGE_FORM));
+		rules.put("POST /admin/integration-clients/{id}/revoke", rule(SYS).with("id", "987654321")
+			.answers('H', "no client of that number: revoking a real one is IntegrationClientPageIT's own test"));
 		rules.put("POST /oauth2/token", rule(ANYONE).open()
 			.answers('R', "the token endpoint authenticates the integration client (RFC 6749 §2.3): a person's empty form is a 400"));
 		// issue 19: re-encrypting the sealed fields after a key rotation is the system administrator's (key management)

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +73,15 @@ public final class PageSession {
 		return postFields(path, fields);
 	}
 
+	/** Posts a form whose fields may repeat, as checked checkboxes of one name do, with the CSRF token. */
+	public Page post(String path, List<Map.Entry<String, String>> form) {
+		List<Map.Entry<String, String>> fields = new ArrayList<>(form);
+		if (csrf != null) {
+			fields.add(Map.entry("_csrf", csrf));
+		}
+		return postEntries(path, fields);
+	}
+
 	/** Posts a form with one file in the field {@code file}, as a browser's file input sends it, with the CSRF token. */
 	public Page upload(String path, String fileName, String contentType, byte[] content) {
 		String boundary = "----liandong" + System.nanoTime();
@@ -98,7 +109,11 @@ public final class PageSession {
 	}
 
 	private Page postFields(String path, Map<String, String> fields) {
-		String body = fields.entrySet().stream()
+		return postEntries(path, List.copyOf(fields.entrySet()));
+	}
+
+	private Page postEntries(String path, List<Map.Entry<String, String>> fields) {
+		String body = fields.stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));

@@ -111,6 +111,13 @@ class ClientRegistry implements IntegrationClients {
 			.optional();
 	}
 
+	/** Notes when the client was last given a token, for the administrator's list. */
+	void tokenIssued(long id) {
+		jdbc.sql("update integration_client set last_token_at = ? where id = ?")
+			.params(ChineseTime.utc(clock.instant()), id)
+			.update();
+	}
+
 	List<String> revokedIds() {
 		return jdbc.sql("select client_id from integration_client where revoked_at is not null").query(String.class).list();
 	}
@@ -132,7 +139,8 @@ class ClientRegistry implements IntegrationClients {
 	}
 
 	private static final String SELECT = """
-			select id, client_id, name, agency_code, scopes, created_at, created_by_name, revoked_at, revoked_by_name
+			select id, client_id, name, agency_code, scopes, created_at, created_by_name, last_token_at, revoked_at,
+			    revoked_by_name
 			from integration_client""";
 
 	private IntegrationClientView view(ResultSet rs, int n) throws SQLException {
@@ -140,6 +148,7 @@ class ClientRegistry implements IntegrationClients {
 		return new IntegrationClientView(rs.getLong("id"), rs.getString("client_id"), rs.getString("name"), agency,
 				agencies.find(agency).map(AgencySummary::name).orElse(agency), scopes(rs.getString("scopes")),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by_name"),
+				rs.getTimestamp("last_token_at") == null ? null : rs.getTimestamp("last_token_at").toInstant(),
 				rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant(),
 				rs.getString("revoked_by_name"));
 	}

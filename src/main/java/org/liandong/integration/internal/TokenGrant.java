@@ -89,6 +89,7 @@ public class TokenGrant {
 			}
 		}
 		ClientTokens.Issued issued = tokens.issue(client, scopes);
+		registry.tokenIssued(client.id());
 		events.publishEvent(new IntegrationClientEvent(IntegrationClientEvent.TOKEN_ISSUED, client.clientId(),
 				"向接入客户端“%s”签发访问令牌，权限范围：%s，有效期 %d 分钟".formatted(client.name(),
 						ClientRegistry.labels(scopes), issued.validity().toMinutes()),
