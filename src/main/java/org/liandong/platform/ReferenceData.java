@@ -3,6 +3,7 @@ package org.liandong.platform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code liandong.reference-data.check-interval} (1 second) and loads again what changed, so a
  * change is seen everywhere within about that interval. Within the changing transaction itself the
  * data is read from the database, so the change's own checks and listeners see it.
+ * <p>
+ * Kinds: {@code agency} (agencies and divisions), {@code calendar} (the working calendar),
+ * {@code account} (what signing in and the second step read of an account: identity's
+ * SignInCache).
  */
 @Component
 public class ReferenceData implements SmartLifecycle {
@@ -40,8 +45,11 @@ public class ReferenceData implements SmartLifecycle {
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate reads;
+	private final TransactionTemplate writes;
 	private final Duration interval;
 	private final List<Cached<?>> caches = new CopyOnWriteArrayList<>();
+	private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+	private final Map<String, Long> watchedVersions = new ConcurrentHashMap<>();
 	private ScheduledExecutorService checker;
 	private ScheduledFuture<?> checking;
 
@@ -50,6 +58,7 @@ public class ReferenceData implements SmartLifecycle {
 		this.jdbc = jdbc;
 		this.reads = new TransactionTemplate(transactions);
 		this.reads.setReadOnly(true);
+		this.writes = new TransactionTemplate(transactions);
 		this.interval = interval;
 	}
 
@@ -61,13 +70,27 @@ public class ReferenceData implements SmartLifecycle {
 	}
 
 	/**
+	 * Runs {@code drop} whenever the data of this name changes: here once the changing transaction
+	 * commits, on the other instances at their next comparison of the versions (and once at the first
+	 * comparison after start). For what is kept per key rather than loaded whole (the signed-in
+	 * accounts of identity).
+	 */
+	public void whenChanged(String name, Runnable drop) {
+		watchers.add(new Watcher(name, drop));
+	}
+
+	private record Watcher(String name, Runnable drop) {
+	}
+
+	/**
 	 * Records, in the current transaction, that the data of this name changes: its version is bumped
 	 * (the row stays locked until the transaction ends, so changes of one kind follow one another), and
 	 * this instance's copies are dropped once the transaction commits.
 	 */
 	public void changed(String name) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("reference data changes only inside a transaction");
+			writes.executeWithoutResult(status -> changed(name));
+			return;
 		}
 		jdbc.sql("update reference_data set version = version + 1 where name = ?").param(name).update();
 		String key = resourceKey(name);
@@ -81,6 +104,7 @@ public class ReferenceData implements SmartLifecycle {
 				TransactionSynchronizationManager.unbindResourceIfPossible(key);
 				if (status == STATUS_COMMITTED) {
 					caches.stream().filter(cache -> cache.name.equals(name)).forEach(Cached::drop);
+					watchers.stream().filter(watcher -> watcher.name().equals(name)).forEach(watcher -> watcher.drop().run());
 				}
 			}
 		});
@@ -94,6 +118,14 @@ public class ReferenceData implements SmartLifecycle {
 			if (version != null && cache.staleAgainst(version)) {
 				cache.drop();
 				cache.get();
+			}
+		}
+		for (Map.Entry<String, Long> version : versions.entrySet()) {
+			Long seen = watchedVersions.put(version.getKey(), version.getValue());
+			if (!version.getValue().equals(seen)) {
+				watchers.stream()
+					.filter(watcher -> watcher.name().equals(version.getKey()))
+					.forEach(watcher -> watcher.drop().run());
 			}
 		}
 	}

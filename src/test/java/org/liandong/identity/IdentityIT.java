@@ -121,6 +121,24 @@ class IdentityIT {
 	}
 
 	@Test
+	void roles_changed_apply_to_the_next_call_of_a_client_just_signed_in() {
+		String username = Fixtures.person(api, "410411", "ENFORCER");
+		Api person = api.as(username, NEW_USER_PASSWORD);
+		assertThat(person.get("/api/v1/me").json().path("roles").findValuesAsString("code")).containsExactly("ENFORCER");
+		assertThat(person.get("/api/v1/me").json().path("roles").findValuesAsString("code"))
+			.as("the same credentials again, held for a moment").containsExactly("ENFORCER");
+
+		Api secadmin = api.as("secadmin", PASSWORD);
+		long version = secadmin.get("/api/v1/users/" + username).json().path("version").asLong();
+		Reply changed = secadmin.put("/api/v1/users/" + username + "/roles",
+				"{\"roles\": [\"LIAISON\"], \"version\": %d}".formatted(version));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+		assertThat(person.get("/api/v1/me").json().path("roles").findValuesAsString("code"))
+			.as("the next call carries the new roles").containsExactly("LIAISON");
+	}
+
+	@Test
 	void parallel_guesses_are_checked_no_more_often_than_the_limit_allows() throws Exception {
 		String username = Fixtures.person(api, "410421", "ENFORCER");
 		ExecutorService guessers = Executors.newFixedThreadPool(12);

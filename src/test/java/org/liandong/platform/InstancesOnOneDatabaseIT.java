@@ -44,7 +44,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
  * <li>The rate limits are one count for both: a person's credit checks up to the limit through one
  * instance leave none through the other, and so do an address's failed sign-ins.</li>
  * <li>Reference data held in memory (issue 18): an agency registered through one instance is seen by
- * the other within seconds.</li>
+ * the other within seconds; so are a lock, a change of roles and a change of password of an account
+ * the other instance had just signed in.</li>
  * </ul>
  */
 class InstancesOnOneDatabaseIT {
@@ -115,6 +116,65 @@ class InstancesOnOneDatabaseIT {
 			.collect(Collectors.groupingBy(run -> run.job() + " @ " + run.due(), Collectors.counting()));
 		assertThat(startsPerDueTime).as("starts per job and due time").allSatisfy((due, starts) -> assertThat(starts)
 			.as(due).isEqualTo(1));
+	}
+
+	/**
+	 * Issue 18: each instance holds the accounts signed in over the API for half a minute. A lock, a
+	 * change of roles and a change of password made through A apply to B's next calls within
+	 * {@value #REFERENCE_DATA_BOUND_SECONDS} seconds, and to A's at once, though both had just
+	 * signed the account in.
+	 */
+	@Test
+	void a_lock_a_change_of_roles_or_of_password_on_one_instance_applies_to_the_other_within_seconds() {
+		String database = TestDatabases.fresh();
+		// five wrong passwords from this address must reach the account's lock, not the address's pause
+		Map<String, String> lockable = Map.of("liandong.security.rate-limit.sign-in-failures-per-address", "100");
+		int portA = port(start("a", database, lockable));
+		int portB = port(start("b", database, lockable));
+		Api admin = Api.at(portA);
+		String username = Fixtures.person(admin, "410403", "ENFORCER");
+		Api onA = Api.at(portA).as(username, Fixtures.NEW_USER_PASSWORD);
+		Api onB = Api.at(portB).as(username, Fixtures.NEW_USER_PASSWORD);
+		for (Api instance : List.of(onA, onB, onA, onB)) {
+			assertThat(roles(instance)).containsExactly("ENFORCER");
+		}
+
+		Api secadmin = Api.at(portA).as("secadmin", Fixtures.PASSWORD);
+		long version = secadmin.get("/api/v1/users/" + username).json().path("version").asLong();
+		assertThat(secadmin.put("/api/v1/users/" + username + "/roles",
+				"{\"roles\": [\"LIAISON\"], \"version\": %d}".formatted(version)).status()).isEqualTo(200);
+		assertThat(roles(onA)).as("on A at once").containsExactly("LIAISON");
+		awaitOnB("the new roles on B", () -> roles(onB).equals(List.of("LIAISON")));
+
+		assertThat(roles(onB)).containsExactly("LIAISON");
+		for (int i = 0; i < 5; i++) {
+			assertThat(Api.at(portA).as(username, "Cuowu#2026").get("/api/v1/me").status()).isEqualTo(401);
+		}
+		assertThat(onA.get("/api/v1/me").problemCode()).as("locked, on A at once").isEqualTo("account-locked");
+		awaitOnB("the lock on B", () -> "account-locked".equals(onB.get("/api/v1/me").problemCode()));
+
+		assertThat(secadmin.post("/api/v1/users/" + username + "/unlock", "").status()).isEqualTo(200);
+		awaitOnB("the unlock on B", () -> onB.get("/api/v1/me").status() == 200);
+		assertThat(onA.put("/api/v1/me/password", """
+				{"currentPassword": "%s", "newPassword": "Genghuan#2026"}""".formatted(Fixtures.NEW_USER_PASSWORD))
+			.status()).isEqualTo(204);
+		assertThat(onA.get("/api/v1/me").status()).as("the old password, on A at once").isEqualTo(401);
+		awaitOnB("the old password refused on B", () -> onB.get("/api/v1/me").status() == 401);
+		assertThat(Api.at(portB).as(username, "Genghuan#2026").get("/api/v1/me").status()).isEqualTo(200);
+	}
+
+	private static List<String> roles(Api api) {
+		Reply me = api.get("/api/v1/me");
+		assertThat(me.status()).as(me.body()).isEqualTo(200);
+		return me.json().path("roles").findValuesAsString("code");
+	}
+
+	private static void awaitOnB(String what, java.util.concurrent.Callable<Boolean> condition) {
+		Instant changed = Instant.now();
+		await(what).atMost(Duration.ofSeconds(REFERENCE_DATA_BOUND_SECONDS))
+			.pollInterval(Duration.ofMillis(100))
+			.until(condition);
+		System.out.printf("%s after %d ms%n", what, Duration.between(changed, Instant.now()).toMillis());
 	}
 
 	/** A person's checks through A use up the limit through B (429, problem+json). */
@@ -204,6 +264,10 @@ class InstancesOnOneDatabaseIT {
 	}
 
 	private ConfigurableApplicationContext start(String name, String database) {
+		return start(name, database, Map.of());
+	}
+
+	private ConfigurableApplicationContext start(String name, String database, Map<String, String> overrides) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("spring.datasource.url", database);
 		settings.put("spring.datasource.username", TestDatabases.username());
@@ -218,6 +282,7 @@ class InstancesOnOneDatabaseIT {
 		settings.put("liandong.audit.checkpoint-interval", "1h");
 		settings.put("liandong.security.rate-limit.credit-checks-per-person", String.valueOf(CREDIT_CHECKS));
 		settings.put("liandong.security.rate-limit.sign-in-failures-per-address", String.valueOf(SIGN_IN_FAILURES));
+		settings.putAll(overrides);
 		Recorder recorder = new Recorder(name);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(LiandongApplication.class)
 			.profiles("test", "demo")

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.liandong.identity.AccountLocked;
 import org.liandong.platform.RateLimit;
 import org.liandong.platform.RateLimits;
+import org.liandong.platform.SignedInUser;
 import org.liandong.platform.SignInFailure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before the lock lands. Counting bumps the version, so an administrator's edit of the same
  * account meanwhile fails as stale instead of resetting the count. The same correct credentials
  * presented again within a few minutes (an API client's every call) are recognised without bcrypt
- * and without the lock ({@link RecentCredentials}); anything else takes the counted way.
+ * and without the lock ({@link RecentCredentials}), and within half a minute without reading the
+ * account again ({@link SignInCache}, which forgets it on a lock, a change of roles or password);
+ * anything else takes the counted way.
  */
 @Component
 class SignInGuard implements AuthenticationProvider {
@@ -44,6 +47,7 @@ class SignInGuard implements AuthenticationProvider {
 	private final UserDetailsService accounts;
 	private final DaoAuthenticationProvider passwords;
 	private final RecentCredentials recent;
+	private final SignInCache signedIn;
 	private final ReentrantLock[] stripes = new ReentrantLock[64];
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
@@ -53,13 +57,14 @@ class SignInGuard implements AuthenticationProvider {
 	private final Duration lockDuration;
 	private final RateLimit failuresPerAddress;
 
-	SignInGuard(UserDetailsService accounts, PasswordEncoder encoder, JdbcClient jdbc,
+	SignInGuard(UserDetailsService accounts, SignInCache signedIn, PasswordEncoder encoder, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
 			RateLimits rateLimits, @Value("${liandong.security.lockout.max-failures:5}") int maxFailures,
 			@Value("${liandong.security.lockout.duration:30m}") Duration lockDuration,
 			@Value("${liandong.security.rate-limit.sign-in-failures-per-address:20}") int failuresPerAddress,
 			@Value("${liandong.security.rate-limit.sign-in-window:10m}") Duration failureWindow) {
 		this.accounts = accounts;
+		this.signedIn = signedIn;
 		this.recent = new RecentCredentials(Duration.ofMinutes(5), clock);
 		this.passwords = new DaoAuthenticationProvider(accounts);
 		this.passwords.setPasswordEncoder(encoder);
@@ -79,8 +84,14 @@ class SignInGuard implements AuthenticationProvider {
 	public Authentication authenticate(Authentication attempt) {
 		String username = attempt.getName();
 		String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+		SignedInUser held = signedIn.principal(username, password);
+		if (held != null) {
+			return UsernamePasswordAuthenticationToken.authenticated(held, password, held.getAuthorities());
+		}
+		long loadedAt = signedIn.generation();
 		Authentication known = recentlyVerified(username, password);
 		if (known != null) {
+			hold(loadedAt, username, password, known);
 			return known;
 		}
 		// many accounts tried from one address: the per-account lock alone would not notice
@@ -91,12 +102,13 @@ class SignInGuard implements AuthenticationProvider {
 		ReentrantLock lock = stripes[Math.floorMod(username.hashCode(), stripes.length)];
 		lock.lock();
 		try {
-			Authentication signedIn = passwords.authenticate(attempt);
+			Authentication authenticated = passwords.authenticate(attempt);
 			transactions.executeWithoutResult(status -> succeeded(username));
-			if (signedIn.getPrincipal() instanceof UserDetails user && user.getPassword() != null) {
+			if (authenticated.getPrincipal() instanceof UserDetails user && user.getPassword() != null) {
 				recent.remember(username, password, user.getPassword());
 			}
-			return signedIn;
+			hold(loadedAt, username, password, authenticated);
+			return authenticated;
 		}
 		catch (BadCredentialsException wrong) {
 			if (address != null) {
@@ -108,6 +120,12 @@ class SignInGuard implements AuthenticationProvider {
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	private void hold(long loadedAt, String username, String password, Authentication authenticated) {
+		if (authenticated.getPrincipal() instanceof SignedInUser user) {
+			signedIn.remember(loadedAt, username, password, user);
 		}
 	}
 

@@ -9,7 +9,9 @@ import org.liandong.identity.SecondFactorStatus;
 import org.liandong.identity.SecondFactors;
 import org.liandong.platform.FieldCipher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Second factor of sign-in on the {@code two_factor} tables (issue 12, L3-CES1-04). TOTP as the
@@ -34,10 +36,12 @@ class TwoFactorService implements SecondFactors {
 	private final SecondFactorOverview overview;
 	private final SecondFactorPolicy policy;
 	private final DemoAuthenticator demo;
+	private final SignInCache signedIn;
+	private final TransactionTemplate reads;
 
 	TwoFactorService(SignInVerification signIn, AuthenticatorEnrolment enrolment, RecoveryCodes recoveryCodes,
 			SecondFactorRemoval removal, SecondFactorOverview overview, SecondFactorPolicy policy,
-			DemoAuthenticator demo) {
+			DemoAuthenticator demo, SignInCache signedIn, PlatformTransactionManager transactions) {
 		this.signIn = signIn;
 		this.enrolment = enrolment;
 		this.recoveryCodes = recoveryCodes;
@@ -45,13 +49,16 @@ class TwoFactorService implements SecondFactors {
 		this.overview = overview;
 		this.policy = policy;
 		this.demo = demo;
+		this.signedIn = signedIn;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 	}
 
 	// --- the second step of a sign-in -------------------------------------------------------------
 
-	@Transactional(readOnly = true)
+	/** Held briefly per account ({@link SignInCache}): asked on every API call. */
 	SecondStepNeed need(long accountId) {
-		return signIn.need(accountId);
+		return signedIn.need(accountId, id -> reads.execute(status -> signIn.need(id)));
 	}
 
 	/**
