@@ -15,6 +15,8 @@ public enum DocumentKind {
 					"answerBy", "contact")),
 	RETURN_NOTICE("退", "协查退回函", "return-notice", List.of("addressee", "letterNumber", "reason", "explanation",
 			"contact")),
+	/** The assisting bureau's written answer to a request (R2.4), one per answer, a supplement's too. */
+	ASSISTANCE_REPLY("复", "协助调查复函", "assistance-reply", List.of("addressee", "letterNumber", "answer", "contact")),
 	DESIGNATION_NOTICE("指", "重大案件指定管辖通知", "designation-notice",
 			List.of("addressee", "reportingAgency", "caseNumber", "tasks", "instructions")),
 	DISPATCH_NOTICE("督", "督办通知", "dispatch-notice",
@@ -29,7 +31,9 @@ public enum DocumentKind {
 	MEETING_MINUTES("纪", "联席会议纪要", "meeting-minutes",
 			List.of("addressee", "meetingTitle", "startsAt", "place", "attendance", "minutes", "decisions")),
 	EVALUATION_REPORT("评", "年度考评结果通报", "evaluation-report",
-			List.of("addressee", "year", "weights", "ranking", "deductions"));
+			List.of("addressee", "year", "weights", "ranking", "deductions")),
+	/** An incident bulletin (R6.3) sent to every bureau of the city, each of which signs for it. */
+	INCIDENT_BULLETIN("快", "突发事件快报", "incident-bulletin", List.of("addressee", "title", "body", "acknowledgeBy"));
 
 	private final String mark;
 	private final String label;

@@ -3,8 +3,11 @@ package org.liandong.sharing;
 import java.time.Instant;
 import java.util.List;
 
-/** An incident bulletin sent to every bureau at once, and who acknowledged it when (R6.3). */
-public record Bulletin(long id, String title, String body, String senderAgencyCode, String senderAgencyName,
+/**
+ * An incident bulletin sent to every bureau at once, and who acknowledged it when (R6.3); issued as
+ * an official document (X3), whose id and number it carries (null for bulletins sent before).
+ */
+public record Bulletin(long id, Long documentId, String documentNumber, String title, String body, String senderAgencyCode, String senderAgencyName,
 		String sentByName, Instant sentAt, Instant ackDueAt, List<Acknowledgement> acknowledgements) {
 
 	public record Acknowledgement(String agencyCode, String agencyName, Instant acknowledgedAt,

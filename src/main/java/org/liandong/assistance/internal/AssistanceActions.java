@@ -13,6 +13,7 @@ import static org.liandong.assistance.internal.Words.endOf;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,9 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 		}
 		if (action == RequestAction.RETURN) {
 			issueReturnNotice(r, actor);
+		}
+		else if (action == RequestAction.ANSWER) {
+			issueReply(r, actor);
 		}
 		String detail = describe(action, r);
 		long entry = history.append(id, actor, action.name(), detail, now);
@@ -171,6 +175,21 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 		documents.issue(new NewDocument(DocumentKind.RETURN_NOTICE, r.assistingAgency(),
 				Map.of("addressee", requesterName, "letterNumber", r.number(), "reason", r.returnReason().label(),
 						"explanation", r.returnText(), "contact", actor.describe()),
+				List.of(r.requesterAgency(), r.assistingAgency()), SOURCE, Long.toString(r.id()), actor.getUsername(),
+				actor.describe()));
+	}
+
+	/** Every answer, a supplement's too, goes out as a numbered and signed 复函 to the requester (X3). */
+	private void issueReply(AssistanceRequest r, SignedInUser actor) {
+		long earlier = documents.issuedFor(SOURCE, Long.toString(r.id())).stream()
+			.filter(d -> d.kind() == DocumentKind.ASSISTANCE_REPLY)
+			.count();
+		Map<String, String> fields = new HashMap<>(Map.of("addressee", directory.name(r.requesterAgency()),
+				"letterNumber", r.number(), "answer", r.answerText(), "contact", actor.describe()));
+		if (earlier > 0) {
+			fields.put("round", Long.toString(earlier + 1));
+		}
+		documents.issue(new NewDocument(DocumentKind.ASSISTANCE_REPLY, r.assistingAgency(), fields,
 				List.of(r.requesterAgency(), r.assistingAgency()), SOURCE, Long.toString(r.id()), actor.getUsername(),
 				actor.describe()));
 	}

@@ -6,12 +6,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
+import org.liandong.documents.DocumentKind;
+import org.liandong.documents.Documents;
+import org.liandong.documents.IssuedDocument;
+import org.liandong.documents.NewDocument;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
@@ -37,21 +43,27 @@ import org.springframework.stereotype.Component;
 @Component
 class Bulletins {
 
+	/** The source a bulletin's document is filed under. */
+	static final String DOCUMENT_SOURCE = "bulletin";
+
 	private final Agencies agencies;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final Duration ackWindow;
 	private final SharingRecords records;
+	private final Documents documents;
 
 	Bulletins(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-			@Value("${liandong.sharing.bulletin-ack-window:30m}") Duration ackWindow, SharingRecords records) {
+			@Value("${liandong.sharing.bulletin-ack-window:30m}") Duration ackWindow, SharingRecords records,
+			Documents documents) {
 		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
 		this.ackWindow = ackWindow;
 		this.records = records;
+		this.documents = documents;
 	}
 
 	Bulletin send(String title, String body, SignedInUser sender) {
@@ -76,8 +88,9 @@ class Bulletins {
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		// every county bureau; the city bureau sees every bulletin and hears of the missing acknowledgements
-		List<String> recipients = new java.util.ArrayList<>(records.bureaus(city));
+		List<String> recipients = new ArrayList<>(records.bureaus(city));
 		recipients.remove(from.code());
+		issueDocument(id, title.trim(), body.trim(), due, from, recipients, sender);
 		for (String recipient : recipients) {
 			jdbc.sql("insert into bulletin_ack (bulletin_id, agency) values (?, ?)").params(id, recipient).update();
 			events.publishEvent(SharingObligation.ACKNOWLEDGE_BULLETIN.due(id, title.trim(), recipient, due));
@@ -88,6 +101,18 @@ class Bulletins {
 		events.publishEvent(new SharingEvent("bulletin", id, "BULLETIN", "发出快报《%s》至 %d 个单位，%d 分钟内签收".formatted(
 				title.trim(), recipients.size(), ackWindow.toMinutes())));
 		return bulletin(id, sender);
+	}
+
+	/** The bulletin as an official document (X3): numbered, signed and readable by its sender and recipients. */
+	private void issueDocument(long id, String title, String body, Instant due, AgencySummary from,
+			List<String> recipients, SignedInUser sender) {
+		Map<String, String> names = records.names();
+		String addressee = String.join("、", recipients.stream().map(code -> names.getOrDefault(code, code)).toList());
+		List<String> readers = new ArrayList<>(recipients);
+		readers.add(from.code());
+		documents.issue(new NewDocument(DocumentKind.INCIDENT_BULLETIN, from.code(), Map.of("addressee", addressee,
+				"title", title, "body", body, "acknowledgeBy", ChineseTime.format(due)), readers, DOCUMENT_SOURCE,
+				Long.toString(id), sender.getUsername(), sender.describe()));
 	}
 
 	Page<Bulletin> bulletins(SignedInUser reader, Pageable pageable) {
@@ -134,8 +159,11 @@ class Bulletins {
 
 	private Bulletin load(long id) {
 		Map<String, String> names = records.names();
+		Optional<IssuedDocument> document = documents.issuedFor(DOCUMENT_SOURCE, Long.toString(id)).stream().findFirst();
 		return jdbc.sql("select * from bulletin where id = ?").param(id)
-			.query((rs, n) -> new Bulletin(id, rs.getString("title"), rs.getString("body"), rs.getString("sender_agency"),
+			.query((rs, n) -> new Bulletin(id, document.map(IssuedDocument::id).orElse(null),
+					document.map(IssuedDocument::number).orElse(null), rs.getString("title"), rs.getString("body"),
+					rs.getString("sender_agency"),
 					names.getOrDefault(rs.getString("sender_agency"), ""), rs.getString("sent_by_name"),
 					instant(rs, "sent_at"), instant(rs, "ack_due_at"),
 					jdbc.sql("select * from bulletin_ack where bulletin_id = ? order by agency").param(id)
