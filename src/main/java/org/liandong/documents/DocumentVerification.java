@@ -15,4 +15,10 @@ public interface DocumentVerification {
 
 	/** Verifies the stored record of a document the reader may read. */
 	Verification verify(long documentId, SignedInUser reader);
+
+	/**
+	 * Checks a printed document by the id and SM3 digest its QR code carries (issue 21), for anyone,
+	 * signed in or not: the record is shown only when both match, so an id alone reveals nothing.
+	 */
+	PrintedCheck checkPrinted(long documentId, String contentDigest);
 }

@@ -321,6 +321,8 @@ final class EndpointRules {
 		rules.put("POST /api/v1/documents/verify (file)", rule(BUSINESS).file("材料.pdf")
 			.reached("the file sent is no document of the platform; verifying files is the signature work's test"));
 		rules.put("GET /documents/verify", rule(BUSINESS));
+		// issue 21: the check page of a printed document's QR code, for whoever holds the paper
+		rules.put("GET /documents/check", rule(ANYONE).open());
 		rules.put("POST /documents/verify", rule(BUSINESS).reached(PAGE_FORM));
 	}
 

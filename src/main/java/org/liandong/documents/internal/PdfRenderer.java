@@ -36,7 +36,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 /**
  * Renders an issued document as a PDF in the layout of GB/T 9704-2012 (A4, the issuing authority's
  * mark in red, the number, the red separator, title, addressee, body, issuer and date, page
- * numbers "— n —" at the outer corner) from the XHTML template
+ * numbers "— n —" at the outer corner; a signed document's red seal over the issuer's name and date,
+ * which never fall alone onto a page, and a QR code of its {@link CheckLink}) from the XHTML template
  * {@code templates/documents/pdf/official.html}. The Chinese font is embedded as a subset of the
  * glyphs used; characters the font lacks are drawn by a second embedded font or left out, never
  * breaking the file.
@@ -59,8 +60,11 @@ class PdfRenderer {
 	private final int maxFonts = Math.max(2, Runtime.getRuntime().availableProcessors());
 	private final String fontName;
 
+	private final RedSeal seals;
+	private final CheckLink checkLink;
+
 	PdfRenderer(ResourceLoader resources, @Value("${liandong.documents.font:classpath:fonts/uming.ttc}") String font,
-			@Value("${liandong.documents.font-name:UMingCN}") String fontName) {
+			@Value("${liandong.documents.font-name:UMingCN}") String fontName, CheckLink checkLink) {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/documents/pdf/");
 		resolver.setSuffix(".html");
@@ -71,16 +75,22 @@ class PdfRenderer {
 		this.font = file(resources.getResource(font));
 		this.fonts = new ArrayBlockingQueue<>(maxFonts);
 		this.fontName = fontName;
+		this.seals = new RedSeal(this.font, fontName);
+		this.checkLink = checkLink;
 	}
 
 	byte[] render(IssuedDocument document) {
 		List<String> lines = Arrays.asList(document.body().split("\n"));
 		// the first line of a letter is its addressee ("某某局："), printed flush left above the body
 		boolean salutation = lines.size() > 1 && lines.get(0).endsWith("：");
+		List<String> paragraphs = lines.subList(salutation ? 1 : 0, lines.size());
 		Context context = new Context();
 		context.setVariable("d", document);
 		context.setVariable("salutation", salutation ? lines.get(0) : null);
-		context.setVariable("paragraphs", lines.subList(salutation ? 1 : 0, lines.size()));
+		context.setVariable("body", paragraphs.isEmpty() ? List.of() : paragraphs.subList(0, paragraphs.size() - 1));
+		context.setVariable("last", paragraphs.isEmpty() ? null : paragraphs.get(paragraphs.size() - 1));
+		context.setVariable("seal", document.signature() == null ? null : seals.of(document.issuerName()));
+		context.setVariable("qr", document.signature() == null ? null : QrCode.png(checkLink.of(document)));
 		context.setVariable("markSize", markSize(document.issuerName()));
 		context.setVariable("issuedOn", DateTimeFormatter.ofPattern("yyyy年M月d日")
 			.format(document.issuedAt().atZone(ChineseTime.ZONE)));

@@ -3,7 +3,9 @@ package org.liandong.documents.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.pdfbox.Loader;
@@ -15,6 +17,7 @@ import org.liandong.documents.DocumentVerification;
 import org.liandong.documents.Documents;
 import org.liandong.documents.FileSignature;
 import org.liandong.documents.IssuedDocument;
+import org.liandong.documents.PrintedCheck;
 import org.liandong.documents.Verification;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
@@ -144,7 +147,7 @@ class VerificationService implements DocumentVerification {
 				.formatted(fileKeyId, stored.get().number(), seal.keyId()), fileKeyId, file);
 		}
 		// a genuine seal over another text: the printed words must be those of the record
-		if (!words(pdf).equals(printedWords(stored.get()))) {
+		if (!documentWords(words(pdf), stored.get()).equals(documentWords(printedWords(stored.get()), stored.get()))) {
 			return verdict(stored.get(), false, "altered", "内容已被篡改：PDF 中的文字与公文 %s 的登记内容不一致"
 				.formatted(stored.get().number()), seal.keyId(), file);
 		}
@@ -175,6 +178,19 @@ class VerificationService implements DocumentVerification {
 		}
 	}
 
+	/**
+	 * The words of a document as its record fixes them, from the issuer's mark to the note: without
+	 * page numbers and without what follows the note, which the layout has changed over time (the
+	 * signature line and digest printed until issue 21, the check code's caption since), so a PDF
+	 * downloaded before a layout change still compares with a fresh rendering.
+	 */
+	static String documentWords(String words, IssuedDocument document) {
+		String withoutPageNumbers = words.replaceAll("—\\d+—", "");
+		String note = ("（" + document.kindLabel() + "，经办：" + document.issuedByName() + "）").replaceAll("\\s+", "");
+		int end = withoutPageNumbers.lastIndexOf(note);
+		return end < 0 ? withoutPageNumbers : withoutPageNumbers.substring(0, end + note.length());
+	}
+
 	/** The text of a PDF without layout: line breaks and spacing differ between renderings, the words do not. */
 	private static String words(PDDocument pdf) throws IOException {
 		return new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
@@ -183,6 +199,22 @@ class VerificationService implements DocumentVerification {
 	@Override
 	public Verification verify(long documentId, SignedInUser reader) {
 		return check(documents.find(documentId, reader), null, null);
+	}
+
+	@Override
+	public PrintedCheck checkPrinted(long documentId, String contentDigest) {
+		if (contentDigest == null || !contentDigest.matches("[0-9a-fA-F]{64}")) {
+			return PrintedCheck.notFound();
+		}
+		Optional<IssuedDocument> stored = jdbc.sql("select * from official_document where id = ?")
+			.param(documentId)
+			.query((rs, n) -> DocumentService.document(rs))
+			.optional()
+			.filter(d -> d.signature() != null && MessageDigest.isEqual(
+					d.signature().contentDigest().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+					contentDigest.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII)));
+		return stored.map(d -> new PrintedCheck(true, d.title(), d.addressee(), check(d, null, null)))
+			.orElseGet(PrintedCheck::notFound);
 	}
 
 	/**
