@@ -53,9 +53,12 @@ class StatementCountsIT {
 
 	static final int READ_OVERHEAD_TARGET = 3;
 
-	/** What each step costs now, on H2 and on PostgreSQL alike: the bound until the target is met. */
+	/**
+	 * What each step costs now, on H2 and on PostgreSQL alike: the bound until the target is met. The
+	 * answer issues the 协助调查复函 since issue 21 (its number, record, signature and readers: 11).
+	 */
 	static final Map<String, Bound> REACHED = Map.of("create", new Bound(10, 1), "send", new Bound(46, 7), "accept",
-			new Bound(26, 7), "answer", new Bound(26, 7), "confirm", new Bound(24, 7));
+			new Bound(26, 7), "answer", new Bound(37, 7), "confirm", new Bound(24, 7));
 
 	@LocalServerPort
 	int port;
