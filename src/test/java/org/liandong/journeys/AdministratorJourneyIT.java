@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.liandong.support.Fixtures.NEW_USER_PASSWORD;
 import static org.liandong.support.Fixtures.PASSWORD;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -73,6 +74,58 @@ class AdministratorJourneyIT extends BrowserJourney {
 		Chromium.screenshot(browser, "103-system-admin-account-created");
 	}
 
+	/**
+	 * Issue 20: another system registered as an integration client on the page, its secret shown once
+	 * and good for a token, then revoked after the confirmation.
+	 */
+	@Test
+	void the_system_administrator_registers_an_integration_client_and_revokes_it() {
+		String name = "省信用信息共享平台" + UUID.randomUUID().toString().substring(0, 6);
+		signIn("sysadmin", PASSWORD);
+		click(By.linkText("接入客户端"));
+		browser.findElement(By.id("c-name")).sendKeys(name);
+		new Select(browser.findElement(By.id("c-agency"))).selectByValue("410400");
+		click(By.xpath("//label[span[text()='核查严重失信主体名单']]"));
+		click(By.xpath("//label[span[text()='核验公文真伪']]"));
+		Chromium.screenshot(browser, "104-system-admin-integration-client-form");
+		click(By.id("client-submit"));
+
+		assertThat(browser.findElement(By.id("secret-warning")).getText()).contains("客户端密钥只显示这一次");
+		String clientId = browser.findElement(By.id("client-id")).getText();
+		String secret = browser.findElement(By.id("client-secret")).getText();
+		Chromium.screenshot(browser, "105-system-admin-integration-client-secret");
+		Api.Reply token = Api.at(port).as(clientId, secret).callRaw("POST", "/oauth2/token",
+				"application/x-www-form-urlencoded", "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8));
+		assertThat(token.status()).as(token.body()).isEqualTo(200);
+
+		click(By.id("back-to-clients"));
+		WebElement row = browser.findElement(By.xpath("//tr[.//code[text()='" + clientId + "']]"));
+		assertThat(row.getText()).contains(name, "核查严重失信主体名单", "核验公文真伪", "有效").doesNotContain("尚未签发");
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(secret);
+		click(By.xpath("//tr[.//code[text()='" + clientId + "']]//button[text()='吊销']"));
+		confirm("吊销接入客户端“" + name + "”：不再签发令牌，已签发的令牌立即失效，且不能恢复。确定吊销？");
+		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).startsWith("已吊销接入客户端“" + name + "”");
+		assertThat(browser.findElement(By.xpath("//tr[.//code[text()='" + clientId + "']]")).getText()).contains("已吊销");
+		Chromium.screenshot(browser, "106-system-admin-integration-client-revoked");
+	}
+
+	/** Issue 19: the re-encryption after a key rotation, confirmed, its page polling the progress to the end. */
+	@Test
+	void the_system_administrator_re_encrypts_the_sealed_fields_and_watches_the_progress() {
+		signIn("sysadmin", PASSWORD);
+		click(By.linkText("字段重加密"));
+		Chromium.screenshot(browser, "107-system-admin-re-encryption");
+		click(By.id("re-encryption-button"));
+		confirm("以当前主密钥重写全部尚未使用当前主密钥的加密字段，在后台运行，确定发起？");
+		arriveAt("/admin/re-encryptions/\\d+");
+		new WebDriverWait(browser, Duration.ofSeconds(30))
+			.until(ExpectedConditions.textMatches(By.id("re-encryption-state"), Pattern.compile("^重加密完成.*")));
+		// the demo's values are all under the demo key already: nothing to rewrite, nothing unreadable
+		assertThat(browser.findElement(By.id("re-encryption-result")).getText()).contains("100%", "无法解密 0 个",
+				"全部加密字段均已使用当前主密钥");
+		Chromium.screenshot(browser, "108-system-admin-re-encryption-done");
+	}
+
 	@Test
 	void the_security_administrator_unlocks_an_account_grants_a_role_and_sets_the_second_factor_policy() {
 		String username = Fixtures.person(Api.at(port), "410421", "ENFORCER");
@@ -132,7 +185,10 @@ class AdministratorJourneyIT extends BrowserJourney {
 
 		browser.findElement(By.id("actor")).sendKeys(username);
 		new Select(browser.findElement(By.id("action"))).selectByVisibleText("登录失败");
+		WebElement unfiltered = browser.findElement(By.id("audit-list"));
 		click(By.cssSelector("form[role=search] button[type=submit]"));
+		// the rows are read from the filtered page, not from the one still shown while it loads
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(unfiltered));
 		assertThat(browser.findElements(By.cssSelector("#audit-list tbody tr"))).hasSize(1);
 		assertThat(browser.findElement(By.id("audit-list")).getText()).contains("登录失败", username);
 		assertThat(browser.findElement(By.id("actor")).getAttribute("value")).isEqualTo(username);
