@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * R2.4 in a real browser: a county enforcer drafts a request for assistance on a case, attaches
  * material and sends it; the neighbouring bureau finds it, accepts it, attaches evidence and
- * answers; the requester confirms the answer and the request is closed.
+ * answers; the requester confirms the answer and the request is closed, opens the reply letter the
+ * answer came as and checks it on the page its QR code opens (issue 21).
  */
 class AssistanceRequestJourneyIT extends BrowserJourney {
 
@@ -39,7 +40,7 @@ class AssistanceRequestJourneyIT extends BrowserJourney {
 	Path files;
 
 	@Test
-	void request_accept_answer_and_confirm() throws IOException {
+	void request_accept_answer_and_confirm() throws Exception {
 		JsonNode kase = Fixtures.enterpriseCase(Api.at(port).as("xinhua.enforcer", PASSWORD), "410402", "COUNTY");
 		String caseNumber = kase.path("number").asString();
 		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
@@ -154,6 +155,23 @@ class AssistanceRequestJourneyIT extends BrowserJourney {
 		assertThat(absent(By.id("actions"))).as("nothing is left to do on a closed request").isTrue();
 		scrollTo(By.cssSelector("#history li:last-child"));
 		Chromium.screenshot(browser, "25-assistance-confirmed");
+
+		// the answer came as a numbered, signed reply letter (issue 21, X3); its digest and key are behind
+		// the verify link, and the check page its QR code opens confirms it to anyone holding the paper
+		click(By.xpath("//*[@id='letters']//a[contains(., '卫东应急复')]"));
+		arriveAt("/documents/\\d+");
+		String documentPath = new java.net.URI(browser.getCurrentUrl()).getPath();
+		assertThat(browser.findElement(By.id("document-title")).getText()).isEqualTo("关于" + number + "协查事项的复函");
+		assertThat(browser.findElement(By.id("letter")).getText()).contains("该仓库未存放危险化学品", "本公文已加盖电子印章");
+		Chromium.screenshot(browser, "26-assistance-reply-letter");
+		click(By.id("verify-seal"));
+		assertThat(browser.findElement(By.id("verify-verdict")).getText()).isEqualTo("真实有效");
+		String digest = browser.findElement(By.cssSelector("#verify-result dd.font-monospace")).getText();
+		signOut();
+		open("/documents/check?id=" + documentPath.substring(documentPath.lastIndexOf('/') + 1) + "&d=" + digest);
+		assertThat(browser.findElement(By.id("check-verdict")).getText()).isEqualTo("真实有效");
+		assertThat(browser.findElement(By.id("check-title")).getText()).isEqualTo("关于" + number + "协查事项的复函");
+		Chromium.screenshot(browser, "27-document-check");
 	}
 
 	/** Chooses a small PDF in the upload form, uploads it and waits for it in the list of attachments. */
