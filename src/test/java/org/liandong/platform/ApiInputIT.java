@@ -75,6 +75,42 @@ class ApiInputIT {
 		assertThat(reply.detail()).contains("multipart/form-data").doesNotContain("application/json");
 	}
 
+	@Test
+	void valid_json_without_a_required_field_names_the_field_not_invalid_json() {
+		Reply reply = as("xinhua.liaison").post("/api/v1/meetings/999999/attendance", "{}");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.detail()).contains("attend").doesNotContain("不是有效的 JSON");
+	}
+
+	@Test
+	void json_cut_short_is_said_to_be_invalid_json() {
+		Reply reply = as("xinhua.liaison").post("/api/v1/meetings/1/attendance", "{\"attend\": tr");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.detail()).contains("不是有效的 JSON");
+	}
+
+	@Test
+	void an_unknown_agency_in_the_address_is_404_and_in_the_input_400() {
+		Reply keys = as("sysadmin").get("/api/v1/documents/signing-keys/agencies/999999");
+		Reply issuer = as("sysadmin").get("/api/v1/documents/issuers/999999");
+		Reply ledger = as("city.leader").get("/api/v1/obligations?owner=999999");
+
+		assertThat(keys.status()).as(keys.body()).isEqualTo(404);
+		assertThat(issuer.status()).as(issuer.body()).isEqualTo(404);
+		assertThat(ledger.status()).as(ledger.body()).isEqualTo(400);
+		assertThat(ledger.problemCode()).isEqualTo("unknown-agency");
+	}
+
+	@Test
+	void a_page_or_size_that_is_not_a_number_is_refused() {
+		Reply reply = as("xinhua.enforcer").get("/api/v1/cases?size=abc");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.detail()).contains("size");
+	}
+
 	private Api as(String username) {
 		return Api.at(port).as(username, PASSWORD);
 	}

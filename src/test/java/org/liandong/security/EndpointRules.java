@@ -134,8 +134,9 @@ final class EndpointRules {
 		rules.put("PUT /api/v1/calendar/{day}", rule(SYS).on(Kind.CALENDAR_DAY, AccessRules.Relation.NONE)
 			.body("{\"kind\": \"HOLIDAY\", \"name\": \"矩阵测试假日（改）\"}"));
 		rules.put("DELETE /api/v1/calendar/{day}", rule(SYS).on(Kind.CALENDAR_DAY, AccessRules.Relation.NONE));
+		// an agency that exists: an unknown one in the address is a 404 (issue 20); the matrix's empty body is refused (400)
 		rules.put("PUT /api/v1/documents/issuers/{agencyCode}",
-				rule(SYS).with("agencyCode", "999999").reached(ADMINISTRATION));
+				rule(SYS).with("agencyCode", "410400.housing").reached(ADMINISTRATION));
 		rules.put("POST /api/v1/documents/signing-keys/agencies/{agencyCode}",
 				rule(SYS).with("agencyCode", "410400.housing"));
 		rules.put("POST /api/v1/documents/signing-keys/{keyId}/revocation",

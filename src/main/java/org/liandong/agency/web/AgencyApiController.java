@@ -11,6 +11,7 @@ import org.liandong.agency.NewAgency;
 import org.liandong.agency.NewDivision;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PageResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -42,7 +43,7 @@ class AgencyApiController {
 	@GetMapping("/agencies")
 	@Operation(summary = "机构列表（分页，可按关键字、类型筛选，按 code、name、kind、divisionCode 排序）")
 	PageResponse<AgencySummary> list(@RequestParam(required = false) String keyword,
-			@RequestParam(required = false) AgencyKind kind, @PageableDefault(size = 50) Pageable pageable) {
+			@RequestParam(required = false) AgencyKind kind, @PageableDefault(size = 50) @ParameterObject Pageable pageable) {
 		return PageResponse.of(agencies.list(keyword, kind, pageable));
 	}
 
@@ -63,7 +64,7 @@ class AgencyApiController {
 
 	@GetMapping("/divisions")
 	@Operation(summary = "行政区划列表（分页，按代码排序）")
-	PageResponse<DivisionSummary> divisions(@PageableDefault(size = 100) Pageable pageable) {
+	PageResponse<DivisionSummary> divisions(@PageableDefault(size = 100) @ParameterObject Pageable pageable) {
 		List<DivisionSummary> all = agencies.divisions();
 		int from = (int) Math.min(pageable.getOffset(), all.size());
 		int to = Math.min(from + pageable.getPageSize(), all.size());

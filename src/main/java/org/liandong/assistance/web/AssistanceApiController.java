@@ -15,6 +15,7 @@ import org.liandong.platform.Access;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -70,7 +74,7 @@ class AssistanceApiController {
 	@Operation(summary = "协查请求列表：role=incoming（请本单位协助）、outgoing（本单位发出）、all（市局）；可筛选状态、逾期")
 	PageResponse<AssistanceRequestSummary> list(@AuthenticationPrincipal SignedInUser reader,
 			@RequestParam(defaultValue = "incoming") String role, @RequestParam(required = false) RequestState state,
-			@RequestParam(required = false) Boolean overdue, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(required = false) Boolean overdue, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(requests.list(box(role), state, overdue, reader, pageable));
 	}
 
@@ -102,6 +106,7 @@ class AssistanceApiController {
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
+	@ApiResponse(responseCode = "200", description = "附件，以上传时的类型返回", content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
 	@Operation(summary = "下载附件（仅双方单位和市局）；响应头 X-Content-SM3 为上传时的摘要")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id,
 			@PathVariable long attachmentId) {

@@ -7,6 +7,7 @@ import org.liandong.assistance.NewDispatch;
 import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,7 @@ class DispatchApiController {
 	@GetMapping
 	@Operation(summary = "督办事项：市局看全部，县局看督办本单位的")
 	PageResponse<DispatchView> list(@AuthenticationPrincipal SignedInUser reader,
-			@RequestParam(required = false) DispatchState state, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(required = false) DispatchState state, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(dispatches.list(state, reader, pageable));
 	}
 

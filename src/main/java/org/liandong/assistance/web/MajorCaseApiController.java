@@ -9,6 +9,7 @@ import org.liandong.assistance.NewMajorReport;
 import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,7 @@ class MajorCaseApiController {
 	@GetMapping("/major-reports")
 	@Operation(summary = "重大案件报告：市局看本市全部（法制机构的待指定队列），县局看本单位报告的")
 	PageResponse<MajorReportSummary> queue(@AuthenticationPrincipal SignedInUser reader,
-			@RequestParam(required = false) MajorReportState state, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(required = false) MajorReportState state, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(majorCases.queue(state, reader, pageable));
 	}
 

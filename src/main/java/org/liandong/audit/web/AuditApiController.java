@@ -16,9 +16,11 @@ import org.liandong.platform.Access;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,9 +29,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -59,11 +65,12 @@ class AuditApiController {
 			@RequestParam(required = false) String action,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-			@PageableDefault(size = 50) Pageable pageable) {
+			@PageableDefault(size = 50) @ParameterObject Pageable pageable) {
 		return PageResponse.of(trail.entries(new AuditQuery(actor, action, from, to), pageable));
 	}
 
 	@GetMapping("/records/export.csv")
+	@ApiResponse(responseCode = "200", description = "CSV 文件", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
 	@Operation(summary = "导出审计记录（CSV，含哈希；筛选条件同上，按序号升序）；导出本身记入审计")
 	void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -79,6 +86,7 @@ class AuditApiController {
 	}
 
 	@PostMapping("/verifications")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "在后台校验哈希链：核对每个检查点的 SM2 签名，重算检查点之间的记录；"
 			+ "默认从上次校验确认的检查点之后开始，full=true 时从链起点开始。答复 202，Location 为其进度")
 	ResponseEntity<Verification> startVerification(@AuthenticationPrincipal SignedInUser auditor,
@@ -97,7 +105,7 @@ class AuditApiController {
 
 	@GetMapping("/checkpoints")
 	@Operation(summary = "哈希链检查点（最新在前）：链头序号、哈希、时间及其 SM2 签名")
-	PageResponse<Checkpoint> checkpoints(@PageableDefault(size = 50) Pageable pageable) {
+	PageResponse<Checkpoint> checkpoints(@PageableDefault(size = 50) @ParameterObject Pageable pageable) {
 		return PageResponse.of(checkpoints.list(pageable));
 	}
 

@@ -21,12 +21,18 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 @RestController
 @RequestMapping("/api/v1/calendar")
 @Tag(name = "工作日历")
 class CalendarApiController {
+
+	private static final String YEAR = "年份无效，请输入四位数年份，如 2026";
 
 	private final WorkingCalendar calendar;
 
@@ -36,7 +42,8 @@ class CalendarApiController {
 
 	@GetMapping
 	@Operation(summary = "一年中的放假和调休上班日（其余按周一至周五上班）")
-	List<CalendarDay> exceptions(@RequestParam(required = false) Integer year) {
+	List<CalendarDay> exceptions(@RequestParam(required = false) @Min(value = 1900, message = YEAR) @Max(value = 9999, message = YEAR)
+			@Parameter(description = "四位数年份，缺省为今年", example = "2026") Integer year) {
 		return calendar.exceptions(year == null ? LocalDate.now(ChineseTime.ZONE).getYear() : year);
 	}
 

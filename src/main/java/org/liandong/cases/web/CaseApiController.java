@@ -18,6 +18,7 @@ import org.liandong.cases.SupervisionLevel;
 import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,8 +35,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.validation.constraints.Pattern;
 
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -64,14 +68,15 @@ class CaseApiController {
 			@RequestParam(required = false) String violationType, @RequestParam(required = false) String agencyCode,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String party, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(required = false) String party, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(cases.list(new CaseFilter(status, severity, violationType, agencyCode, from, to, party),
 				reader, pageable));
 	}
 
 	@GetMapping("/host-proposal")
 	@Operation(summary = "按属地原则建议主办机构")
-	HostProposal proposeHost(@RequestParam String divisionCode, @RequestParam SupervisionLevel level) {
+	HostProposal proposeHost(
+			@RequestParam @Pattern(regexp = "^\\d{6}$", message = "行政区划代码应为 6 位数字") @Parameter(description = "行政区划代码（GB/T 2260）", example = "410402") String divisionCode, @RequestParam SupervisionLevel level) {
 		return cases.proposeHost(divisionCode, level);
 	}
 

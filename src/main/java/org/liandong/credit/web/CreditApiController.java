@@ -14,6 +14,7 @@ import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ContentDisposition;
@@ -34,7 +35,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -53,7 +58,7 @@ class CreditApiController {
 
 	@GetMapping("/checks")
 	@Operation(summary = "信用核查：按统一社会信用代码（校验码错误答复 400）或名称；答复是否列入、列入决定及各联合惩戒单位的措施。每次核查均记入审计")
-	CreditCheck check(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) String uscc,
+	CreditCheck check(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) @Parameter(description = "统一社会信用代码（GB 32100-2015），18 位，第 18 位为校验码", schema = @Schema(pattern = "^[0-9A-HJ-NPQRTUWXY]{18}$", example = "91410402MA44JC1W0Y")) String uscc,
 			@RequestParam(required = false) String name) {
 		return checks.check(uscc, name, reader);
 	}
@@ -73,6 +78,7 @@ class CreditApiController {
 	}
 
 	@GetMapping("/screenings/{id}/result")
+	@ApiResponse(responseCode = "200", description = "CSV 文件", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
 	@Operation(summary = "批量筛查结果（CSV，逐行列出结果；无法筛查的行注明行号和原因）")
 	ResponseEntity<byte[]> result(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
 		return resultFile(checks, id, reader);
@@ -98,7 +104,7 @@ class CreditApiController {
 	@Operation(summary = "严重失信主体名单及其程序（可按状态、统一社会信用代码或名称筛选）")
 	PageResponse<CreditEntryView> entries(@AuthenticationPrincipal SignedInUser reader,
 			@RequestParam(required = false) EntryState state, @RequestParam(required = false) String subject,
-			@PageableDefault(size = 20) Pageable pageable) {
+			@PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(list.entries(state, subject, reader, pageable));
 	}
 

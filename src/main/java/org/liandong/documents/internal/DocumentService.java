@@ -215,12 +215,12 @@ class DocumentService implements Documents {
 			.param(agencyCode)
 			.query(String.class)
 			.optional()
-			.orElseGet(() -> derivedPrefix(agency(agencyCode)));
+			.orElseGet(() -> derivedPrefix(addressed(agencyCode)));
 	}
 
 	@Override
 	public String setPrefix(String agencyCode, String prefix) {
-		agency(agencyCode);
+		addressed(agencyCode);
 		String trimmed = prefix == null ? "" : prefix.trim();
 		if (!PREFIX.matcher(trimmed).matches()) {
 			throw DomainException.invalid("invalid-prefix", "机关代字应为 1 至 12 个汉字，例如“新华应急”");
@@ -250,6 +250,12 @@ class DocumentService implements Documents {
 	private AgencySummary agency(String code) {
 		return agencies.find(code)
 			.orElseThrow(() -> DomainException.invalid("unknown-agency", "机构 %s 不存在".formatted(code)));
+	}
+
+	/** The agency the address names ({@code /issuers/{agencyCode}}): an unknown one is a 404 (issue 20). */
+	private AgencySummary addressed(String code) {
+		return agencies.find(code)
+			.orElseThrow(() -> DomainException.notFound("unknown-agency", "机构 %s 不存在".formatted(code)));
 	}
 
 	static IssuedDocument document(ResultSet rs) throws SQLException {

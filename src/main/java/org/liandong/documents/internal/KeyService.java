@@ -190,9 +190,10 @@ class KeyService implements SigningKeys {
 		return "signing_key.private_key:" + publicKey;
 	}
 
+	/** The agency the address names; an unknown one is a 404, as for {@code /agencies/{code}} (issue 20). */
 	private AgencySummary agency(String code) {
 		return agencies.find(code)
-			.orElseThrow(() -> DomainException.invalid("unknown-agency", "机构 %s 不存在".formatted(code)));
+			.orElseThrow(() -> DomainException.notFound("unknown-agency", "机构 %s 不存在".formatted(code)));
 	}
 
 	private Instant now() {

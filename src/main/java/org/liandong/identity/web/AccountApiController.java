@@ -9,6 +9,7 @@ import org.liandong.identity.LiaisonEntry;
 import org.liandong.identity.NewUserAccount;
 import org.liandong.identity.Role;
 import org.liandong.platform.PageResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -41,7 +42,7 @@ class AccountApiController {
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
 	@Operation(summary = "用户列表（系统管理员、安全管理员）")
 	PageResponse<AccountSummary> list(@RequestParam(required = false) String keyword,
-			@RequestParam(required = false) String agencyCode, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(required = false) String agencyCode, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(accounts.list(keyword, agencyCode, pageable));
 	}
 
@@ -78,7 +79,7 @@ class AccountApiController {
 	@PreAuthorize(Access.BUSINESS_USER)
 	@Operation(summary = "信息联络员名录（各单位可见）")
 	PageResponse<LiaisonEntry> liaisons(@RequestParam(required = false) String keyword,
-			@PageableDefault(size = 50) Pageable pageable) {
+			@PageableDefault(size = 50) @ParameterObject Pageable pageable) {
 		return PageResponse.of(accounts.liaisons(keyword, pageable));
 	}
 

@@ -5,6 +5,7 @@ import org.liandong.inbox.Inbox;
 import org.liandong.inbox.InboxItem;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,7 +35,7 @@ class InboxApiController {
 	@GetMapping
 	@Operation(summary = "本人及本单位的消息（分页，最新在前；unread=true 只列未读），含未读数")
 	InboxPage messages(@AuthenticationPrincipal SignedInUser reader, @RequestParam(defaultValue = "false") boolean unread,
-			@PageableDefault(size = 20) Pageable pageable) {
+			@PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return new InboxPage(PageResponse.of(inbox.messages(reader, unread, pageable)), inbox.unreadCount(reader));
 	}
 

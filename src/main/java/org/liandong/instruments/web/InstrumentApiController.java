@@ -12,6 +12,7 @@ import org.liandong.instruments.NewInstrument;
 import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -57,7 +61,7 @@ class InstrumentApiController {
 	@Operation(summary = "本单位参加的协议和备忘录（市局可见全部），可按类型、状态筛选")
 	PageResponse<InstrumentSummary> list(@AuthenticationPrincipal SignedInUser reader,
 			@RequestParam(required = false) InstrumentKind kind, @RequestParam(required = false) InstrumentState state,
-			@PageableDefault(size = 20) Pageable pageable) {
+			@PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(instruments.list(kind, state, reader, pageable));
 	}
 
@@ -103,6 +107,7 @@ class InstrumentApiController {
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
+	@ApiResponse(responseCode = "200", description = "附件，以上传时的类型返回", content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
 	@Operation(summary = "下载附件（参加单位和市局）；响应头 X-Content-SM3 为上传时的摘要")
 	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id,
 			@PathVariable long attachmentId) {

@@ -11,6 +11,7 @@ import org.liandong.meetings.WorkNorm;
 import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -51,7 +52,7 @@ class MeetingApiController {
 	@GetMapping
 	@Operation(summary = "会议列表（成员单位看本单位参加的，市局看全部）")
 	PageResponse<MeetingView> list(@AuthenticationPrincipal SignedInUser reader,
-			@PageableDefault(size = 20) Pageable pageable) {
+			@PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(meetings.list(reader, pageable));
 	}
 
@@ -77,7 +78,7 @@ class MeetingApiController {
 	@GetMapping("/action-items")
 	@Operation(summary = "议定事项（本单位的；市局看全部），open=true 只看未办结的")
 	PageResponse<ActionItem> actionItems(@AuthenticationPrincipal SignedInUser reader,
-			@RequestParam(defaultValue = "false") boolean open, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(defaultValue = "false") boolean open, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(meetings.actionItems(open, reader, pageable));
 	}
 

@@ -10,6 +10,7 @@ import org.liandong.oversight.NewAccountabilityRecord;
 import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,7 @@ class AccountabilityApiController {
 	@GetMapping
 	@Operation(summary = "问责记录（被问责单位看本单位的，市局看本市全部）；state=OPEN 待决定、DECIDED 已决定")
 	PageResponse<AccountabilityView> list(@AuthenticationPrincipal SignedInUser reader,
-			@RequestParam(required = false) AccountabilityState state, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(required = false) AccountabilityState state, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(accountability.list(state, reader, pageable));
 	}
 

@@ -9,6 +9,7 @@ import org.liandong.oversight.RectificationView;
 import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ class InspectionApiController {
 	@GetMapping
 	@Operation(summary = "检查记录（被检查、检查的单位看本单位的，市局看本市全部）；kind=SUPERVISION 督导检查、MUTUAL 互查")
 	PageResponse<InspectionSummary> list(@AuthenticationPrincipal SignedInUser reader,
-			@RequestParam(required = false) InspectionKind kind, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(required = false) InspectionKind kind, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(inspections.list(kind, reader, pageable));
 	}
 
@@ -62,7 +63,7 @@ class InspectionApiController {
 	@GetMapping("/rectifications")
 	@Operation(summary = "整改事项（本单位应整改的；市局看本市全部），open=true 只看未报告整改的")
 	PageResponse<RectificationView> rectifications(@AuthenticationPrincipal SignedInUser reader,
-			@RequestParam(defaultValue = "false") boolean open, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(defaultValue = "false") boolean open, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(inspections.rectifications(open, reader, pageable));
 	}
 

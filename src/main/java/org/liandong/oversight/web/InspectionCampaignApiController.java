@@ -8,6 +8,7 @@ import org.liandong.oversight.NewInspectionCampaign;
 import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,7 @@ class InspectionCampaignApiController {
 	@GetMapping
 	@Operation(summary = "互查（市局看本市全部；县局看本单位参加且已确认的）")
 	PageResponse<InspectionCampaign> list(@AuthenticationPrincipal SignedInUser reader,
-			@PageableDefault(size = 20) Pageable pageable) {
+			@PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(inspections.campaigns(reader, pageable));
 	}
 

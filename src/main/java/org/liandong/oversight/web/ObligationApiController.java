@@ -10,6 +10,7 @@ import org.liandong.platform.Access;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,7 +42,7 @@ class ObligationApiController {
 	PageResponse<ObligationView> list(@AuthenticationPrincipal SignedInUser reader,
 			@RequestParam(required = false) String owner, @RequestParam(required = false) String subjectType,
 			@RequestParam(required = false) String obligation, @RequestParam(required = false) String outcome,
-			@RequestParam(required = false) LocalDate dueFrom, @RequestParam(required = false) LocalDate dueTo, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(required = false) LocalDate dueFrom, @RequestParam(required = false) LocalDate dueTo, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(obligations.list(filter(owner, subjectType, obligation, outcome, dueFrom, dueTo), reader,
 				pageable));
 	}

@@ -33,6 +33,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure of an API call into problem details with a Chinese detail, and never lets
@@ -94,9 +98,39 @@ class ApiProblemAdvice {
 		return Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", detail);
 	}
 
+	/**
+	 * A body that is not JSON is said to be so; valid JSON with a field missing or of the wrong type
+	 * names the field ({@code {}} for a reply to an invitation is not "invalid JSON", issue 20).
+	 */
 	@ExceptionHandler
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		if (e.getMostSpecificCause() instanceof MismatchedInputException mismatch) {
+			String field = field(mismatch);
+			if (!field.isEmpty()) {
+				String message = mismatch instanceof InvalidNullException ? "缺少字段 " + field + "，或其值为空"
+						: "字段 " + field + " 的类型或格式不正确";
+				return validationProblem(List.of(fieldError(field, message)));
+			}
+			return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "请求体的结构不符合接口说明，请检查字段及其类型");
+		}
+		if (e.getMostSpecificCause() instanceof StreamReadException) {
+			return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "请求体不是有效的 JSON");
+		}
 		return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "请求体不是有效的 JSON，或字段类型不正确");
+	}
+
+	/** The field's path in the body, {@code decisions[0].dueDate}; empty for the body as a whole. */
+	private static String field(MismatchedInputException e) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : e.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	@ExceptionHandler

@@ -13,6 +13,7 @@ import org.liandong.sharing.ReportSchedule;
 import org.liandong.sharing.Sharing;
 import org.liandong.sharing.Submission;
 import org.liandong.sharing.Timeliness;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -58,7 +59,7 @@ class SharingApiController {
 	@GetMapping("/reports/obligations")
 	@Operation(summary = "应报送的报告（本单位的；市局看全部），含期限、首次报送时间和修订次数")
 	PageResponse<ReportObligation> obligations(@AuthenticationPrincipal SignedInUser reader,
-			@RequestParam(required = false) Long scheduleId, @PageableDefault(size = 20) Pageable pageable) {
+			@RequestParam(required = false) Long scheduleId, @PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(sharing.obligations(scheduleId, reader, pageable));
 	}
 
@@ -78,7 +79,7 @@ class SharingApiController {
 	@GetMapping("/reports/ad-hoc")
 	@Operation(summary = "临时报告")
 	PageResponse<Submission> adHoc(@AuthenticationPrincipal SignedInUser reader,
-			@PageableDefault(size = 20) Pageable pageable) {
+			@PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(sharing.adHocReports(reader, pageable));
 	}
 
@@ -99,7 +100,7 @@ class SharingApiController {
 	@GetMapping("/posts")
 	@Operation(summary = "经验交流与联合执法通知")
 	PageResponse<Post> posts(@AuthenticationPrincipal SignedInUser reader,
-			@PageableDefault(size = 20) Pageable pageable) {
+			@PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(sharing.posts(reader, pageable));
 	}
 
@@ -113,7 +114,7 @@ class SharingApiController {
 	@GetMapping("/bulletins")
 	@Operation(summary = "快报列表")
 	PageResponse<Bulletin> bulletins(@AuthenticationPrincipal SignedInUser reader,
-			@PageableDefault(size = 20) Pageable pageable) {
+			@PageableDefault(size = 20) @ParameterObject Pageable pageable) {
 		return PageResponse.of(sharing.bulletins(reader, pageable));
 	}
 

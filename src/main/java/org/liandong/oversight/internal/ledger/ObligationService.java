@@ -248,7 +248,8 @@ class ObligationService implements Obligations {
 
 	/**
 	 * Whose obligations a reader sees: a county bureau (or another department) its own; the city
-	 * level every bureau of its city, or one of them when asked.
+	 * level every bureau of its city, or one of them when asked. An unknown one asked for is a 400, as
+	 * an unknown agency in any request's input; 404 is for an agency the address itself names (issue 20).
 	 */
 	private Scope scope(String asked, SignedInUser reader) {
 		AgencySummary agency = agencies.find(reader.agencyCode()).orElseThrow();
@@ -259,7 +260,7 @@ class ObligationService implements Obligations {
 			return new Scope(null, agency.cityCode());
 		}
 		AgencySummary wanted = agencies.find(asked.trim()).filter(a -> a.cityCode().equals(agency.cityCode()))
-			.orElseThrow(() -> DomainException.notFound("unknown-agency", "本市没有代码为 %s 的单位".formatted(asked.trim())));
+			.orElseThrow(() -> DomainException.invalid("unknown-agency", "本市没有代码为 %s 的单位".formatted(asked.trim())));
 		return new Scope(wanted.code(), agency.cityCode());
 	}
 
