@@ -147,6 +147,18 @@ public final class Api {
 			.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
+	/**
+	 * Any method with an optional body of the given content type, accepting the given type: a request
+	 * as a client built it from the API description.
+	 */
+	public Reply exchange(String method, String path, String contentType, byte[] body, String accept) {
+		HttpRequest.Builder request = request(path).setHeader("Accept", accept);
+		if (body == null) {
+			return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+		}
+		return send(request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	/** Uploads one file as the form field {@code file}, the way a browser's file input sends it. */
 	public Reply upload(String path, String fileName, String contentType, byte[] content) {
 		String boundary = "----liandong" + System.nanoTime();
