@@ -116,6 +116,8 @@ class OpenApiContractIT {
 		assertThat(sent).as("requests sent").isGreaterThan(3_000);
 		List<String> report = report(failures);
 		write("target/openapi-contract/failures.txt", String.join("\n", report));
+		write("target/openapi-contract/summary.txt", "%d operations, %d requests, %d answers differing%n"
+			.formatted(operations.size(), sent, report.size()));
 		assertThat(report).as("answers that differ from the description (also in target/openapi-contract/failures.txt)")
 			.isEmpty();
 	}

@@ -6,6 +6,7 @@ import org.liandong.encryption.FieldReEncryptions;
 import org.liandong.encryption.FieldReEncryptions.Run;
 import org.liandong.platform.Access;
 import org.liandong.platform.SignedInUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +34,7 @@ class ReEncryptionApiController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.ACCEPTED) // as the answer is: the description declares 202, not 200
 	@Operation(summary = "在后台以当前主密钥重写全部尚未使用当前主密钥的 SM4 加密字段（主密钥轮换后）；"
 			+ "任一主密钥均无法解密的值计为失败并列出、保持原样。答复 202，Location 为其进度；已有任务未结束时答复 409")
 	ResponseEntity<Run> start(@AuthenticationPrincipal SignedInUser administrator) {
