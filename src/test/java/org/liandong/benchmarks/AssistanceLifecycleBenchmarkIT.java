@@ -524,6 +524,8 @@ class AssistanceLifecycleBenchmarkIT {
 				+ "（编号协查函），卫东区执法人员受理、答复，新华区执法人员确认办结；共 %d 个事务，每个都带审计记录，"
 				+ "后 %d 步各向对方消息箱投递一条消息，与应用实际所做的一样。基准只记录数字，不以速度判定成败。\n\n")
 			.formatted(STEPS, DELIVERIES));
+		md.append("每一步花费的数据库语句数与事务数是确定的，不在此计时，而由 `StatementCountsIT` 计数并断言上限"
+				+ "（随 `./mvnw verify` 运行），数字与逐条明细见 [README](README.md) 的“Statements and transactions per step”。\n\n");
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n- 应用：%s\n".formatted(now, commit, machine, application));
 		md.append(("- 方法：每项 %d 个并发客户端闭环执行（上一个全流程结束即开始下一个），预热 %d 秒后不停顿地测量 %d 秒，"
 				+ "只计测量时段内结束的全流程，延迟为一个全流程从起草到确认办结的时间；回环地址。每个客户端轮流使用自己的 %d 件案件"

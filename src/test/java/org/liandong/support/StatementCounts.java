@@ -193,7 +193,11 @@ public final class StatementCounts {
 		}
 	}
 
-	/** Import into a test's context: the DataSource wrapped, requests and their asynchronous work marked. */
+	/**
+	 * Part of every {@link LiandongIntegrationTest} context (one context, so that the static record of
+	 * {@link ObligationEvents} never meets the same request ids from two H2 databases): the DataSource
+	 * wrapped, requests and their asynchronous work marked; nothing is counted unless a test asks.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class Configuration {
 

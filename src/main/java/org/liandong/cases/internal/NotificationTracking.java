@@ -8,12 +8,15 @@ import org.liandong.agency.AgencySummary;
 import org.liandong.inbox.InboxMessageDelivered;
 import org.liandong.inbox.InboxMessageRead;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Follows a case notification into the recipient's inbox (R2.3): when it was delivered, and who
- * read it first and when, for the sender to see; each reading also joins the case timeline.
+ * read it first and when, for the sender to see; each reading also joins the case timeline. The
+ * delivery is recorded in the transaction that stores the message (which is the notification's own,
+ * issue 18); a reading after it commits, through the event publication registry.
  */
 @Component
 class NotificationTracking {
@@ -28,7 +31,7 @@ class NotificationTracking {
 		this.agencies = agencies;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(InboxMessageDelivered delivered) {
 		if (!CaseNotification.NOTIFICATION_SOURCE.equals(delivered.sourceType())) {
 			return;
