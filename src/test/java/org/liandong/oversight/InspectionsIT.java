@@ -125,7 +125,8 @@ class InspectionsIT {
 		refused(InspectionInput.of("999999"), "单位 999999 不存在");
 		Reply malformed = city().post("/api/v1/inspections", "{\"inspectedAgencyCode\": \"410402\", \"checklist\": 3}");
 		assertThat(malformed.status()).isEqualTo(400);
-		assertThat(malformed.detail()).contains("不是有效的 JSON");
+		// issue 20: a field of the wrong type is named, not the whole body called invalid JSON
+		assertThat(malformed.detail()).contains("checklist", "类型或格式不正确");
 	}
 
 	@Test

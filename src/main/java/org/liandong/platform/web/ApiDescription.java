@@ -66,7 +66,12 @@ class ApiDescription {
 
 	static final class NestedTypeNames extends TypeNameResolver {
 
-		private final Map<String, Class<?>> types = new ConcurrentHashMap<>();
+		/**
+		 * Shared by every application context of the JVM: swagger's converters are a JVM-wide
+		 * singleton, so the resolver of the first context names the types of later ones too (a
+		 * test run's contexts); a name always stands for the same class, so one map serves all.
+		 */
+		private static final Map<String, Class<?>> types = new ConcurrentHashMap<>();
 
 		Optional<Class<?>> typeOf(String schemaName) {
 			return Optional.ofNullable(types.get(schemaName));
