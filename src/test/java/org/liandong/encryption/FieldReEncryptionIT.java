@@ -3,28 +3,18 @@ package org.liandong.encryption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.crypto.engines.SM4Engine;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.Test;
 import org.liandong.platform.FieldCipher;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
 import org.liandong.support.Fixtures;
+import org.liandong.support.LegacyFieldSeal;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.PageSession;
 import org.liandong.support.TestDatabases;
@@ -180,7 +170,7 @@ class FieldReEncryptionIT {
 		String legacyMobile = "user_account.mobile_cipher:weidong.enforcer";
 		plain.put(legacyMobile, "13903750202");
 		jdbc.sql("update user_account set mobile_cipher = ? where username = 'weidong.enforcer'")
-			.param(legacy(OLD_KEY, "13903750202"))
+			.param(LegacyFieldSeal.seal(OLD_KEY, "13903750202"))
 			.update();
 
 		long account = jdbc.sql("select id from user_account where username = 'city.leader'").query(Long.class).single();
@@ -252,31 +242,5 @@ class FieldReEncryptionIT {
 	private List<String> audited(String action) {
 		return jdbc.sql("select actor from audit_record where action = ? order by seq").param(action).query(String.class)
 			.list();
-	}
-
-	/**
-	 * The form before issue 19: Base64(nonce || SM4-GCM ciphertext and tag) under the first 16 bytes
-	 * of SM3("field-cipher:" + master key), with no associated data; sealed with Bouncy Castle here.
-	 */
-	private static String legacy(String masterKey, String value) {
-		SM3Digest sm3 = new SM3Digest();
-		byte[] input = ("field-cipher:" + masterKey).getBytes(StandardCharsets.UTF_8);
-		sm3.update(input, 0, input.length);
-		byte[] hash = new byte[32];
-		sm3.doFinal(hash, 0);
-		byte[] nonce = new byte[12];
-		new SecureRandom().nextBytes(nonce);
-		GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
-		gcm.init(true, new AEADParameters(new KeyParameter(Arrays.copyOf(hash, 16)), 128, nonce, new byte[0]));
-		byte[] plain = value.getBytes(StandardCharsets.UTF_8);
-		byte[] out = new byte[gcm.getOutputSize(plain.length)];
-		int length = gcm.processBytes(plain, 0, plain.length, out, 0);
-		try {
-			length += gcm.doFinal(out, length);
-		}
-		catch (InvalidCipherTextException e) {
-			throw new IllegalStateException(e);
-		}
-		return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + length).put(nonce).put(out, 0, length).array());
 	}
 }
