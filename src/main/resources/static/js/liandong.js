@@ -74,3 +74,68 @@ window.liandongChart = function (el, hasData, option) {
     });
   });
 })();
+
+// The bureau's bulletins awaiting acknowledgement (issue 23, R6.3): every page of a business user
+// holds a stream of them and shows each with its countdown under the navigation bar; the browser
+// reopens the stream when it ends.
+(function () {
+  var box = document.getElementById('ld-live-bulletins');
+  if (!box || !window.EventSource) {
+    return;
+  }
+  // shown under the navigation bar, above the page's own content, so it hides nothing of it
+  var nav = document.querySelector('nav.ld-navbar');
+  if (nav) {
+    nav.after(box);
+  }
+  var awaited = [];
+  function remaining(due) {
+    var seconds = Math.round((Date.parse(due) - Date.now()) / 1000);
+    var late = seconds < 0;
+    seconds = Math.abs(seconds);
+    var text = Math.floor(seconds / 60) + ' 分 ' + ('0' + seconds % 60).slice(-2) + ' 秒';
+    return late ? '已超过签收时限 ' + text : '剩余 ' + text + ' 签收';
+  }
+  function render() {
+    box.replaceChildren();
+    awaited.forEach(function (b) {
+      var item = document.createElement('div');
+      item.className = 'alert alert-danger shadow-sm mb-2 py-2';
+      item.setAttribute('role', 'alert');
+      item.setAttribute('data-bulletin', b.id);
+      var label = document.createElement('strong');
+      label.textContent = '快报待签收 ';
+      var link = document.createElement('a');
+      link.className = 'alert-link';
+      link.href = box.getAttribute('data-link') + b.id;
+      link.textContent = b.title;
+      var from = document.createElement('div');
+      from.className = 'small';
+      from.textContent = b.senderAgencyName;
+      var clock = document.createElement('div');
+      clock.className = 'small fw-semibold ld-countdown';
+      // changed every second: announced with the alert, not read out again at each tick
+      clock.setAttribute('aria-live', 'off');
+      clock.textContent = remaining(b.ackDueAt);
+      item.append(label, link, from, clock);
+      box.append(item);
+    });
+  }
+  var source = new EventSource(box.getAttribute('data-source'));
+  var received = null;
+  source.addEventListener('bulletins', function (event) {
+    // the same list again, as each reopened stream starts with it: left as shown, so that the alerts
+    // are not announced anew and a link with the keyboard's focus keeps it
+    if (event.data === received) {
+      return;
+    }
+    received = event.data;
+    awaited = JSON.parse(event.data);
+    render();
+  });
+  window.setInterval(function () {
+    box.querySelectorAll('[data-bulletin]').forEach(function (item, i) {
+      item.querySelector('.ld-countdown').textContent = remaining(awaited[i].ackDueAt);
+    });
+  }, 1000);
+})();

@@ -7,19 +7,33 @@ import java.util.Set;
 /**
  * The transitions of an assistance request (R2.4), who makes each one and from which states:
  * draft → sent → accepted → answered → confirmed; sent → returned → (revised and) sent again or
- * withdrawn; answered → supplement requested → answered again.
+ * withdrawn; answered → supplement requested → answered again. An assisting bureau that is not
+ * competent forwards a sent request to the competent bureau (issue 22, N5): it stays sent, now
+ * awaiting the new bureau's acceptance.
  */
 public enum RequestAction {
 
 	SEND("send", "发出", Side.REQUESTER, Set.of(RequestState.DRAFT, RequestState.RETURNED), RequestState.SENT),
+	/**
+	 * Sending where the bureau's letters need its leader's sign-off (issue 23): the request waits for it.
+	 * Asked for as {@code send} or {@code submit}, the bureau's policy decides which it is.
+	 */
+	SUBMIT("submit", "送签发", Side.REQUESTER, Set.of(RequestState.DRAFT, RequestState.RETURNED),
+			RequestState.AWAITING_SIGN_OFF),
+	/** A leader of the requesting bureau signs the letter off: it is numbered, signed and sent (issue 23). */
+	SIGN_OFF("sign-off", "签发", Side.REQUESTER, Set.of(RequestState.AWAITING_SIGN_OFF), RequestState.SENT),
+	/** A leader sends it back to the drafter with comments (issue 23). */
+	SEND_BACK("send-back", "退回修改", Side.REQUESTER, Set.of(RequestState.AWAITING_SIGN_OFF), RequestState.DRAFT),
 	ACCEPT("accept", "受理", Side.ASSISTING, Set.of(RequestState.SENT), RequestState.ACCEPTED),
 	RETURN("return", "退回", Side.ASSISTING, Set.of(RequestState.SENT), RequestState.RETURNED),
+	FORWARD("forward", "转办", Side.ASSISTING, Set.of(RequestState.SENT), RequestState.SENT),
 	ANSWER("answer", "答复", Side.ASSISTING, Set.of(RequestState.ACCEPTED, RequestState.SUPPLEMENT_REQUESTED),
 			RequestState.ANSWERED),
 	REQUEST_SUPPLEMENT("request-supplement", "要求补充", Side.REQUESTER, Set.of(RequestState.ANSWERED),
 			RequestState.SUPPLEMENT_REQUESTED),
 	CONFIRM("confirm", "确认办结", Side.REQUESTER, Set.of(RequestState.ANSWERED), RequestState.CONFIRMED),
-	WITHDRAW("withdraw", "撤回", Side.REQUESTER, Set.of(RequestState.DRAFT, RequestState.SENT, RequestState.RETURNED),
+	WITHDRAW("withdraw", "撤回", Side.REQUESTER,
+			Set.of(RequestState.DRAFT, RequestState.AWAITING_SIGN_OFF, RequestState.SENT, RequestState.RETURNED),
 			RequestState.WITHDRAWN);
 
 	/** Which party of the request makes a transition. */
@@ -67,6 +81,11 @@ public enum RequestAction {
 
 	public Side side() {
 		return side;
+	}
+
+	/** The moves of the bureau's leader rather than of its case officers (issue 23). */
+	public boolean byLeader() {
+		return this == SIGN_OFF || this == SEND_BACK;
 	}
 
 	public boolean allowedFrom(RequestState state) {

@@ -4,6 +4,8 @@ package org.liandong.assistance;
 public enum RequestState {
 
 	DRAFT("草稿"),
+	/** Submitted to the bureau's leader, who signs it off (and it is sent) or sends it back (issue 23). */
+	AWAITING_SIGN_OFF("待签发"),
 	SENT("已发出，待受理"),
 	ACCEPTED("已受理，办理中"),
 	RETURNED("已退回"),

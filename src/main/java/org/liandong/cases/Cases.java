@@ -25,9 +25,27 @@ public interface Cases {
 
 	CaseView find(long id, SignedInUser reader);
 
+	/**
+	 * The newest open cases against enterprises (with a USCC) in these divisions that the reader may see (X2),
+	 * at most {@code limit}: the register as a source of a joint operation's targets (issue 22).
+	 */
+	List<CaseSummary> openEnterpriseCases(List<String> divisionCodes, SignedInUser reader, int limit);
+
 	CaseView change(long id, @Valid CaseChange change, SignedInUser editor);
 
 	List<CaseView.NotificationView> notify(long id, @Valid NewNotification notification, SignedInUser sender);
+
+	/**
+	 * Issue 22 (N4): the other bureaus with open cases on the party of a case the reader may see: which
+	 * bureau, how many, its liaisons, never the cases (X2).
+	 */
+	PartyElsewhere partyElsewhere(long id, SignedInUser reader);
+
+	/** Issue 22: the bureaus other than the checker's with open cases on a party given by USCC or ID number; audited. */
+	PartyElsewhere checkParty(@Valid PartyCheck check, SignedInUser checker);
+
+	/** Issue 22, R2.7: for the city bureau, the parties with open cases in more than one bureau. */
+	Page<PartyInSeveralBureaus> partiesInSeveralBureaus(SignedInUser reader, Pageable pageable);
 
 	/** What another module needs to refer to a case the reader may see, without reading its details. */
 	CaseBrief brief(long id, SignedInUser reader);

@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Size;
 public record NewCase(
 		@NotNull(message = "请选择当事人类型") PartyKind partyKind,
 		@NotBlank(message = "请填写当事人名称") @Size(max = 200, message = "当事人名称不能超过 200 个字") String partyName,
-		@Schema(description = "统一社会信用代码（GB 32100-2015）：18 位，不含 I、O、S、V、Z，第 18 位为校验码", pattern = "^[0-9A-HJ-NPQRTUWXY]{18}$", example = "91410402MA44JC1W0Y")
+		@Schema(description = "统一社会信用代码（GB 32100-2015）：18 位，不含 I、O、S、V、Z，第 18 位为校验码；小写字母按大写处理", pattern = "^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$", example = "91410402MA44JC1W0Y")
 		String partyUscc,
 		@Schema(description = "公民身份号码（GB 11643-1999）：18 位，第 18 位为校验码（0–9 或 X）", pattern = "^\\d{17}[\\dXx]$", example = "410402198506120032")
 		String partyIdNumber,

@@ -30,4 +30,10 @@ public interface CreditList {
 	boolean mayDecide(long id, SignedInUser user);
 
 	Page<CreditEntryView> entries(EntryState state, String subject, SignedInUser reader, Pageable pageable);
+
+	/**
+	 * The public list's entries (published now) of parties registered in these divisions, by the division code
+	 * within their USCC; newest first, at most {@code limit}: a source of a joint operation's targets (issue 22).
+	 */
+	java.util.List<CreditEntryView> publishedRegisteredIn(java.util.List<String> divisionCodes, int limit);
 }

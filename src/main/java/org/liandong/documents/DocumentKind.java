@@ -15,6 +15,9 @@ public enum DocumentKind {
 					"answerBy", "contact")),
 	RETURN_NOTICE("退", "协查退回函", "return-notice", List.of("addressee", "letterNumber", "reason", "explanation",
 			"contact")),
+	/** A not competent bureau's notice to the requester that it forwarded the request to the competent one (issue 22). */
+	FORWARD_NOTICE("转", "协查转办函", "forward-notice", List.of("addressee", "letterNumber", "receiver", "reason",
+			"acceptDue", "contact")),
 	/** The assisting bureau's written answer to a request (R2.4), one per answer, a supplement's too. */
 	ASSISTANCE_REPLY("复", "协助调查复函", "assistance-reply", List.of("addressee", "letterNumber", "answer", "contact")),
 	DESIGNATION_NOTICE("指", "重大案件指定管辖通知", "designation-notice",
@@ -33,7 +36,10 @@ public enum DocumentKind {
 	EVALUATION_REPORT("评", "年度考评结果通报", "evaluation-report",
 			List.of("addressee", "year", "weights", "ranking", "deductions")),
 	/** An incident bulletin (R6.3) sent to every bureau of the city, each of which signs for it. */
-	INCIDENT_BULLETIN("快", "突发事件快报", "incident-bulletin", List.of("addressee", "title", "body", "acknowledgeBy"));
+	INCIDENT_BULLETIN("快", "突发事件快报", "incident-bulletin", List.of("addressee", "title", "body", "acknowledgeBy")),
+	/** The summary report (通报) of a joint enforcement operation (issue 22), to every unit that took part. */
+	OPERATION_SUMMARY("联", "联合执法行动通报", "operation-summary",
+			List.of("addressee", "theme", "period", "outcome", "byUnit", "remarks"));
 
 	private final String mark;
 	private final String label;

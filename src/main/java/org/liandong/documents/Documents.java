@@ -26,11 +26,41 @@ public interface Documents {
 	/** The receipts of a document the reader may read, in the order received, each with its signature checked. */
 	List<DocumentReceipt> receipts(long id, SignedInUser reader);
 
+	/**
+	 * The signed evidences of a letter the reader may read (issue 23): issued, delivered, opened by each
+	 * addressee, and its answer's stages, in time order, each with its signature checked; the same for the
+	 * sender and the addressees.
+	 */
+	List<DocumentEvidence> evidences(long id, SignedInUser reader);
+
+	/**
+	 * The letter with its evidences as one file for a court or an inspector: a ZIP with the signed PDF, the
+	 * evidences with the exact texts signed and the public keys, and how to check them with any SM2 tool.
+	 */
+	byte[] evidencePackage(long id, SignedInUser reader);
+
+	/**
+	 * Records a stage of the letter's way (the acting agency's act, signed with its key), in the caller's
+	 * transaction: accepted, returned, forwarded, answered.
+	 */
+	void attest(IssuedDocument letter, EvidenceStage stage, SignedInUser actor, String note);
+
 	/** The documents issued for one thing of a module, oldest first, without access checks. */
 	List<IssuedDocument> issuedFor(String sourceType, String sourceId);
 
 	/** The documents of one thing of a module that the reader may read, oldest first. */
 	List<IssuedDocument> readableFor(String sourceType, String sourceId, SignedInUser reader);
+
+	/**
+	 * Lets another agency read the documents issued so far for one thing of a module, as when a request
+	 * is forwarded to the bureau that will handle it (issue 22); those it reads already stay as they are.
+	 *
+	 * @return how many documents it may newly read
+	 */
+	int share(String sourceType, String sourceId, String agencyCode);
+
+	/** The wording the document would be issued with now, without a number or a signature (issue 23). */
+	LetterDraft preview(NewDocument document);
 
 	/** The document as a PDF in the layout of GB/T 9704-2012, for a reader who may read it. */
 	byte[] pdf(long id, SignedInUser reader);

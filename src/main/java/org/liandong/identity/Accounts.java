@@ -1,5 +1,7 @@
 package org.liandong.identity;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.data.domain.Page;
@@ -27,6 +29,15 @@ public interface Accounts {
 	AccountSummary unlock(String username);
 
 	Page<LiaisonEntry> liaisons(String keyword, Pageable pageable);
+
+	/** The liaisons of the given agencies (R1.4), for the contact another bureau needs (issue 22). */
+	List<LiaisonEntry> liaisonsOf(Collection<String> agencyCodes);
+
+	/**
+	 * The enabled accounts of an agency that hold a business role (no administrator), with how they are
+	 * reached, for the channels that carry its messages (issue 23).
+	 */
+	List<AccountContact> contacts(String agencyCode);
 
 	/** A person replaces their own password, giving the current one; ends a forced change at first sign-in. */
 	void changeOwnPassword(String username, @Valid PasswordChange change);

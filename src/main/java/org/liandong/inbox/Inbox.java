@@ -1,6 +1,7 @@
 package org.liandong.inbox;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.liandong.platform.SignedInUser;
 import org.springframework.data.domain.Page;
@@ -26,4 +27,10 @@ public interface Inbox {
 	 * @return how many messages were marked
 	 */
 	int markHandled(String agencyCode, String link, Instant at);
+
+	/**
+	 * The messages stored at or after {@code since}, oldest first, at most {@code limit} of them, for the
+	 * channels that carry them to people away from their desks (issue 23).
+	 */
+	List<StoredMessage> storedSince(Instant since, int limit);
 }

@@ -43,6 +43,11 @@ public final class ChineseTime {
 		return DATE_TIME.format(instant);
 	}
 
+	/** A day as letters write it: 2026年12月5日. */
+	public static String day(java.time.LocalDate day) {
+		return "%d年%d月%d日".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+	}
+
 	public static String formatPrecise(Instant instant) {
 		return instant == null ? "" : PRECISE.format(instant);
 	}

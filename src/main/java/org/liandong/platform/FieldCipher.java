@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -12,6 +13,7 @@ import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.HKDFParameters;
@@ -185,6 +187,45 @@ public class FieldCipher {
 			throw new IllegalStateException("加密字段校验失败：数据可能被篡改、被移至他处，或主密钥不一致", e);
 		}
 		return Arrays.copyOf(out, length);
+	}
+
+	/**
+	 * A keyed hash of a value (HMAC-SM3 under a key derived from the current master key by HKDF-SM3 for
+	 * {@code purpose}), so that equal values are found equal without being stored in clear (issue 22: a
+	 * person's ID number across cases). The form is {@code <key id>:<hex>}: after a key rotation the
+	 * stored hashes under an earlier key are recognised by {@link #isCurrentKeyedHash} and written again.
+	 */
+	public String keyedHash(String value, String purpose) {
+		if (value == null) {
+			return null;
+		}
+		byte[] hashKey = hashKey(purpose);
+		HMac mac = new HMac(new SM3Digest());
+		mac.init(new KeyParameter(hashKey));
+		byte[] input = value.getBytes(StandardCharsets.UTF_8);
+		mac.update(input, 0, input.length);
+		byte[] out = new byte[mac.getMacSize()];
+		mac.doFinal(out, 0);
+		return keyId(hashKey) + ":" + HexFormat.of().formatHex(out);
+	}
+
+	/** Whether a stored keyed hash was made under the current master key. */
+	public boolean isCurrentKeyedHash(String stored, String purpose) {
+		return stored != null && stored.startsWith(keyId(hashKey(purpose)) + ":");
+	}
+
+	private byte[] hashKey(String purpose) {
+		HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SM3Digest());
+		hkdf.init(new HKDFParameters(key, "liandong-keyed-hash".getBytes(StandardCharsets.UTF_8),
+				("hmac-sm3 " + purpose).getBytes(StandardCharsets.UTF_8)));
+		byte[] derived = new byte[32];
+		hkdf.generateBytes(derived, 0, derived.length);
+		return derived;
+	}
+
+	/** Names a hash key without revealing it: the first 8 hex digits of its SM3 digest. */
+	private static String keyId(byte[] hashKey) {
+		return HexFormat.of().formatHex(Sm3.digest(hashKey)).substring(0, 8);
 	}
 
 	/** Shows the first three and last four characters, as Chinese systems print phone numbers. */

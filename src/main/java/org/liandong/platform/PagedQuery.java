@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
@@ -90,6 +91,7 @@ public final class PagedQuery {
 	}
 
 	public <T> Page<T> fetch(JdbcClient jdbc, Pageable pageable, RowMapper<T> rows) {
+		String orderBy = order(pageable.getSort());
 		List<Object> allParams = new ArrayList<>(fromParams);
 		allParams.addAll(params);
 		List<Object> countParams = new ArrayList<>(allParams);
@@ -101,7 +103,7 @@ public final class PagedQuery {
 		List<Object> pageParams = new ArrayList<>(allParams);
 		pageParams.add(pageable.getPageSize());
 		pageParams.add(pageable.getOffset());
-		List<T> content = jdbc.sql("select " + select + " from " + from + where + " order by " + order(pageable.getSort())
+		List<T> content = jdbc.sql("select " + select + " from " + from + where + " order by " + orderBy
 				+ " limit ? offset ?")
 			.params(pageParams)
 			.query(rows)
@@ -109,9 +111,22 @@ public final class PagedQuery {
 		return new PageImpl<>(content, pageable, total);
 	}
 
+	/**
+	 * The requested order, refused (400) for a property the list does not offer: a client asking for an
+	 * order it does not get would take the default order for the one it asked for (issue 20).
+	 */
 	private String order(Sort sort) {
+		sort.stream()
+			.map(Sort.Order::getProperty)
+			.filter(property -> !sortable.containsKey(property))
+			.findFirst()
+			.ifPresent(property -> {
+				throw DomainException.invalid("invalid-sort", sortable.isEmpty()
+						? "此列表不能指定排序（参数 sort 的“%s”）".formatted(property)
+						: "此列表不能按“%s”排序；可用的排序属性：%s".formatted(property,
+								String.join("、", new TreeSet<>(sortable.keySet()))));
+			});
 		String requested = sort.stream()
-			.filter(order -> sortable.containsKey(order.getProperty()))
 			.map(order -> sortable.get(order.getProperty()) + (order.isAscending() ? " asc" : " desc"))
 			.collect(Collectors.joining(", "));
 		return requested.isEmpty() ? defaultOrder : requested + ", " + defaultOrder;

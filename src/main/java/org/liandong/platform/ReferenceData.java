@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Kinds: {@code agency} (agencies and divisions), {@code calendar} (the working calendar),
  * {@code account} (what signing in and the second step read of an account: identity's
- * SignInCache).
+ * SignInCache), {@code sign-off-policy} (which bureaus' letters need their leader's sign-off, issue 23).
  */
 @Component
 public class ReferenceData implements SmartLifecycle {

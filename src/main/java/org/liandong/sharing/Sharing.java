@@ -60,4 +60,7 @@ public interface Sharing {
 	Bulletin bulletin(long id, SignedInUser reader);
 
 	Bulletin acknowledge(long id, SignedInUser liaison);
+
+	/** The bulletins these bureaus have not acknowledged, newest first, at most five per bureau. */
+	List<AwaitedBulletin> awaitingAcknowledgement(java.util.Collection<String> agencyCodes);
 }

@@ -26,7 +26,7 @@ final class BenchmarkResults {
 
 	/** The benchmarks in the order of the report. */
 	private static final List<String> ORDER = List.of("case-list", "assistance-lifecycle", "credit-check", "oversight",
-			"pdf-rendering");
+			"pdf-rendering", "soak");
 
 	private static final Path FOLDER = Path.of("target/benchmarks");
 

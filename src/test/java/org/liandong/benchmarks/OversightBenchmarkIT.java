@@ -100,7 +100,9 @@ class OversightBenchmarkIT {
 			new IndicatorRule("reports", "o.subject_type = 'report'", true),
 			new IndicatorRule("meetings", "o.subject_type in ('meeting', 'action-item')", true),
 			new IndicatorRule("bulletins", "o.subject_type = 'bulletin'", true),
-			new IndicatorRule("rectification", "o.subject_type = 'rectification'", true));
+			new IndicatorRule("rectification", "o.subject_type = 'rectification'", true),
+			new IndicatorRule("joint-operations",
+					"o.subject_type in ('joint-operation', 'joint-operation-team', 'joint-operation-summary')", true));
 
 	@LocalServerPort
 	int port;

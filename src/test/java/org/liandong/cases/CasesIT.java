@@ -190,6 +190,25 @@ class CasesIT {
 	}
 
 	@Test
+	void an_edit_begun_before_a_bureau_joined_the_case_is_refused_as_stale_and_the_bureau_stays_on_it() {
+		JsonNode draft = Fixtures.draftRequest(xinhua, "410403");
+		long caseId = draft.path("caseId").asLong();
+		long before = xinhua.get("/api/v1/cases/" + caseId).json().path("version").asLong();
+		// the request is sent: 卫东区 joins the case as assisting (R2.4)
+		Reply sent = xinhua.post("/api/v1/assistance-requests/" + draft.path("id").asLong() + "/send", "{}");
+		assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+
+		Reply stale = xinhua.patch("/api/v1/cases/" + caseId, "{\"version\": %d, \"summary\": \"补充\"}".formatted(before));
+		assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+		assertThat(stale.problemCode()).isEqualTo("stale-edit");
+		JsonNode now = xinhua.get("/api/v1/cases/" + caseId).json();
+		Reply edited = xinhua.patch("/api/v1/cases/" + caseId,
+				"{\"version\": %d, \"summary\": \"补充\"}".formatted(now.path("version").asLong()));
+		assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+		assertThat(edited.json().path("participants").findValuesAsString("agencyCode")).contains("410403");
+	}
+
+	@Test
 	void a_stale_edit_is_refused_naming_who_changed_the_case() {
 		JsonNode created = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY");
 		long id = created.path("id").asLong();

@@ -1,13 +1,20 @@
 package org.liandong.encryption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.liandong.platform.FieldCipher;
@@ -20,6 +27,7 @@ import org.liandong.support.PageSession;
 import org.liandong.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,7 +65,8 @@ class FieldReEncryptionIT {
 			new String[] { "two_factor", "pending_secret_cipher", "user_account_id", "user_account_id",
 					"two_factor.secret:" },
 			new String[] { "enforcement_case", "party_id_cipher", "id", "number", "enforcement_case.party_id_cipher:" },
-			new String[] { "signing_key", "private_key", "id", "public_key", "signing_key.private_key:" });
+			new String[] { "signing_key", "private_key", "id", "public_key", "signing_key.private_key:" },
+			new String[] { "channel_delivery", "address_cipher", "id", "place", "channel_delivery.address:" });
 
 	@DynamicPropertySource
 	static void ownDatabase(DynamicPropertyRegistry properties) {
@@ -82,6 +91,8 @@ class FieldReEncryptionIT {
 		String unknown = new FieldCipher("a-key-nobody-configured-here").encrypt("9f8e7d", unknownPlace);
 		long unknownRow = signingKey("04unknownkey", unknown);
 		long sealedValues = sealedValues();
+		int startedBefore = audited("FIELD_REENCRYPTION_STARTED").size();
+		int finishedBefore = audited("FIELD_REENCRYPTION_FINISHED").size();
 
 		Api sysadmin = Api.at(port).as("sysadmin", Fixtures.PASSWORD);
 		JsonNode run = reEncrypt(sysadmin);
@@ -112,8 +123,8 @@ class FieldReEncryptionIT {
 		}
 		assertThat(stored(unknownPlace)).as("never destroyed").isEqualTo(unknown);
 
-		assertThat(audited("FIELD_REENCRYPTION_STARTED")).containsExactly("sysadmin");
-		assertThat(audited("FIELD_REENCRYPTION_FINISHED")).containsExactly("system");
+		assertThat(audited("FIELD_REENCRYPTION_STARTED")).hasSize(startedBefore + 1).endsWith("sysadmin");
+		assertThat(audited("FIELD_REENCRYPTION_FINISHED")).hasSize(finishedBefore + 1).endsWith("system");
 
 		// a second run finds nothing left to rewrite, and the unknown value again
 		JsonNode again = reEncrypt(sysadmin);
@@ -140,6 +151,58 @@ class FieldReEncryptionIT {
 		assertThat(audited("FIELD_REENCRYPTION_STARTED")).as("nothing started").hasSize(started);
 	}
 
+	/**
+	 * Issue 19: starts at the same moment start one run; the others are told another is under way
+	 * (409, problem+json) rather than queued beside it. The database holds one slot for the active
+	 * run, so a second active row is refused even when the check before the insert saw none.
+	 */
+	@Test
+	void starts_at_the_same_moment_queue_one_run() throws Exception {
+		await().atMost(Duration.ofSeconds(60)).until(() -> active() == 0);
+		int starters = 6;
+		Api sysadmin = Api.at(port).as("sysadmin", Fixtures.PASSWORD);
+		CyclicBarrier together = new CyclicBarrier(starters);
+		ExecutorService pool = Executors.newFixedThreadPool(starters);
+		List<Future<Reply>> replies = new ArrayList<>();
+		for (int i = 0; i < starters; i++) {
+			replies.add(pool.submit(() -> {
+				together.await();
+				return sysadmin.post("/api/v1/security/re-encryptions", "");
+			}));
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Reply> reply : replies) {
+			Reply r = reply.get(60, TimeUnit.SECONDS);
+			statuses.add(r.status());
+			if (r.status() == 409) {
+				assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+				assertThat(r.json().path("detail").asString()).contains("字段重加密任务", "完成后再发起");
+			}
+		}
+		pool.shutdown();
+		assertThat(statuses).as("one run started, the others refused").containsOnly(202, 409);
+		assertThat(statuses.stream().filter(s -> s == 202)).hasSize(1);
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> active() == 0);
+
+		// the slot itself: a second active row is refused by the database even past the check
+		String insert = "insert into field_re_encryption (state, requested_by, requested_at, active_slot) "
+				+ "values ('QUEUED', 'sysadmin', current_timestamp, 1)";
+		try {
+			jdbc.sql(insert).update();
+			assertThatThrownBy(() -> jdbc.sql(insert).update()).isInstanceOf(DataIntegrityViolationException.class);
+		}
+		finally {
+			jdbc.sql("delete from field_re_encryption where active_slot = 1 and state = 'QUEUED'").update();
+		}
+	}
+
+	private long active() {
+		return jdbc.sql("select count(*) from field_re_encryption where state in ('QUEUED', 'RUNNING')")
+			.query(Long.class)
+			.single();
+	}
+
 	/** Starts a re-encryption through the API and follows it to its end. */
 	private JsonNode reEncrypt(Api sysadmin) {
 		Reply started = sysadmin.post("/api/v1/security/re-encryptions", "");
@@ -158,7 +221,7 @@ class FieldReEncryptionIT {
 	/**
 	 * Seals values under the old key in each column: a mobile number in the current form and one in
 	 * the form before issue 19, an authenticator secret in force and one pending, a party's ID-card
-	 * number, a private key. Returns each plain value by its place.
+	 * number, a private key, the phone number of an SMS. Returns each plain value by its place.
 	 */
 	private Map<String, String> writeUnderTheOldKey() {
 		Map<String, String> plain = new LinkedHashMap<>();
@@ -194,6 +257,18 @@ class FieldReEncryptionIT {
 			.params(old.encrypt("11010519491231002X", idPlace), registered.json().path("id").asLong())
 			.update();
 
+		// a phone number an SMS is to go to (issue 23)
+		String delivery = "1:SMS:410402:xinhua.liaison";
+		String addressPlace = "channel_delivery.address:" + delivery;
+		plain.put(addressPlace, "13903750101");
+		jdbc.sql("""
+				insert into channel_delivery (place, message_id, title, category, channel, recipient_agency, recipient_user,
+				    address_cipher, address_hint, status, next_attempt_at, created_at)
+				values (?, 1, '重加密测试', 'URGENT', 'SMS', '410402', 'xinhua.liaison', ?, '139****0101', 'GAVE_UP', ?, ?)""")
+			.params(delivery, old.encrypt("13903750101", addressPlace), java.sql.Timestamp.from(Instant.now()),
+					java.sql.Timestamp.from(Instant.now()))
+			.update();
+
 		String keyPlace = "signing_key.private_key:04testkey";
 		plain.put(keyPlace, "a1b2c3d4e5f6");
 		signingKey("04testkey", old.encrypt("a1b2c3d4e5f6", keyPlace));
@@ -224,6 +299,7 @@ class FieldReEncryptionIT {
 			case "two_factor" -> value("select %s from two_factor where user_account_id = ?".formatted(column),
 					Long.parseLong(key));
 			case "enforcement_case" -> value("select party_id_cipher from enforcement_case where number = ?", key);
+			case "channel_delivery" -> value("select address_cipher from channel_delivery where place = ?", key);
 			default -> value("select private_key from signing_key where public_key = ?", key);
 		};
 	}

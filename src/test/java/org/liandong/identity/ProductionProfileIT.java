@@ -55,7 +55,7 @@ class ProductionProfileIT {
 		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(LiandongApplication.class)
 			.run(arguments(Map.of("spring.datasource.url", database, "spring.datasource.username", TestDatabases.username(),
 					"spring.datasource.password", TestDatabases.password(), "server.port", "0", "spring.main.banner-mode", "off",
-					"liandong.demo.history.enabled", "false",
+					"liandong.demo.history.enabled", "false", "liandong.demo.sign-off", "false",
 					"liandong.audit.checkpoint-file", "target/audit-checkpoints/demo-" + System.nanoTime() + ".jsonl")))) {
 			assertThat(demo.isRunning()).isTrue();
 		}
@@ -72,7 +72,7 @@ class ProductionProfileIT {
 			.run(arguments(Map.of("spring.datasource.url", database, "spring.datasource.username", TestDatabases.username(),
 					"spring.datasource.password", TestDatabases.password(), "server.port", "0", "spring.main.banner-mode", "off",
 					"liandong.security.master-key", ProductionInstallation.MASTER_KEY,
-					"liandong.demo.history.enabled", "false",
+					"liandong.demo.history.enabled", "false", "liandong.demo.sign-off", "false",
 					"liandong.audit.checkpoint-file", "target/audit-checkpoints/demo-" + System.nanoTime() + ".jsonl")))) {
 			// every demo password changed: only the demo secret remains
 			demo.getBean(JdbcClient.class).sql("update user_account set password_hash = '{noop}Geng#Gai2026'").update();

@@ -95,7 +95,7 @@ class InboxRedeliveryIT {
 	private static ConfigurableApplicationContext start(String database) {
 		Map<String, String> settings = Map.of("spring.datasource.url", database, "spring.datasource.username",
 				TestDatabases.username(), "spring.datasource.password", TestDatabases.password(), "server.port", "0",
-				"spring.main.banner-mode", "off", "liandong.demo.history.enabled", "false",
+				"spring.main.banner-mode", "off", "liandong.demo.history.enabled", "false", "liandong.demo.sign-off", "false",
 				"liandong.audit.checkpoint-file",
 				"target/audit-checkpoints/redelivery-" + System.nanoTime() + ".jsonl");
 		return new SpringApplicationBuilder(LiandongApplication.class).profiles("demo")

@@ -160,6 +160,32 @@ class EvaluationIT {
 	}
 
 	@Test
+	void taking_part_in_a_joint_operation_on_time_counts_for_the_bureau() {
+		// issue 22 (N1): the evaluation counts participation; 宝丰县 is asked to join an operation starting tomorrow
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		int year = java.time.LocalDate.now(BEIJING).getYear();
+		JsonNode before = indicator(bureau(city.get("/api/v1/evaluations/" + year).json(), "410421"), "joint-operations");
+		java.time.LocalDate tomorrow = java.time.LocalDate.now(BEIJING).plusDays(1);
+		Reply organised = Api.at(port).as("xinhua.enforcer", PASSWORD).post("/api/v1/joint-operations", """
+				{"theme": "考评测试联合执法", "legalBasis": "《中华人民共和国安全生产法》第六十五条",
+				 "startsOn": "%s", "endsOn": "%s", "divisionCodes": ["410402", "410421"],
+				 "participantCodes": ["410421"], "leadAgencyCode": "410402"}""".formatted(tomorrow, tomorrow.plusDays(5)));
+		assertThat(organised.status()).as(organised.body()).isEqualTo(201);
+		Reply confirmed = Api.at(port).as("baofeng.enforcer", PASSWORD).post("/api/v1/joint-operations/"
+				+ organised.json().path("id").asLong() + "/confirmation", "{\"people\": [\"郑检查\"]}");
+		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+
+		JsonNode after = indicator(bureau(city.get("/api/v1/evaluations/" + year).json(), "410421"), "joint-operations");
+		assertThat(after.path("label").asString()).isEqualTo("联合执法按期参与");
+		assertThat(after.path("counted").asLong()).as("the confirmation owed before the start")
+			.isEqualTo(before.path("counted").asLong() + 1);
+		assertThat(after.path("achieved").asDouble()).as("confirmed before the start: on time")
+			.isEqualTo(before.path("achieved").asDouble() + 1);
+		assertThat(after.path("records").asString())
+			.startsWith("/oversight/obligations?owner=410421&subjectType=joint-operation,joint-operation-team,joint-operation-summary");
+	}
+
+	@Test
 	void attending_a_meeting_counts_fully_an_excused_absence_half_and_silence_nothing() {
 		Api city = Api.at(port).as("city.leader", PASSWORD);
 		int year = java.time.LocalDate.now(BEIJING).getYear();
@@ -226,8 +252,8 @@ class EvaluationIT {
 			assertThat(ranking.getRow(0).getCell(0).getStringCellValue()).contains("2024 年度");
 			assertThat(ranking.getRow(1).getCell(1).getStringCellValue()).isEqualTo("单位");
 			assertThat(ranking.getLastRowNum()).isEqualTo(11);
-			// a line per bureau and indicator: ten bureaus, nine indicators (attendance since issue 21)
-			assertThat(book.getSheet("计分明细").getLastRowNum()).isEqualTo(10 * 9);
+			// a line per bureau and indicator: ten bureaus, ten indicators (attendance since issue 21, joint operations since issue 22)
+			assertThat(book.getSheet("计分明细").getLastRowNum()).isEqualTo(10 * 10);
 		}
 	}
 

@@ -13,6 +13,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.IndependentDraw;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.ObligationEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +78,15 @@ class InspectionCampaignsIT {
 		JsonNode again = city.post("/api/v1/inspections/campaigns/" + id + "/proposal", "").json();
 		assertProperCycle(assignment(again), FIVE);
 		assertThat(assignment(again)).as("another shuffle").isNotEqualTo(assignment(proposed));
+		// 双随机 (issue 22): each assignment is drawn again here from its published seed, by the published rule,
+		// with Bouncy Castle's SM3 rather than the platform's
+		for (JsonNode drawn : List.of(proposed, again)) {
+			assertThat(drawn.path("drawSeed").asString()).matches("[0-9a-f]{32}");
+			assertThat(drawn.path("drawAlgorithm").asString()).contains("SM3", "Fisher–Yates", "升序");
+			assertThat(assignment(drawn)).isEqualTo(redrawn(drawn.path("drawSeed").asString(), FIVE));
+		}
+		assertThat(jdbc.sql("select detail from audit_record where action = 'CAMPAIGN_PROPOSED' and detail like ?")
+			.param("%" + again.path("drawSeed").asString() + "%").query(String.class).list()).hasSize(1);
 		assertThat(again.path("version").asLong()).isGreaterThan(proposed.path("version").asLong());
 
 		Reply stale = city.post("/api/v1/inspections/campaigns/" + id + "/confirmation",
@@ -179,6 +189,16 @@ class InspectionCampaignsIT {
 		return """
 				{"title": "2026年度跨区域执法工作互查", "year": 2026, "period": "第四季度", "bureauCodes": [%s]}"""
 			.formatted(String.join(", ", bureaus.stream().map(b -> "\"" + b + "\"").toList()));
+	}
+
+	/** The bureaus in ascending code order, shuffled as SeededDraw.ALGORITHM states, each inspecting the next. */
+	static Map<String, String> redrawn(String seed, List<String> bureaus) {
+		List<String> order = new IndependentDraw(seed).shuffled(bureaus.stream().sorted().toList());
+		Map<String, String> assignment = new HashMap<>();
+		for (int k = 0; k < order.size(); k++) {
+			assignment.put(order.get(k), order.get((k + 1) % order.size()));
+		}
+		return assignment;
 	}
 
 	static Map<String, String> assignment(JsonNode campaign) {

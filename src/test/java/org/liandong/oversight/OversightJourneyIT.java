@@ -59,7 +59,10 @@ class OversightJourneyIT extends BrowserJourney {
 		browser.findElement(By.id("findings")).sendKeys("抽查案卷 12 卷，2 卷调查取证不完整；协查请求均按期答复。");
 		browser.findElement(By.id("rectifications0.item")).sendKeys("补正 2 卷案卷的调查取证材料");
 		value(By.id("rectifications0.dueOn"), TODAY.plusDays(15).toString());
+		// the refused form comes back as a new page: wait for it, so nothing is read from the one submitted
+		WebElement submitted = browser.findElement(By.id("record-inspection"));
 		click(By.id("record-inspection"));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submitted));
 
 		// one score was left out: the form comes back with the refusal at that row, the rest as typed
 		WebElement missing = browser.findElement(By.id("checklist5.score"));

@@ -257,7 +257,7 @@ class TwoInstancesIT {
 				"--spring.datasource.password=" + TestDatabases.password(), "--liandong.oversight.scan-interval=PT0.5S",
 				"--liandong.oversight.stale-events-after=PT3S", "--db-scheduler.polling-interval=PT0.5S",
 				"--db-scheduler.heartbeat-interval=PT1S", "--logging.level.root=WARN",
-				"--liandong.demo.history.enabled=false",
+				"--liandong.demo.history.enabled=false", "--liandong.demo.sign-off=false",
 				"--liandong.audit.checkpoint-file=target/two-instances-" + name + "-checkpoints.jsonl")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())

@@ -128,7 +128,14 @@ class ApiDescriptionIT {
 		JsonNode newCase = api.at("/components/schemas/NewCase/properties");
 
 		// GB 32100-2015: 18 characters, no I, O, S, V or Z; GB 11643-1999: 17 digits and a check digit or X
-		assertThat(newCase.at("/partyUscc/pattern").asString()).isEqualTo("^[0-9A-HJ-NPQRTUWXY]{18}$");
+		// (the server reads lower-case letters as upper case, so the pattern admits both)
+		String uscc = newCase.at("/partyUscc/pattern").asString();
+		assertThat("91410402MA44JC1W0Y").matches(uscc);
+		assertThat("91410402ma44jc1w0y").matches(uscc);
+		for (String excluded : List.of("I", "O", "S", "V", "Z", "i", "o", "s", "v", "z", "-")) {
+			assertThat("91410402MA44JC1W0" + excluded).doesNotMatch(uscc);
+		}
+		assertThat("91410402MA44JC1W0").doesNotMatch(uscc);
 		assertThat(newCase.at("/partyUscc/example").asString()).matches("^[0-9A-HJ-NPQRTUWXY]{18}$");
 		assertThat(newCase.at("/partyIdNumber/pattern").asString()).isEqualTo("^\\d{17}[\\dXx]$");
 		assertThat(newCase.at("/divisionCode/pattern").asString()).isEqualTo("^\\d{6}$");

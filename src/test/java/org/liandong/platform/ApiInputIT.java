@@ -111,6 +111,30 @@ class ApiInputIT {
 		assertThat(reply.detail()).contains("size");
 	}
 
+	/** Issue 20: a page before the first is the caller's mistake, answered as one, not read as page 0. */
+	@Test
+	void a_negative_page_is_refused() {
+		Reply reply = as("xinhua.enforcer").get("/api/v1/cases?page=-1");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.detail()).contains("page", "不能小于 0");
+		assertThat(as("xinhua.enforcer").get("/api/v1/cases?page=0").status()).isEqualTo(200);
+	}
+
+	/**
+	 * Issue 20: an order the list does not offer is refused and the message names the ones it does,
+	 * rather than the default order answered as if it were the one asked for.
+	 */
+	@Test
+	void a_sort_the_list_does_not_offer_is_refused_naming_those_it_does() {
+		Reply reply = as("xinhua.enforcer").get("/api/v1/cases?sort=secret,desc");
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.problemCode()).isEqualTo("invalid-sort");
+		assertThat(reply.detail()).contains("secret", "number", "registeredAt");
+		assertThat(as("xinhua.enforcer").get("/api/v1/cases?sort=registeredAt,desc").status()).isEqualTo(200);
+	}
+
 	private Api as(String username) {
 		return Api.at(port).as(username, PASSWORD);
 	}

@@ -1,6 +1,7 @@
 package org.liandong.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
@@ -48,11 +49,13 @@ class PagedQueryTest {
 	}
 
 	@Test
-	void sorting_by_an_unknown_property_falls_back_to_the_default_order() {
-		Page<Integer> page = items().fetch(jdbc, PageRequest.of(0, 2, Sort.by("id; drop table item")),
-				(rs, n) -> rs.getInt("id"));
-
-		assertThat(page.getContent()).containsExactly(1, 2);
+	void sorting_by_an_unknown_property_is_refused_naming_the_ones_offered() {
+		assertThatThrownBy(() -> items().fetch(jdbc, PageRequest.of(0, 2, Sort.by("id; drop table item")),
+				(rs, n) -> rs.getInt("id")))
+			.isInstanceOf(DomainException.class)
+			.hasMessageContaining("id; drop table item")
+			.hasMessageContaining("id、name");
+		assertThat(jdbc.sql("select count(*) from item").query(Integer.class).single()).isEqualTo(10050);
 	}
 
 	@Test

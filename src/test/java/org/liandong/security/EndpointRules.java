@@ -68,8 +68,95 @@ final class EndpointRules {
 		meetings(rules);
 		sharing(rules);
 		oversight(rules);
+		operations(rules);
 		return rules;
 	}
+
+	/**
+	 * Issue 22, X2: an operation is organised by the city's detachment or legal office or by a county
+	 * bureau's enforcer; it is seen by its units and the city level; its organiser adds targets, forms
+	 * teams and issues the summary; each unit confirms its own participation; the people of a target's
+	 * team record its inspection and photograph its hazards.
+	 */
+	private static void operations(Map<String, Rule> rules) {
+		String base = "/api/v1/joint-operations";
+		rules.put("GET " + base, rule(BUSINESS));
+		rules.put("POST " + base, rule(OPERATION_ORGANISER).at(Level.CITY, Level.COUNTY).body((values, actor) -> """
+				{"theme": "%s", "legalBasis": "《中华人民共和国安全生产法》", "startsOn": "%s", "endsOn": "%s",
+				 "divisionCodes": ["410402", "410421"], "participantCodes": ["%s"]}"""
+			.formatted(Fixtures.unique("矩阵联合执法"), today(0), today(10), actor.relation() == OWNER ? "410421" : "410402")));
+		rules.put("GET " + base + "/{id}", rule(BUSINESS).on(Kind.OPERATION, PARTIES));
+		rules.put("POST " + base + "/{id}/confirmation", rule(BUSINESS).on(Kind.OPERATION, PARTIES).by(OWNER, PAIR)
+			.body("{\"people\": [\"王执法\", \"李执法\", \"郑检查\", \"韩执法\"]}"));
+		rules.put("POST " + base + "/{id}/targets", rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER)
+			.body((values, actor) -> "{\"targets\": [{\"uscc\": \"%s\", \"name\": \"%s\", \"divisionCode\": \"410402\"}]}"
+				.formatted(Fixtures.uscc("410402"), Fixtures.unique("矩阵企业"))));
+		rules.put("POST " + base + "/{id}/targets/file", rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER)
+			.reached("the matrix uploads a PDF; a target list must be CSV or Excel, refused after the access checks"));
+		rules.put("POST " + base + "/{id}/targets/import", rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER)
+			.body("{\"source\": \"CREDIT_LIST\"}")
+			.reached("the list may hold no enterprise registered in the matrix operation's area: then refused as bad "
+					+ "input after the access checks"));
+		rules.put("POST " + base + "/{id}/targets/{targetId}/referral", rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES)
+			.by(OWNER).reached("the matrix's target lies in a unit's county: not to be referred, refused as bad input "
+					+ "after the access checks"));
+		rules.put("POST " + base + "/{id}/teams", rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER)
+			.body(values -> MatrixRecords.operationTeam(java.util.List.of())));
+		// 双随机: the organiser draws; the draws are seen as the operation is
+		rules.put("POST " + base + "/{id}/draws", rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER)
+			.body("{\"teamName\": \"矩阵随机组\", \"targets\": 1, \"inspectors\": 2, \"inspectFrom\": \"%s\", \"inspectTo\": \"%s\"}"
+				.formatted(today(0), today(3)))
+			.reached("a draw needs targets without a team and confirmed people of two units outside their county, "
+					+ "which the matrix's operation may not have left: refused as bad input after the access checks"));
+		rules.put("GET " + base + "/{id}/draws", rule(BUSINESS).on(Kind.OPERATION, PARTIES));
+		rules.put("POST " + base + "/{id}/targets/{targetId}/inspection", rule(OPERATION_INSPECTOR)
+			.on(Kind.OPERATION_TO_INSPECT, PARTIES).by(OWNER, PAIR).body(values -> MatrixRecords.operationRecord()));
+		rules.put("GET " + base + "/{id}/targets/{targetId}/inspection", rule(BUSINESS).on(Kind.OPERATION, PARTIES));
+		rules.put("POST " + base + "/{id}/hazards/{hazardId}/photos", rule(OPERATION_INSPECTOR)
+			.on(Kind.OPERATION, PARTIES).by(OWNER, PAIR)
+			.reached("the matrix uploads a PDF; a hazard's photo must be an image, refused after the access checks"));
+		rules.put("GET " + base + "/{id}/photos/{photoId}", rule(BUSINESS).on(Kind.OPERATION, PARTIES));
+		// R2.2: the record's target is in 宝丰县, whose case officers host its case
+		rules.put("POST " + base + "/{id}/hazards/{hazardId}/case", rule(CASE_OFFICER).on(Kind.OPERATION, PARTIES)
+			.by(PAIR).body("{\"violationType\": \"未按规定检测可燃气体报警器\"}"));
+		rules.put("GET " + base + "/{id}/summary", rule(BUSINESS).on(Kind.OPERATION, PARTIES));
+		rules.put("POST " + base + "/{id}/summary", rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER)
+			.body("{\"remarks\": \"行动成效明显。\"}"));
+		String pages = "/joint-operations";
+		rules.put("GET " + pages, rule(BUSINESS));
+		rules.put("GET " + pages + "/new", rule(OPERATION_ORGANISER).at(Level.CITY, Level.COUNTY));
+		rules.put("POST " + pages, rule(OPERATION_ORGANISER).at(Level.CITY, Level.COUNTY).reached(PAGE_FORM));
+		rules.put("GET " + pages + "/{id}", rule(BUSINESS).on(Kind.OPERATION, PARTIES));
+		rules.put("POST " + pages + "/{id}/confirmation",
+				rule(BUSINESS).on(Kind.OPERATION, PARTIES).by(OWNER, PAIR).reached(PAGE_FORM));
+		rules.put("POST " + pages + "/{id}/targets",
+				rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("POST " + pages + "/{id}/targets/file",
+				rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("POST " + pages + "/{id}/targets/import",
+				rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("POST " + pages + "/{id}/targets/{targetId}/referral",
+				rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("POST " + pages + "/{id}/teams",
+				rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("POST " + pages + "/{id}/draws",
+				rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("POST " + pages + "/{id}/summary",
+				rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("GET " + pages + "/{id}/targets/{targetId}/record", rule(BUSINESS).on(Kind.OPERATION, PARTIES));
+		rules.put("POST " + pages + "/{id}/targets/{targetId}/record",
+				rule(OPERATION_INSPECTOR).on(Kind.OPERATION_TO_INSPECT, PARTIES).by(OWNER, PAIR).reached(PAGE_FORM));
+		rules.put("POST " + pages + "/{id}/targets/{targetId}/hazards/{hazardId}/photos",
+				rule(OPERATION_INSPECTOR).on(Kind.OPERATION, PARTIES).by(OWNER, PAIR).reached(PAGE_FORM));
+		rules.put("GET " + pages + "/{id}/photos/{photoId}", rule(BUSINESS).on(Kind.OPERATION, PARTIES));
+	}
+
+	/** Issue 22, X2: who organises an operation (at city or county level, checked by the rule's levels). */
+	private static final Set<String> OPERATION_ORGANISER = Set.of("ENFORCER", "DETACHMENT_OFFICER", "LEGAL_OFFICER");
+
+	/** The people in the field: officers of the bureaus and the departments' people (their accounts hold LEADER). */
+	private static final Set<String> OPERATION_INSPECTOR = Set.of("ENFORCER", "DETACHMENT_OFFICER", "LEGAL_OFFICER",
+			"LEADER");
 
 	static String today(int plusDays) {
 		return LocalDate.now(MatrixRecords.BEIJING).plusDays(plusDays).toString();
@@ -115,6 +202,15 @@ final class EndpointRules {
 				rule(BUSINESS).on(Kind.MESSAGE, ALONE).reached(PAGE_FORM));
 		rules.put("POST /inbox/{id}/open",
 				rule(BUSINESS).on(Kind.MESSAGE, ALONE).reached(PAGE_FORM));
+		// issue 23: each person chooses their own channels; deliveries are seen by the recipient agency and the city
+		rules.put("GET /api/v1/me/message-channels", rule(BUSINESS));
+		rules.put("PUT /api/v1/me/message-channels", rule(BUSINESS).body("{\"choices\": {\"WORK\": []}}"));
+		rules.put("GET /account/message-channels", rule(BUSINESS));
+		rules.put("POST /account/message-channels", rule(BUSINESS).reached(PAGE_FORM));
+		rules.put("GET /api/v1/message-deliveries", rule(BUSINESS));
+		rules.put("GET /message-deliveries", rule(BUSINESS));
+		// R6.3: each page of a business user follows the bureau's bulletins awaiting acknowledgement
+		rules.put("GET /live/bulletins", rule(BUSINESS));
 	}
 
 	/** 三员分立 (SECURITY.md row 8): each administrator does only their own work, and no business. */
@@ -129,6 +225,13 @@ final class EndpointRules {
 		rules.put("POST /api/v1/users/{username}/unlock", rule(SEC).on(Kind.ACCOUNT, AccessRules.Relation.NONE));
 		rules.put("DELETE /api/v1/users/{username}/two-factor", rule(SEC).on(Kind.ACCOUNT, AccessRules.Relation.NONE)
 			.reached("the fresh account has no second factor to reset"));
+		// issue 23: the policy set here is "no sign-off", so the other tests' letters keep leaving at once
+		rules.put("GET /api/v1/sign-off-policies/{agencyCode}", rule(SYS).with("agencyCode", MatrixRecords.OWNER));
+		rules.put("PUT /api/v1/sign-off-policies/{agencyCode}", rule(SYS).with("agencyCode", MatrixRecords.OWNER)
+			.body("{\"kind\": \"ASSISTANCE_LETTER\", \"required\": false}"));
+		rules.put("GET /admin/sign-off-policies", rule(SYS));
+		rules.put("POST /admin/sign-off-policies/{agencyCode}",
+				rule(SYS).with("agencyCode", MatrixRecords.OWNER).reached(PAGE_FORM));
 		rules.put("POST /api/v1/agencies", rule(SYS).reached(ADMINISTRATION));
 		rules.put("POST /api/v1/divisions", rule(SYS).reached(ADMINISTRATION));
 		rules.put("PUT /api/v1/calendar/{day}", rule(SYS).on(Kind.CALENDAR_DAY, AccessRules.Relation.NONE)
@@ -225,6 +328,15 @@ final class EndpointRules {
 			.body("{\"recipientCodes\": [\"410404\"], \"message\": \"请关注。\"}"));
 		rules.put("POST /api/v1/cases/{id}/major-report",
 				rule(CASE_OFFICER).on(Kind.CASE, PARTIES).by(OWNER, CITY).body(MatrixRecords.majorFacts()));
+		// issue 22 (N4): who reads a case learns which other bureaus have open cases on its party (not their
+		// contents); an enforcer checks a party by its key; the city bureau, which sees all (R2.7), lists them
+		rules.put("GET /api/v1/cases/{id}/party-elsewhere", rule(BUSINESS).on(Kind.CASE, PARTIES));
+		rules.put("POST /api/v1/cases/party-checks", rule(CASE_OFFICER)
+			.body((values, actor) -> "{\"uscc\": \"%s\"}".formatted(Fixtures.uscc("410402"))));
+		rules.put("GET /api/v1/cases/parties-in-several-bureaus", rule(BUSINESS).at(Level.CITY));
+		rules.put("GET /cases/party-check", rule(CASE_OFFICER));
+		rules.put("POST /cases/party-check", rule(CASE_OFFICER).reached(PAGE_FORM));
+		rules.put("GET /cases/parties-in-several-bureaus", rule(BUSINESS).at(Level.CITY));
 		rules.put("GET /cases/new", rule(CASE_OFFICER).at(Level.CITY, Level.COUNTY));
 		rules.put("POST /cases", rule(CASE_OFFICER).at(Level.CITY, Level.COUNTY).reached(PAGE_FORM));
 		rules.put("POST /cases/{id}", rule(CASE_OFFICER).on(Kind.CASE, PARTIES).by(OWNER).reached(PAGE_FORM));
@@ -274,6 +386,16 @@ final class EndpointRules {
 				rule(CASE_OFFICER).on(Kind.REQUEST_DRAFT, ALONE).by(OWNER).reached(PAGE_FORM));
 		rules.put("POST /assistance/{id}/{action}",
 				rule(CASE_OFFICER).on(Kind.REQUEST, PARTIES).by(PAIR).with("action", "accept").reached(PAGE_FORM));
+		// issue 23: the requesting bureau's leader signs its letter off or sends it back; the matrix's request
+		// is the owner's, and no leader of the owner is among the actors, so the city's leader sees it and is refused
+		rules.put("POST /api/v1/assistance-requests/{id}/sign-off", rule(Set.of("LEADER")).on(Kind.REQUEST, PARTIES)
+			.by(OWNER).body(values -> "{\"version\": %s}".formatted(values.get("version"))));
+		rules.put("POST /api/v1/assistance-requests/{id}/send-back", rule(Set.of("LEADER")).on(Kind.REQUEST, PARTIES)
+			.by(OWNER).body(values -> "{\"version\": %s, \"text\": \"请修改。\"}".formatted(values.get("version"))));
+		rules.put("POST /assistance/{id}/sign-off",
+				rule(Set.of("LEADER")).on(Kind.REQUEST, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("POST /assistance/{id}/send-back",
+				rule(Set.of("LEADER")).on(Kind.REQUEST, PARTIES).by(OWNER).reached(PAGE_FORM));
 
 		rules.put("GET /api/v1/major-reports", rule(BUSINESS));
 		rules.put("GET /major-reports", rule(BUSINESS));
@@ -315,6 +437,10 @@ final class EndpointRules {
 		rules.put("GET /api/v1/documents/{id}", rule(BUSINESS).on(Kind.LETTER, PARTIES));
 		rules.put("GET /api/v1/documents/{id}.pdf", rule(BUSINESS).on(Kind.LETTER, PARTIES));
 		rules.put("GET /api/v1/documents/{id}/receipts", rule(BUSINESS).on(Kind.LETTER, PARTIES));
+		// issue 23: the evidences of a letter's way are seen, and exported, by whoever reads the letter
+		rules.put("GET /api/v1/documents/{id}/evidences", rule(BUSINESS).on(Kind.LETTER, PARTIES));
+		rules.put("GET /api/v1/documents/{id}/evidences.zip", rule(BUSINESS).on(Kind.LETTER, PARTIES));
+		rules.put("GET /documents/{id}/evidences.zip", rule(BUSINESS).on(Kind.LETTER, PARTIES));
 		rules.put("GET /documents/{id}", rule(BUSINESS).on(Kind.LETTER, PARTIES));
 		rules.put("GET /documents/{id}.pdf", rule(BUSINESS).on(Kind.LETTER, PARTIES));
 		rules.put("POST /api/v1/documents/verify", rule(BUSINESS).on(Kind.LETTER, PARTIES)

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.liandong.support.Api;
@@ -36,6 +37,10 @@ final class MatrixRecords {
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	/** The smallest PNG image there is (1 by 1 pixel): a hazard's photo. */
+	static final byte[] PNG = java.util.Base64.getDecoder().decode(
+			"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
 	/** A kind of record, in the state its probes need; the values name the path variables and body fields. */
 	enum Kind {
@@ -97,6 +102,13 @@ final class MatrixRecords {
 		MAJOR_REPORT,
 		/** The same, designated: 新华区 leads, 宝丰县 assists. */
 		MAJOR_DESIGNATED,
+		/**
+		 * A joint operation organised by 新华区 with 宝丰县 (issue 22), both confirmed, a team of both whose
+		 * target has been inspected: its record, a hazard and the hazard's photo.
+		 */
+		OPERATION,
+		/** The same, with a target of the team not yet inspected. */
+		OPERATION_TO_INSPECT,
 		/** An obligation of 新华区 in the ledger (R7.1): answering the city's dispatch. */
 		OBLIGATION,
 		/** A message in 新华区's inbox (X4). */
@@ -157,6 +169,8 @@ final class MatrixRecords {
 			case MAJOR_REPORT -> majorReport(false);
 			case MAJOR_DESIGNATED -> majorReport(true);
 			case OBLIGATION -> obligation();
+			case OPERATION -> operation(true);
+			case OPERATION_TO_INSPECT -> operation(false);
 			case MESSAGE -> message();
 			case RECTIFICATION -> rectification();
 			case ACCOUNT -> values("username", Fixtures.newAccount(Api.at(port), OWNER));
@@ -368,6 +382,45 @@ final class MatrixRecords {
 					"{\"version\": %s}".formatted(campaign.path("version").asString())));
 		}
 		return values("id", id, "version", campaign.path("version").asString());
+	}
+
+	private Map<String, String> operation(boolean inspected) {
+		String id = id(ok(xinhua().post("/api/v1/joint-operations", """
+				{"theme": "%s", "legalBasis": "《中华人民共和国安全生产法》", "startsOn": "%s", "endsOn": "%s",
+				 "divisionCodes": ["410402", "410421"], "participantCodes": ["410421"]}"""
+			.formatted(Fixtures.unique("矩阵联合执法"), today().minusDays(1), today().plusDays(10)))));
+		String base = "/api/v1/joint-operations/" + id;
+		ok(xinhua().post(base + "/confirmation", "{\"people\": [\"王执法\", \"李执法\"]}"));
+		ok(as("baofeng.enforcer").post(base + "/confirmation", "{\"people\": [\"郑检查\", \"韩执法\"]}"));
+		JsonNode targets = ok(xinhua().post(base + "/targets", "{\"targets\": [{\"uscc\": \"%s\", \"name\": \"%s\", \"divisionCode\": \"410421\"}]}"
+			.formatted(Fixtures.uscc(PAIR), Fixtures.unique("矩阵化工有限公司")))).path("targets");
+		String targetId = id(targets.get(0));
+		ok(xinhua().post(base + "/teams", operationTeam(List.of(targetId))));
+		if (!inspected) {
+			return values("id", id, "targetId", targetId);
+		}
+		JsonNode record = ok(as("baofeng.enforcer").post(base + "/targets/" + targetId + "/inspection", operationRecord()));
+		String hazardId = id(record.path("hazards").get(0));
+		String photoId = id(ok(as("baofeng.enforcer").upload(base + "/hazards/" + hazardId + "/photos", "现场.png",
+				"image/png", PNG)));
+		return values("id", id, "targetId", targetId, "hazardId", hazardId, "photoId", photoId);
+	}
+
+	/** A team of 新华区 and 宝丰县, 宝丰县 answering for it. */
+	static String operationTeam(List<String> targetIds) {
+		return """
+				{"name": "%s", "leadAgencyCode": "410421", "inspectFrom": "%s", "inspectTo": "%s",
+				 "members": [{"agencyCode": "410402", "name": "王执法"}, {"agencyCode": "410421", "name": "郑检查"}],
+				 "targetIds": %s}""".formatted(Fixtures.unique("矩阵检查组"), today(), today().plusDays(3), targetIds);
+	}
+
+	static String operationRecord() {
+		return """
+				{"inspectedAt": "%s", "presentPersons": "企业负责人 王明",
+				 "items": [{"item": "危险化学品储存", "outcome": "HAZARD"}],
+				 "hazards": [{"description": "可燃气体报警器失效", "level": "GENERAL", "location": "储罐区"}],
+				 "measures": "责令7日内更换报警器。", "signatures": ["王执法", "郑检查"]}"""
+			.formatted(java.time.Instant.now().minusSeconds(600));
 	}
 
 	private Map<String, String> accountability() {

@@ -26,6 +26,9 @@ public abstract class BrowserJourney {
 
 	protected WebDriver browser;
 
+	/** The page on which the last click happened: a confirmed form or a sign-out replaces it. */
+	private WebElement pageOfLastClick;
+
 	@BeforeEach
 	void openBrowser() {
 		browser = Chromium.start();
@@ -64,11 +67,13 @@ public abstract class BrowserJourney {
 
 	protected void signOut() {
 		click(By.xpath("//button[text()='退出登录']"));
+		pageReplaced();
 	}
 
 	/** Scrolls the element to the middle of the window first (at once: Bootstrap scrolls smoothly), as a person would. */
 	protected void click(By locator) {
 		WebElement element = browser.findElement(locator);
+		pageOfLastClick = browser.findElement(By.tagName("html"));
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
 	}
@@ -80,11 +85,22 @@ public abstract class BrowserJourney {
 				browser.findElement(locator));
 	}
 
-	/** Answers the browser's confirm() question, which a form with data-confirm asks, with OK. */
+	/**
+	 * Answers the browser's confirm() question, which a form with data-confirm asks, with OK, and waits for the form's
+	 * answer: the next step must not read the message of the page before (a stale element in a browser run).
+	 */
 	protected void confirm(String question) {
 		Alert alert = new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
 		assertThat(alert.getText()).isEqualTo(question);
 		alert.accept();
+		pageReplaced();
+	}
+
+	/** Waits for the page of the last click to give way to the next one. */
+	private void pageReplaced() {
+		if (pageOfLastClick != null) {
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pageOfLastClick));
+		}
 	}
 
 	/** Waits for the browser to arrive at a page of the application. */

@@ -38,10 +38,25 @@ public class ObligationEvents {
 		}
 	}
 
-	// one record for every application context of the run: on PostgreSQL the contexts share one
-	// database, and the deadline scan of another context may be the one to find a miss
-	private static final List<Object> committed = new CopyOnWriteArrayList<>();
+	// one record for every application context of the run, each event with the database it was
+	// committed to: on PostgreSQL the contexts share one database, and the deadline scan of another
+	// context may be the one to find a miss; on H2 each context has its own, whose ids start again at 1
+	private static final List<Recorded> committed = new CopyOnWriteArrayList<>();
 	private static final List<Object> outsideTransactions = new CopyOnWriteArrayList<>();
+
+	private record Recorded(String database, Object event) {
+	}
+
+	private final String database;
+
+	ObligationEvents(javax.sql.DataSource dataSource) {
+		try (java.sql.Connection connection = dataSource.getConnection()) {
+			this.database = connection.getMetaData().getURL();
+		}
+		catch (java.sql.SQLException unreachable) {
+			throw new IllegalStateException(unreachable);
+		}
+	}
 
 	@EventListener
 	void on(ObligationDue due) {
@@ -72,7 +87,7 @@ public class ObligationEvents {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				committed.add(event);
+				committed.add(new Recorded(database, event));
 			}
 		});
 	}
@@ -111,6 +126,11 @@ public class ObligationEvents {
 	}
 
 	private <T> List<T> of(Class<T> type) {
-		return committed.stream().filter(type::isInstance).map(type::cast).toList();
+		return committed.stream()
+			.filter(recorded -> recorded.database().equals(database))
+			.map(Recorded::event)
+			.filter(type::isInstance)
+			.map(type::cast)
+			.toList();
 	}
 }

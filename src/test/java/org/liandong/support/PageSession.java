@@ -103,6 +103,23 @@ public final class PageSession {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
+	/**
+	 * Opens a server-sent event stream with the session, as a page's EventSource does, and hands each of
+	 * its lines to {@code line} on a thread of its own until the stream ends or the returned handle is closed.
+	 */
+	public AutoCloseable stream(String path, java.util.function.Consumer<String> line) {
+		java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response = http.sendAsync(
+				HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
+				HttpResponse.BodyHandlers.ofLines());
+		java.util.concurrent.CompletableFuture<Void> reading = response
+			.thenAcceptAsync(lines -> lines.body().forEach(line));
+		return () -> {
+			response.cancel(true);
+			reading.cancel(true);
+			response.thenAccept(lines -> lines.body().close());
+		};
+	}
+
 	/** A forged post: the session's cookie goes along, the page's CSRF token does not. */
 	public Page postWithoutCsrf(String path, Map<String, String> form) {
 		return postFields(path, form);

@@ -53,6 +53,19 @@ final class AssistanceObligations {
 
 	static final String CONFIRM_ANSWER = "确认协查答复";
 
+	/** A leader of the requesting bureau signing its letter off (issue 23). */
+	static final String SIGN_OFF_LETTER = "签发协助调查函";
+
+	static ObligationDue signOffDue(long requestId, String caseNumber, String requester, Instant dueAt) {
+		return new ObligationDue(AssistanceService.SOURCE, requestId, "协查函（案件 %s）".formatted(caseNumber),
+				SIGN_OFF_LETTER, requester, dueAt, "/assistance/" + requestId);
+	}
+
+	/** Met by a sign-off or a sending back alike; a withdrawal ends it unmet. */
+	static ObligationSettled signOffSettled(long requestId, String requester, Instant at, boolean met) {
+		return new ObligationSettled(AssistanceService.SOURCE, requestId, SIGN_OFF_LETTER, requester, at, met);
+	}
+
 	static ObligationDue designationDue(long reportId, String caseNumber, String city, Instant dueAt) {
 		return new ObligationDue(MajorCaseService.SOURCE, reportId, caseNumber, DESIGNATE, city, dueAt,
 				"/major-reports/" + reportId);

@@ -30,14 +30,19 @@ import org.springframework.stereotype.Component;
  * about one case.
  */
 @Component
-record AssistanceReading(RequestAccess access, AgencyDirectory directory, JdbcClient jdbc, Clock clock) {
+record AssistanceReading(RequestAccess access, AssistanceActions actions, AgencyDirectory directory, JdbcClient jdbc,
+		Clock clock) {
 
 	private static final String SUMMARY_COLUMNS = """
 			r.id, r.number, r.state, r.case_id, r.case_number, r.requester_agency, r.assisting_agency, r.sent_at,
 			r.accept_due_at, r.answer_due_at, r.accept_overdue_at, r.answer_overdue_at""";
 
 	AssistanceRequestView find(long id, SignedInUser reader) {
-		return access.view(access.load(id, reader), reader);
+		AssistanceRequest r = access.load(id, reader);
+		AssistanceRequestView view = access.view(r, reader);
+		// the requesting bureau reads the letter its leader is asked to sign off (issue 23)
+		return r.state() == RequestState.AWAITING_SIGN_OFF && reader.agencyCode().equals(r.requesterAgency())
+				? view.withDraftLetter(actions.draft(r, reader)) : view;
 	}
 
 	Page<AssistanceRequestSummary> list(Box box, RequestState state, Boolean overdue, SignedInUser reader,

@@ -57,6 +57,11 @@ class AssistanceRequest {
 	private String createdByName;
 	private Instant lastChangedAt;
 	private String lastChangedByName;
+	private String submittedByName;
+	private Instant submittedAt;
+	private String signedOffByName;
+	private Instant signedOffAt;
+	private String sentBackText;
 	@Version
 	private Integer version;
 
@@ -126,6 +131,11 @@ class AssistanceRequest {
 				}
 				supplementText = text;
 			}
+			case FORWARD -> {
+				if (text == null) {
+					throw DomainException.invalid("forward-needs-reason", "转办协查请求，请写明转办理由（为何本单位无管辖权、为何由该单位办理）");
+				}
+			}
 			case ACCEPT -> acceptedAt = at;
 			case CONFIRM -> {
 				if ((input.timeliness() == null) != (input.quality() == null)) {
@@ -134,6 +144,21 @@ class AssistanceRequest {
 				ratingTimeliness = input.timeliness();
 				ratingQuality = input.quality();
 				confirmedAt = at;
+			}
+			case SUBMIT -> {
+				submittedByName = actorName;
+				submittedAt = at;
+				sentBackText = null;
+			}
+			case SEND_BACK -> {
+				if (text == null) {
+					throw DomainException.invalid("send-back-needs-comments", "退回修改，请写明修改意见");
+				}
+				sentBackText = text;
+			}
+			case SIGN_OFF -> {
+				signedOffByName = actorName;
+				signedOffAt = at;
 			}
 			case SEND, WITHDRAW -> {
 			}
@@ -154,11 +179,28 @@ class AssistanceRequest {
 		returnText = null;
 	}
 
+	/**
+	 * A forward (issue 22): the competent bureau becomes the assisting bureau and its acceptance
+	 * deadline runs from the forward; the answer date stays the requester's.
+	 */
+	void forwarded(String competentBureau, Instant acceptDue, String basis, Long agreementId) {
+		assistingAgency = competentBureau;
+		acceptDueAt = acceptDue;
+		deadlineBasis = basis;
+		deadlineAgreementId = agreementId;
+	}
+
 	/** A new answer date given with a supplement request. */
 	void answerDue(LocalDate day, Instant due) {
 		answerBy = day;
 		answerDueAt = due;
 	}
+
+	String submittedByName() { return submittedByName; }
+	Instant submittedAt() { return submittedAt; }
+	String signedOffByName() { return signedOffByName; }
+	Instant signedOffAt() { return signedOffAt; }
+	String sentBackText() { return sentBackText; }
 
 	boolean sentOnce() {
 		return sentAt != null;
@@ -172,6 +214,18 @@ class AssistanceRequest {
 	Long id() { return id; }
 	long caseId() { return caseId; }
 	String caseNumber() { return caseNumber; }
+	/**
+	 * The marks of missed deadlines as the table now holds them after a new clock started: they are
+	 * not saved with the request (the deadline watch writes them), so the statement that clears them
+	 * is the caller's; this keeps the loaded request true to it without reading it again (issue 18).
+	 */
+	void overdueMarksCleared(boolean accept) {
+		if (accept) {
+			acceptOverdueAt = null;
+		}
+		answerOverdueAt = null;
+	}
+
 	String requesterAgency() { return requesterAgency; }
 	String assistingAgency() { return assistingAgency; }
 	String matters() { return matters; }

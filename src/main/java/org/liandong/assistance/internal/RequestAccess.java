@@ -16,6 +16,7 @@ import org.liandong.assistance.RequestAction;
 import org.liandong.assistance.RequestAction.Side;
 import org.liandong.assistance.RequestState;
 import org.liandong.documents.Documents;
+import org.liandong.documents.IssuedDocument;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
@@ -52,6 +53,14 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 		return null;
 	}
 
+	/** A move of the requesting bureau's leader (issue 23): signing its letter off, or sending it back. */
+	void requireLeader(AssistanceRequest r, String what, SignedInUser actor) {
+		if (!actor.hasRole("LEADER") || !actor.agencyCode().equals(r.requesterAgency())) {
+			throw DomainException.forbidden("not-signatory", "只有请求单位（%s）的局领导可以%s该协查函".formatted(
+					directory.name(r.requesterAgency()), what));
+		}
+	}
+
 	void requireParty(AssistanceRequest r, Side side, String what, SignedInUser actor) {
 		requireCaseOfficer(actor, "办理协查请求");
 		if (sideOf(r, actor) != side) {
@@ -80,12 +89,21 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 	}
 
 	AssistanceRequestView view(AssistanceRequest r, SignedInUser reader) {
+		return view(r, reader, documents.issuedFor(SOURCE, Long.toString(r.id())));
+	}
+
+	/** The view with the request's letters as the caller already holds them, oldest first. */
+	AssistanceRequestView view(AssistanceRequest r, SignedInUser reader, List<IssuedDocument> issued) {
 		Instant now = clock.instant();
 		boolean officer = caseOfficer(reader);
-		List<RequestAction> actions = officer ? Arrays.stream(RequestAction.values())
-			.filter(action -> action.allowedFrom(r.state()) && sideOf(r, reader) == action.side())
-			.toList() : List.of();
-		List<LetterView> letters = documents.issuedFor(SOURCE, Long.toString(r.id())).stream()
+		boolean leader = reader.hasRole("LEADER");
+		Side side = sideOf(r, reader);
+		// a case officer sends (through the sign-off where the bureau asks for one); a leader signs off
+		List<RequestAction> actions = Arrays.stream(RequestAction.values())
+			.filter(action -> action.allowedFrom(r.state()) && side == action.side())
+			.filter(action -> action.byLeader() ? leader : officer && action != RequestAction.SUBMIT)
+			.toList();
+		List<LetterView> letters = issued.stream()
 			.map(d -> new LetterView(d.id(), d.number(), d.kind().label(), d.issuedAt()))
 			.toList();
 		return new AssistanceRequestView(r.id(), r.number(), r.state(), r.caseId(), r.caseNumber(), r.requesterAgency(),
@@ -98,7 +116,8 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 				r.ratingTimeliness() == null ? null
 						: new AssistanceRequestView.Rating(r.ratingTimeliness(), r.ratingQuality()),
 				r.createdByName(), r.createdAt(), r.version(), actions, history.of(r.id()), attachments.of(r.id()),
-				letters);
+				letters, r.submittedAt() == null ? null : new AssistanceRequestView.SignOff(r.submittedByName(),
+						r.submittedAt(), r.signedOffByName(), r.signedOffAt(), r.sentBackText(), null));
 	}
 
 	static boolean acceptLate(RequestState state, Instant due, Instant marked, Instant now) {

@@ -23,7 +23,7 @@ final class Words {
 	}
 
 	static String day(LocalDate day) {
-		return "%d年%d月%d日".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+		return org.liandong.platform.ChineseTime.day(day);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

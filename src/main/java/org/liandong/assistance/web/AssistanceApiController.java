@@ -86,13 +86,30 @@ class AssistanceApiController {
 
 	@PostMapping("/{id}/{action}")
 	@PreAuthorize(Access.CASE_OFFICER)
-	@Operation(summary = "办理：send 发出、accept 受理、return 退回（须选原因并说明）、answer 答复、"
-			+ "request-supplement 要求补充、confirm 确认办结、withdraw 撤回；状态不允许时答复 409")
+	@Operation(summary = "办理：send 发出（本单位协查函须经领导签发时为送签发，见 sign-off）、accept 受理、return 退回（须选原因并说明）、answer 答复、"
+			+ "request-supplement 要求补充、confirm 确认办结、withdraw 撤回、"
+			+ "forward 转办（协助单位无管辖权时转有管辖权的应急管理局，须带 forwardTo 单位代码和 text 理由）；状态不允许时答复 409")
 	AssistanceRequestView act(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
 			@PathVariable String action, @RequestBody(required = false) ActionInput input) {
 		RequestAction wanted = RequestAction.ofPath(action)
 			.orElseThrow(() -> DomainException.notFound("unknown-action", "没有“%s”这项操作".formatted(action)));
 		return requests.act(id, wanted, input == null ? ActionInput.of(null) : input, actor);
+	}
+
+	@PostMapping("/{id}/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "签发（请求单位的局领导）：协助调查函于此时编号、加盖本单位电子签章并发出，签发人为本人，期限自此起算")
+	AssistanceRequestView signOff(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestBody(required = false) ActionInput input) {
+		return requests.act(id, RequestAction.SIGN_OFF, input == null ? ActionInput.of(null) : input, leader);
+	}
+
+	@PostMapping("/{id}/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "退回修改（请求单位的局领导）：须在 text 中写明修改意见，请求回到草稿")
+	AssistanceRequestView sendBack(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestBody(required = false) ActionInput input) {
+		return requests.act(id, RequestAction.SEND_BACK, input == null ? ActionInput.of(null) : input, leader);
 	}
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

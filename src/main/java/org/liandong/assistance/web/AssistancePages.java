@@ -18,6 +18,8 @@ import org.liandong.assistance.ReturnReason;
 import org.liandong.assistance.Upload;
 import org.liandong.cases.CaseBrief;
 import org.liandong.cases.Cases;
+import org.liandong.documents.DocumentKind;
+import org.liandong.documents.SignOffPolicies;
 import org.liandong.platform.Access;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
@@ -54,12 +56,15 @@ class AssistancePages {
 	private final Cases cases;
 	private final Agencies agencies;
 	private final WorkingCalendar calendar;
+	private final SignOffPolicies signOff;
 
-	AssistancePages(AssistanceRequests requests, Cases cases, Agencies agencies, WorkingCalendar calendar) {
+	AssistancePages(AssistanceRequests requests, Cases cases, Agencies agencies, WorkingCalendar calendar,
+			SignOffPolicies signOff) {
 		this.requests = requests;
 		this.cases = cases;
 		this.agencies = agencies;
 		this.calendar = calendar;
+		this.signOff = signOff;
 	}
 
 	@GetMapping
@@ -122,6 +127,8 @@ class AssistancePages {
 		model.addAttribute("r", r);
 		model.addAttribute("reasons", ReturnReason.values());
 		model.addAttribute("may", r.actions().stream().map(RequestAction::path).toList());
+		// the send button says what sending does in this bureau: straight out, or to the leader first (issue 23)
+		model.addAttribute("signOffRequired", signOff.required(r.requesterAgencyCode(), DocumentKind.ASSISTANCE_LETTER));
 		boolean requester = r.requesterAgencyCode().equals(reader.agencyCode());
 		boolean caseOfficer = reader.hasRole("ENFORCER") || reader.hasRole("DETACHMENT_OFFICER");
 		model.addAttribute("revisable", caseOfficer && requester
@@ -137,6 +144,11 @@ class AssistancePages {
 		}
 		model.addAttribute("assistingAgencies", agencies.all().stream()
 			.filter(a -> a.kind() != AgencyKind.EXTERNAL_DEPARTMENT && !a.code().equals(reader.agencyCode()))
+			.toList());
+		// a request is forwarded to a bureau, neither the forwarder nor the requester (issue 22)
+		model.addAttribute("competentBureaus", agencies.all().stream()
+			.filter(a -> a.kind() == AgencyKind.CITY_BUREAU || a.kind() == AgencyKind.COUNTY_BUREAU)
+			.filter(a -> !a.code().equals(reader.agencyCode()) && !a.code().equals(r.requesterAgencyCode()))
 			.toList());
 		return "assistance/detail";
 	}
@@ -185,37 +197,67 @@ class AssistancePages {
 		return requests.download(id, attachmentId, reader).download();
 	}
 
+	/** The leader's sign-off of the letter, or its sending back with comments (issue 23). */
+	@PostMapping({ "/{id}/sign-off", "/{id}/send-back" })
+	@PreAuthorize("hasRole('LEADER')")
+	String signOff(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestParam(required = false) Long version, @RequestParam(required = false) String text,
+			jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		RequestAction wanted = request.getRequestURI().endsWith("/sign-off") ? RequestAction.SIGN_OFF
+				: RequestAction.SEND_BACK;
+		return act(leader, id, wanted, new ActionInput(version, null, text, null, null, null, null), model, redirect);
+	}
+
 	@PostMapping("/{id}/{action}")
 	@PreAuthorize(Access.CASE_OFFICER)
 	String act(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, @PathVariable String action,
 			@RequestParam(required = false) Long version, @RequestParam(required = false) ReturnReason reason,
 			@RequestParam(required = false) String text, @RequestParam(required = false) LocalDate answerBy,
 			@RequestParam(required = false) Integer timeliness, @RequestParam(required = false) Integer quality,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String forwardTo, Model model, RedirectAttributes redirect) {
 		RequestAction wanted = RequestAction.ofPath(action)
+			.filter(found -> !found.byLeader())
 			.orElseThrow(() -> DomainException.notFound("unknown-action", "没有“%s”这项操作".formatted(action)));
+		return act(actor, id, wanted, new ActionInput(version, reason, text, answerBy, timeliness, quality, forwardTo),
+				model, redirect);
+	}
+
+	private String act(SignedInUser actor, long id, RequestAction wanted, ActionInput input, Model model,
+			RedirectAttributes redirect) {
+		ReturnReason reason = input.reason();
+		String text = input.text();
+		LocalDate answerBy = input.answerBy();
+		String forwardTo = input.forwardTo();
 		try {
-			AssistanceRequestView done = requests.act(id, wanted, new ActionInput(version, reason, text, answerBy, timeliness, quality),
-					actor);
-			redirect.addFlashAttribute("notice", wanted == RequestAction.SEND
-					? "已发出，文号 %s；对方须于 %s 前受理".formatted(done.number(), ChineseTime.format(done.acceptDueAt()))
-					: "已" + wanted.label());
+			AssistanceRequestView done = requests.act(id, wanted, input, actor);
+			if (wanted == RequestAction.FORWARD) {
+				// the request is the competent bureau's now: the forwarder no longer sees it (X2)
+				redirect.addFlashAttribute("notice", "已将协查请求 %s 转办%s，已通知请求单位并印发协查转办函"
+					.formatted(done.number(), done.assistingAgencyName()));
+				return "redirect:/assistance";
+			}
+			redirect.addFlashAttribute("notice", done.state() == RequestState.AWAITING_SIGN_OFF
+					? "已送本单位领导签发；签发后协助调查函编号、加盖电子签章并发出"
+					: wanted == RequestAction.SEND || wanted == RequestAction.SIGN_OFF
+							? "已%s，文号 %s；对方须于 %s 前受理".formatted(wanted == RequestAction.SIGN_OFF ? "签发并发出" : "发出",
+									done.number(), ChineseTime.format(done.acceptDueAt()))
+							: "已" + wanted.label());
 			return "redirect:/assistance/" + id;
 		}
 		catch (DomainException refused) {
 			model.addAttribute("problem", refused.shownOnPage().getMessage());
 			// what was typed stays in the form of the refused action
-			model.addAttribute("typed", new Typed(wanted.path(), reason, text, answerBy));
+			model.addAttribute("typed", new Typed(wanted.path(), reason, text, answerBy, forwardTo));
 		}
 		catch (ConstraintViolationException invalid) {
 			model.addAttribute("problem", invalid.getConstraintViolations().iterator().next().getMessage());
-			model.addAttribute("typed", new Typed(wanted.path(), reason, text, answerBy));
+			model.addAttribute("typed", new Typed(wanted.path(), reason, text, answerBy, forwardTo));
 		}
 		return detail(actor, id, model);
 	}
 
 	/** The input of a refused action, shown again. */
-	record Typed(String action, ReturnReason reason, String text, LocalDate answerBy) {
+	record Typed(String action, ReturnReason reason, String text, LocalDate answerBy, String forwardTo) {
 	}
 
 	static List<AgencySummary> emergencyAgencies(Agencies agencies) {

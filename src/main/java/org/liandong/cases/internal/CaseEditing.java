@@ -18,6 +18,7 @@ import org.liandong.cases.Severity;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,8 +60,16 @@ record CaseEditing(CaseRecords records, CaseTimeline timeline, CaseAccess grants
 		return records.view(found, CaseView.Access.FULL, editor);
 	}
 
+	/**
+	 * An entry on the timeline of a case another module works on. The case is not loaded for it: the
+	 * timeline's reference to the case refuses an unknown one (issue 18: two statements fewer a step).
+	 */
 	void record(long id, SignedInUser actor, String kind, String detail) {
-		records.found(id);
-		timeline.append(id, Editor.of(actor), kind, detail, clock.instant());
+		try {
+			timeline.append(id, Editor.of(actor), kind, detail, clock.instant());
+		}
+		catch (DataIntegrityViolationException unknownCase) {
+			throw CaseRecords.notFound(id);
+		}
 	}
 }

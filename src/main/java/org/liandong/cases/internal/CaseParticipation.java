@@ -5,6 +5,8 @@ import static org.liandong.cases.internal.CaseRecords.name;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +16,7 @@ import org.liandong.cases.CaseChanged;
 import org.liandong.cases.ParticipantRole;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,18 +26,35 @@ import org.springframework.stereotype.Component;
  * timeline. Runs in the facade's transaction, which joins the caller's.
  */
 @Component
-record CaseParticipation(CaseRecords records, CaseTimeline timeline, CaseAccess grants,
+record CaseParticipation(CaseRecords records, CaseTimeline timeline, CaseAccess grants, JdbcClient jdbc,
 		ApplicationEventPublisher events, Clock clock) {
 
 	void involve(long id, String agencyCode, ParticipantRole role, SignedInUser actor, String why) {
-		EnforcementCase found = records.found(id);
 		Instant now = clock.instant();
-		if (found.involve(agencyCode, role, Editor.of(actor), now)) {
-			found = records.saveOrStale(found);
-			grants.grantFull(found, List.of(agencyCode));
-			timeline.append(id, Editor.of(actor), "PARTICIPANT_ADDED",
-					"%s作为%s单位加入本案：%s".formatted(name(records.agencyMap(), agencyCode), role.label(), why), now);
+		Editor editor = Editor.of(actor);
+		// one row of its own instead of the case rewritten with all its participants (issue 18); an agency
+		// already on the case, as host, registering agency or participant, is not added again
+		int added = jdbc.sql("""
+				insert into case_participant (case_id, agency, role)
+				select c.id, ?, ? from enforcement_case c
+				where c.id = ? and c.host_agency <> ? and c.registering_agency <> ?
+				on conflict do nothing""")
+			.params(agencyCode, role.name(), id, agencyCode, agencyCode)
+			.update();
+		if (added == 0) {
+			return;
 		}
+		// a newer version, so that an edit of the case begun before this one is refused as stale rather
+		// than saving the participants it read, without this one
+		jdbc.sql("""
+				update enforcement_case set last_changed_at = ?, last_changed_by = ?, last_changed_by_name = ?,
+				    version = version + 1
+				where id = ?""")
+			.params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), editor.username(), editor.describe(), id)
+			.update();
+		grants.grantFull(id, agencyCode);
+		timeline.append(id, editor, "PARTICIPANT_ADDED",
+				"%s作为%s单位加入本案：%s".formatted(name(records.agencyMap(), agencyCode), role.label(), why), now);
 	}
 
 	void designate(long id, Map<String, ParticipantRole> roles, SignedInUser designator, String why) {

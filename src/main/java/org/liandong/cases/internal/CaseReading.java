@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,26 @@ record CaseReading(CaseRecords records, Agencies agencies, AuditTrail audit, Jdb
 			.whereIf(!party.isEmpty() && !USCC_SHAPE.matcher(party).matches(), "lower(c.party_name) like ?",
 					"%" + PagedQuery.literal(party.toLowerCase()) + "%")
 			.fetch(jdbc, pageable, (rs, n) -> summary(rs, names));
+	}
+
+	List<CaseSummary> openEnterpriseCases(List<String> divisionCodes, SignedInUser reader, int limit) {
+		if (divisionCodes.isEmpty()) {
+			return List.of();
+		}
+		boolean all = agencies.isCityLevel(reader.agencyCode());
+		List<Object> params = new java.util.ArrayList<>();
+		if (!all) {
+			params.add(reader.agencyCode());
+		}
+		params.addAll(divisionCodes);
+		Map<String, AgencySummary> names = records.agencyMap();
+		return jdbc.sql("select " + LIST_COLUMNS + " from " + (all ? "enforcement_case c" : VISIBLE_TO_BUREAU)
+				+ " where c.status <> 'CLOSED' and c.party_uscc is not null and c.division_code in ("
+				+ String.join(", ", java.util.Collections.nCopies(divisionCodes.size(), "?")) + ") order by c.id desc"
+				+ " fetch first " + Math.max(1, limit) + " rows only")
+			.params(params)
+			.query((rs, n) -> summary(rs, names))
+			.list();
 	}
 
 	CaseView find(long id, SignedInUser reader) {

@@ -55,6 +55,7 @@ record CaseRegistration(CaseRecords records, CaseRepository cases, CaseNumbers n
 		EnforcementCase registered = cases.save(EnforcementCase.register(new EnforcementCase.Registration(
 				number, registering.code(), year, seq, request.partyKind(), request.partyName().trim(), party.uscc(),
 				cipher.encrypt(party.idNumber(), idContext(number)), party.idMasked(),
+				cipher.keyedHash(party.idNumber(), PartyLinkage.ID_HASH_PURPOSE),
 				request.supervisionLevel(), place.code(), request.violationType().trim(), request.severity(),
 				blankToNull(request.summary()), request.occurredOn(), host.code(), proposal.agencyCode(),
 				overridden ? request.hostOverrideReason().trim() : null), assisting, editor, now));

@@ -1,5 +1,9 @@
 package org.liandong.cases.internal;
 
+import org.liandong.cases.PartyCheck;
+import org.liandong.cases.PartyElsewhere;
+import org.liandong.cases.PartyInSeveralBureaus;
+
 import java.util.List;
 import java.util.Map;
 
@@ -38,9 +42,11 @@ class CaseService implements Cases {
 	private final CaseEditing editing;
 	private final CaseNotification notification;
 	private final CaseParticipation participation;
+	private final PartyLinkage linkage;
 
 	CaseService(TerritorialHosting hosting, CaseRegistration registration, CaseReading reading, CaseEditing editing,
-			CaseNotification notification, CaseParticipation participation) {
+			CaseNotification notification, CaseParticipation participation, PartyLinkage linkage) {
+		this.linkage = linkage;
 		this.hosting = hosting;
 		this.registration = registration;
 		this.reading = reading;
@@ -72,6 +78,12 @@ class CaseService implements Cases {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public List<CaseSummary> openEnterpriseCases(List<String> divisionCodes, SignedInUser reader, int limit) {
+		return reading.openEnterpriseCases(divisionCodes, reader, limit);
+	}
+
+	@Override
 	public CaseView change(long id, CaseChange change, SignedInUser editor) {
 		return editing.change(id, change, editor);
 	}
@@ -79,6 +91,23 @@ class CaseService implements Cases {
 	@Override
 	public List<NotificationView> notify(long id, NewNotification notification, SignedInUser sender) {
 		return this.notification.notify(id, notification, sender);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public PartyElsewhere partyElsewhere(long id, SignedInUser reader) {
+		return linkage.ofCase(id, reader);
+	}
+
+	@Override
+	public PartyElsewhere checkParty(PartyCheck check, SignedInUser checker) {
+		return linkage.check(check, checker);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<PartyInSeveralBureaus> partiesInSeveralBureaus(SignedInUser reader, Pageable pageable) {
+		return linkage.inSeveralBureaus(reader, pageable);
 	}
 
 	@Override

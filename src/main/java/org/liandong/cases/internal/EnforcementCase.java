@@ -40,6 +40,8 @@ class EnforcementCase {
 	private String partyUscc;
 	private String partyIdCipher;
 	private String partyIdMasked;
+	// the keyed hash of the ID number (issue 22): equal for the same person, never the number
+	private String partyIdHash;
 	private SupervisionLevel supervisionLevel;
 	private String divisionCode;
 	private String violationType;
@@ -65,7 +67,7 @@ class EnforcementCase {
 
 	/** The facts of a new case as checked by the service: party, place, host and number. */
 	record Registration(String number, String registeringAgency, int year, int seq, PartyKind partyKind,
-			String partyName, String partyUscc, String partyIdCipher, String partyIdMasked,
+			String partyName, String partyUscc, String partyIdCipher, String partyIdMasked, String partyIdHash,
 			SupervisionLevel supervisionLevel, String divisionCode, String violationType, Severity severity,
 			String summary, LocalDate occurredOn, String hostAgency, String proposedHostAgency,
 			String hostOverrideReason) {
@@ -82,6 +84,7 @@ class EnforcementCase {
 		c.partyUscc = r.partyUscc();
 		c.partyIdCipher = r.partyIdCipher();
 		c.partyIdMasked = r.partyIdMasked();
+		c.partyIdHash = r.partyIdHash();
 		c.supervisionLevel = r.supervisionLevel();
 		c.divisionCode = r.divisionCode();
 		c.violationType = r.violationType();
@@ -206,6 +209,7 @@ class EnforcementCase {
 	String partyName() { return partyName; }
 	String partyUscc() { return partyUscc; }
 	String partyIdMasked() { return partyIdMasked; }
+	String partyIdHash() { return partyIdHash; }
 	SupervisionLevel supervisionLevel() { return supervisionLevel; }
 	String divisionCode() { return divisionCode; }
 	String violationType() { return violationType; }

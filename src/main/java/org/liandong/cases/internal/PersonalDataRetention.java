@@ -68,7 +68,7 @@ class PersonalDataRetention {
 		for (long id : due) {
 			Boolean done = transactions.execute(status -> {
 				int erased = jdbc.sql("""
-						update enforcement_case set party_id_cipher = null
+						update enforcement_case set party_id_cipher = null, party_id_hash = null
 						where id = ? and status = 'CLOSED' and party_id_cipher is not null""")
 					.param(id)
 					.update();

@@ -10,6 +10,9 @@ import org.liandong.cases.CaseSummary;
 import org.liandong.cases.CaseView;
 import org.liandong.cases.CaseView.NotificationView;
 import org.liandong.cases.Cases;
+import org.liandong.cases.PartyCheck;
+import org.liandong.cases.PartyElsewhere;
+import org.liandong.cases.PartyInSeveralBureaus;
 import org.liandong.cases.HostProposal;
 import org.liandong.cases.NewCase;
 import org.liandong.cases.NewNotification;
@@ -84,6 +87,28 @@ class CaseApiController {
 	@Operation(summary = "案件详情（含时间线）；被通报单位只见摘要；无权查看的案件答复 404")
 	CaseView find(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
 		return cases.find(id, reader);
+	}
+
+	@GetMapping("/{id}/party-elsewhere")
+	@Operation(summary = "同一当事人在其他单位的未结案件（issue 22）：单位、件数及其信息联络员，不含案件内容；"
+			+ "企业按统一社会信用代码，个人按公民身份号码的密钥散列比对")
+	PartyElsewhere partyElsewhere(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
+		return cases.partyElsewhere(id, reader);
+	}
+
+	@PostMapping("/party-checks")
+	@PreAuthorize(Access.CASE_OFFICER)
+	@Operation(summary = "核查当事人（执法人员，issue 22）：按统一社会信用代码或公民身份号码（二者填一项）查询其他单位有无未结案件；"
+			+ "号码放在请求体中，不进入网址；每次核查记入审计")
+	PartyElsewhere checkParty(@AuthenticationPrincipal SignedInUser checker, @RequestBody PartyCheck check) {
+		return cases.checkParty(check, checker);
+	}
+
+	@GetMapping("/parties-in-several-bureaus")
+	@Operation(summary = "市局：在两个以上单位有未结案件的当事人及各单位件数（分页，issue 22）；其他单位答复 403")
+	PageResponse<PartyInSeveralBureaus> partiesInSeveralBureaus(@AuthenticationPrincipal SignedInUser reader,
+			@PageableDefault(size = 20) @ParameterObject Pageable pageable) {
+		return PageResponse.of(cases.partiesInSeveralBureaus(reader, pageable));
 	}
 
 	@PatchMapping("/{id}")

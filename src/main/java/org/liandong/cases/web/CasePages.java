@@ -1,5 +1,6 @@
 package org.liandong.cases.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
 import org.liandong.agency.DivisionLevel;
+import org.liandong.calendar.WorkingCalendar;
 import org.liandong.cases.CaseChange;
 import org.liandong.cases.CaseFilter;
 import org.liandong.cases.CaseStatus;
@@ -15,10 +17,12 @@ import org.liandong.cases.CaseView;
 import org.liandong.cases.Cases;
 import org.liandong.cases.NewCase;
 import org.liandong.cases.NewNotification;
+import org.liandong.cases.PartyCheck;
 import org.liandong.cases.PartyKind;
 import org.liandong.cases.Severity;
 import org.liandong.cases.SupervisionLevel;
 import org.liandong.platform.Access;
+import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.web.RefusalShownOn;
@@ -54,10 +58,12 @@ class CasePages {
 
 	private final Cases cases;
 	private final Agencies agencies;
+	private final WorkingCalendar calendar;
 
-	CasePages(Cases cases, Agencies agencies) {
+	CasePages(Cases cases, Agencies agencies, WorkingCalendar calendar) {
 		this.cases = cases;
 		this.agencies = agencies;
+		this.calendar = calendar;
 	}
 
 	@GetMapping
@@ -69,6 +75,7 @@ class CasePages {
 			@RequestParam(required = false) String party, @PageableDefault(size = 20) Pageable pageable, Model model) {
 		CaseFilter filter = new CaseFilter(status, severity, violationType, agencyCode, from, to, party);
 		model.addAttribute("page", cases.list(filter, reader, pageable));
+		model.addAttribute("city", agencies.isCityLevel(reader.agencyCode()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("severities", Severity.values());
@@ -149,7 +156,46 @@ class CasePages {
 		model.addAttribute("editable", caseOfficer && found.access() == CaseView.Access.FULL
 				&& (found.hostAgencyCode().equals(reader.agencyCode())
 						|| found.registeringAgencyCode().equals(reader.agencyCode())));
+		// issue 22: other bureaus with open cases on the same party, to notify (R2.3) or ask (R2.4) at one click
+		model.addAttribute("elsewhere", cases.partyElsewhere(id, reader));
+		model.addAttribute("mayAskAssistance", caseOfficer && found.access() == CaseView.Access.FULL);
+		model.addAttribute("readerAgency", reader.agencyCode());
+		model.addAttribute("assistanceAnswerBy", calendar.endOfWorkingDays(Instant.now(), 10).atZone(ChineseTime.ZONE)
+			.toLocalDate().minusDays(1));
 		return "cases/detail";
+	}
+
+	/** Issue 22: an enforcer checks a party by USCC or ID number for open cases in other bureaus. */
+	@GetMapping("/party-check")
+	@PreAuthorize(Access.CASE_OFFICER)
+	String partyCheck() {
+		return "cases/party-check";
+	}
+
+	@PostMapping("/party-check")
+	@PreAuthorize(Access.CASE_OFFICER)
+	String checkParty(@AuthenticationPrincipal SignedInUser checker, @RequestParam(required = false) String uscc,
+			@RequestParam(required = false) String idNumber, Model model) {
+		try {
+			model.addAttribute("result", cases.checkParty(new PartyCheck(uscc, idNumber), checker));
+		}
+		catch (DomainException refused) {
+			model.addAttribute("problem", refused.shownOnPage().getMessage());
+		}
+		catch (ConstraintViolationException invalid) {
+			model.addAttribute("problem", invalid.getConstraintViolations().iterator().next().getMessage());
+		}
+		// the ID number typed is not shown again: the result names it masked
+		model.addAttribute("uscc", uscc);
+		return "cases/party-check";
+	}
+
+	/** Issue 22, R2.7: the city bureau's list of the parties open in more than one bureau. */
+	@GetMapping("/parties-in-several-bureaus")
+	String partiesInSeveralBureaus(@AuthenticationPrincipal SignedInUser reader,
+			@PageableDefault(size = 20) Pageable pageable, Model model) {
+		model.addAttribute("page", cases.partiesInSeveralBureaus(reader, pageable));
+		return "cases/parties-in-several-bureaus";
 	}
 
 	@PostMapping("/{id}")

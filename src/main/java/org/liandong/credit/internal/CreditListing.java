@@ -26,6 +26,26 @@ import org.springframework.stereotype.Component;
 @Component
 record CreditListing(EntryAccess access, Agencies agencies, JdbcClient jdbc, Clock clock, AuditTrail audit) {
 
+	/**
+	 * Entries on the public list now whose party was registered in one of these divisions: a USCC's characters 3
+	 * to 8 are the registering authority's division code (GB 32100-2015), a city's code standing for its
+	 * counties (410400 for 4104xx). Newest first, at most {@code limit}.
+	 */
+	java.util.List<CreditEntryView> publishedRegisteredIn(java.util.List<String> divisionCodes, int limit) {
+		if (divisionCodes.isEmpty()) {
+			return java.util.List.of();
+		}
+		Map<String, String> names = access.names();
+		java.util.List<Object> params = new java.util.ArrayList<>(java.util.List.of(ChineseTime.utc(clock.instant())));
+		divisionCodes.forEach(code -> params.add("__" + code.replaceFirst("(00)+$", "") + "%"));
+		return jdbc.sql("select e.* from credit_entry e where e.state = 'PUBLISHED' and e.published_until > ? and ("
+				+ String.join(" or ", java.util.Collections.nCopies(divisionCodes.size(), "e.subject_uscc like ?"))
+				+ ") order by e.id desc fetch first " + Math.max(1, limit) + " rows only")
+			.params(params)
+			.query((rs, n) -> view(rs, names))
+			.list();
+	}
+
 	/** One entry; reading one that is not on the public list (in procedure or ended) is audited (X1). */
 	CreditEntryView entry(long id, SignedInUser reader) {
 		CreditEntryView entry = access.find(id, reader);

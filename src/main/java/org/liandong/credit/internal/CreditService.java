@@ -73,6 +73,12 @@ class CreditService implements CreditList {
 		return listing.entries(state, subject, reader, pageable);
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<CreditEntryView> publishedRegisteredIn(java.util.List<String> divisionCodes, int limit) {
+		return listing.publishedRegisteredIn(divisionCodes, limit);
+	}
+
 	/** Ends the publication of entries whose period is over; safe on several instances. */
 	int expire() {
 		return expiry.expire();

@@ -58,7 +58,7 @@ class CreditApiController {
 
 	@GetMapping("/checks")
 	@Operation(summary = "信用核查：按统一社会信用代码（校验码错误答复 400）或名称；答复是否列入、列入决定及各联合惩戒单位的措施。每次核查均记入审计")
-	CreditCheck check(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) @Parameter(description = "统一社会信用代码（GB 32100-2015），18 位，第 18 位为校验码", schema = @Schema(pattern = "^[0-9A-HJ-NPQRTUWXY]{18}$", example = "91410402MA44JC1W0Y")) String uscc,
+	CreditCheck check(@AuthenticationPrincipal SignedInUser reader, @RequestParam(required = false) @Parameter(description = "统一社会信用代码（GB 32100-2015），18 位，第 18 位为校验码；小写字母按大写处理", schema = @Schema(pattern = "^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$", example = "91410402MA44JC1W0Y")) String uscc,
 			@RequestParam(required = false) String name) {
 		return checks.check(uscc, name, reader);
 	}

@@ -31,12 +31,15 @@ import org.liandong.platform.Sm3;
  * The document's digest is SM3 of these bytes; the signature is SM3withSM2 over the 32 bytes of
  * that digest. A receipt's form is {@code liandong-receipt:1} with fields {@code number},
  * {@code digest} (the document's digest, hex), {@code agency} (the receiving agency's code) and
- * {@code receivedAt}; its signature is SM3withSM2 over the SM3 digest of those bytes.
+ * {@code receivedAt}; its signature is SM3withSM2 over the SM3 digest of those bytes. An evidence's form
+ * is {@code liandong-evidence:1} with {@code number}, {@code digest}, {@code stage}, {@code agency},
+ * {@code counterpart}, {@code actor}, {@code note} and {@code at}, signed the same way.
  */
 final class CanonicalForm {
 
 	static final String DOCUMENT_HEADER = "liandong-document:1";
 	static final String RECEIPT_HEADER = "liandong-receipt:1";
+	static final String EVIDENCE_HEADER = "liandong-evidence:1";
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
 		.withZone(ZoneOffset.UTC);
@@ -65,6 +68,24 @@ final class CanonicalForm {
 			.field("digest", documentDigest)
 			.field("agency", agencyCode)
 			.field("receivedAt", TIME.format(receivedAt))
+			.text.toString();
+	}
+
+	/**
+	 * The evidence of one stage of a letter (issue 23, after e-CODEX): the letter's number and digest, the
+	 * stage, the agency whose key signs it, the other agency the stage concerns (the addressee of a
+	 * delivery; empty otherwise), the person, a note and the time.
+	 */
+	static String evidence(String number, String documentDigest, String stage, String agencyCode, String counterpart,
+			String actorName, String note, Instant at) {
+		return new CanonicalForm(EVIDENCE_HEADER).field("number", number)
+			.field("digest", documentDigest)
+			.field("stage", stage)
+			.field("agency", agencyCode)
+			.field("counterpart", counterpart == null ? "" : counterpart)
+			.field("actor", actorName == null ? "" : actorName)
+			.field("note", note == null ? "" : note)
+			.field("at", TIME.format(at))
 			.text.toString();
 	}
 

@@ -17,17 +17,21 @@ import org.liandong.audit.AuditTrail;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
 import org.bouncycastle.util.encoders.Hex;
+import org.liandong.documents.DocumentEvidence;
 import org.liandong.documents.DocumentIssued;
 import org.liandong.documents.DocumentReceipt;
 import org.liandong.documents.DocumentReceived;
 import org.liandong.documents.DocumentSignature;
 import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
+import org.liandong.documents.EvidenceStage;
 import org.liandong.documents.IssuedDocument;
+import org.liandong.documents.LetterDraft;
 import org.liandong.documents.IssuerPrefixChanged;
 import org.liandong.documents.NewDocument;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
+import org.liandong.platform.MultiRowInsert;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,11 +59,13 @@ class DocumentService implements Documents {
 	private final KeyService keys;
 	private final VerificationService verification;
 	private final AuditTrail audit;
+	private final Evidences evidences;
 
 	DocumentService(DocumentNumbers numbers, DocumentText text, PdfRenderer renderer, PdfSigner signer,
 			Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyService keys,
-			VerificationService verification, AuditTrail audit) {
+			VerificationService verification, AuditTrail audit, Evidences evidences) {
 		this.audit = audit;
+		this.evidences = evidences;
 		this.keys = keys;
 		this.verification = verification;
 		this.numbers = numbers;
@@ -89,7 +95,13 @@ class DocumentService implements Documents {
 		// signed with the issuer's current key over the SM3 digest of the canonical form (issue 12)
 		String digest = CanonicalForm.digest(CanonicalForm.document(d.kind(), number, issuer.code(), issuer.name(),
 				addressee, wording.title(), wording.body(), now));
-		KeyService.Signed signed = keys.sign(issuer.code(), Hex.decode(digest));
+		// the letter and the evidences of its issue and delivery (issue 23), signed with one look-up of the key
+		List<Evidences.Worded> worded = evidences.ofIssue(number, digest, issuer.code(), d.readerAgencyCodes(), d.issuedBy(),
+				d.issuedByName(), now);
+		List<byte[]> messages = new java.util.ArrayList<>(List.of(Hex.decode(digest)));
+		worded.forEach(w -> messages.add(w.digest()));
+		List<KeyService.Signed> signatures = keys.signAll(issuer.code(), messages);
+		KeyService.Signed signed = signatures.get(0);
 		DocumentSignature signature = new DocumentSignature(signed.keyId(), digest, signed.signature(),
 				DocumentSignature.ALGORITHM);
 		KeyHolder key = new GeneratedKeyHolder();
@@ -105,12 +117,30 @@ class DocumentService implements Documents {
 		long id = key.getKeyAs(Long.class);
 		Set<String> readers = new LinkedHashSet<>(d.readerAgencyCodes());
 		readers.add(issuer.code());
-		readers.forEach(agency -> jdbc.sql("insert into document_reader (document_id, agency) values (?, ?)")
-			.params(id, agency)
-			.update());
+		MultiRowInsert.into(jdbc, "document_reader", List.of("document_id", "agency"),
+				readers.stream().map(agency -> new Object[] { id, agency }).toList());
+		evidences.insert(id, worded, signatures.subList(1, signatures.size()));
 		events.publishEvent(new DocumentIssued(id, number, d.kind(), issuer.code(), wording.title()));
 		return new IssuedDocument(id, d.kind(), number, issuer.code(), issuer.name(), wording.title(), addressee,
 				wording.body(), d.sourceType(), d.sourceId(), now, d.issuedByName(), signature);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public LetterDraft preview(NewDocument d) {
+		AgencySummary issuer = agency(d.issuerAgencyCode());
+		DocumentText.Wording wording = text.write(d.kind(), d.fields());
+		return new LetterDraft(d.kind(), d.kind().label(), issuer.name(), wording.title(), wording.body());
+	}
+
+	@Override
+	public int share(String sourceType, String sourceId, String agencyCode) {
+		return jdbc.sql("""
+				insert into document_reader (document_id, agency)
+				select d.id, ? from official_document d where d.source_type = ? and d.source_id = ?
+				and not exists (select 1 from document_reader r where r.document_id = d.id and r.agency = ?)""")
+			.params(agencyCode, sourceType, sourceId, agencyCode)
+			.update();
 	}
 
 	@Override
@@ -151,8 +181,36 @@ class DocumentService implements Documents {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<DocumentReceipt> receipts(long id, SignedInUser reader) {
+	public List<DocumentEvidence> evidences(long id, SignedInUser reader) {
 		IssuedDocument document = find(id, reader);
+		return evidences.of(document, receiptsOf(document));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public byte[] evidencePackage(long id, SignedInUser reader) {
+		IssuedDocument document = find(id, reader);
+		List<DocumentEvidence> all = evidences.of(document, receiptsOf(document));
+		// the letter leaves the platform as a file, as a download does (X1)
+		audit.record("DOCUMENT_EVIDENCE_EXPORTED", "document", document.number(),
+				"导出公文《%s》的送达与办理证据（%d 条）".formatted(document.title(), all.size()));
+		return evidences.pack(document, all, signer.sign(renderer.render(document), document));
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void attest(IssuedDocument letter, EvidenceStage stage, SignedInUser actor, String note) {
+		evidences.attest(letter, stage, actor, note, clock.instant());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DocumentReceipt> receipts(long id, SignedInUser reader) {
+		return receiptsOf(find(id, reader));
+	}
+
+	private List<DocumentReceipt> receiptsOf(IssuedDocument document) {
+		long id = document.id();
 		return jdbc.sql("select * from document_receipt where document_id = ? order by received_at, agency")
 			.param(id)
 			.query((rs, n) -> verification.receipt(document, rs.getString("agency"), rs.getString("agency_name"),

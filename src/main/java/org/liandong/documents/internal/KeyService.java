@@ -68,6 +68,13 @@ class KeyService implements SigningKeys {
 		return new Signed(key.id(), Sm2.sign(privateKey(key), message));
 	}
 
+	/** Several signatures with the agency's current key, looked up once (a letter and its evidences, issue 23). */
+	List<Signed> signAll(String agencyCode, List<byte[]> messages) {
+		Key key = currentKey(agencyCode).orElseGet(() -> firstKey(agencyCode));
+		String secret = privateKey(key);
+		return messages.stream().map(message -> new Signed(key.id(), Sm2.sign(secret, message))).toList();
+	}
+
 	/**
 	 * Signs with one given key, current or not: the key that signed a document's record signs its
 	 * PDF too (issue 19), so both name the same key. Returns the DER-encoded SM2 signature.

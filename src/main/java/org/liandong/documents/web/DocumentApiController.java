@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.liandong.documents.DocumentEvidence;
 import org.liandong.documents.DocumentReceipt;
 import org.liandong.documents.DocumentVerification;
 import org.liandong.documents.Documents;
@@ -62,6 +63,33 @@ class DocumentApiController {
 	@Operation(summary = "公文的签收回执：接收单位、签收时间，及回执 SM2 签名是否由接收单位本单位密钥签署")
 	List<DocumentReceipt> receipts(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
 		return documents.receipts(id, reader);
+	}
+
+	@GetMapping("/{id}/evidences")
+	@PreAuthorize(Access.BUSINESS_USER)
+	@Operation(summary = "公文送达与办理的各环节证据（发出、送达、签收、受理、退回、转办、答复）：时间、单位、经办人，每条以该单位 SM2 密钥签名并当场校验；发文与收文双方均可看")
+	List<DocumentEvidence> evidences(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
+		return documents.evidences(id, reader);
+	}
+
+	@GetMapping(path = "/{id}/evidences.zip", produces = "application/zip")
+	@PreAuthorize(Access.BUSINESS_USER)
+	@Operation(summary = "导出公文及其各环节证据为一个文件（ZIP：签章 PDF、evidences.json（签名原文、SM3 摘要、SM2 签名、公钥）、核验说明），供法院或检查人员离线核验；记入审计")
+	ResponseEntity<byte[]> evidencePackage(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
+		return evidencePackageResponse(documents, id, reader);
+	}
+
+	/** The evidence package as a download named after the document number. */
+	static ResponseEntity<byte[]> evidencePackageResponse(Documents documents, long id, SignedInUser reader) {
+		IssuedDocument document = documents.find(id, reader);
+		byte[] zip = documents.evidencePackage(id, reader);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(document.number() + "（证据）.zip", StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.body(zip);
 	}
 
 	@PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -70,6 +70,11 @@ class DocumentPages {
 		return DocumentApiController.pdfResponse(documents, id, reader);
 	}
 
+	@GetMapping("/documents/{id}/evidences.zip")
+	ResponseEntity<byte[]> evidencePackage(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id) {
+		return DocumentApiController.evidencePackageResponse(documents, id, reader);
+	}
+
 	@GetMapping("/documents/{id}")
 	String document(@AuthenticationPrincipal SignedInUser reader, @PathVariable long id, Model model) {
 		IssuedDocument document = documents.open(id, reader);
@@ -80,6 +85,7 @@ class DocumentPages {
 		model.addAttribute("salutation", addresseeLine ? lines[0] : null);
 		model.addAttribute("paragraphs", Arrays.asList(lines).subList(addresseeLine ? 1 : 0, lines.length));
 		model.addAttribute("receipts", documents.receipts(id, reader));
+		model.addAttribute("evidences", documents.evidences(id, reader));
 		model.addAttribute("issuedOn", document.issuedAt().atZone(ChineseTime.ZONE).toLocalDate());
 		return "documents/letter";
 	}

@@ -13,6 +13,8 @@ import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -60,9 +62,15 @@ class JdbcFieldReEncryptions implements FieldReEncryptions {
 						"字段重加密任务 #%d 尚未结束，请待其完成后再发起".formatted(active));
 			});
 		KeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("insert into field_re_encryption (state, requested_by, requested_at) values (?, ?, ?)")
-			.params(State.QUEUED.name(), requestedBy, ChineseTime.utc(clock.instant()))
-			.update(key, "id");
+		try {
+			jdbc.sql("insert into field_re_encryption (state, requested_by, requested_at, active_slot) values (?, ?, ?, 1)")
+				.params(State.QUEUED.name(), requestedBy, ChineseTime.utc(clock.instant()))
+				.update(key, "id");
+		}
+		catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+			// another start took the one active slot between the check above and this insert
+			throw DomainException.conflict("re-encryption-running", "另一项字段重加密任务刚刚发起，请待其完成后再发起");
+		}
 		long id = key.getKeyAs(Long.class);
 		scheduler.scheduleIfNotExists(task.schedulableInstance(Long.toString(id)));
 		events.publishEvent(new FieldsReEncrypted(FieldsReEncrypted.STARTED, id,

@@ -88,7 +88,7 @@ class ReEncryptionRun {
 		transactions.executeWithoutResult(status -> {
 			// values added while it ran were walked too: at the end the total is what was looked at
 			jdbc.sql("""
-					update field_re_encryption set state = ?, finished_at = ?, problem = ?,
+					update field_re_encryption set state = ?, finished_at = ?, problem = ?, active_slot = null,
 					    values_total = case when values_done > values_total then values_done else values_total end
 					where id = ?""")
 				.params(state.name(), ChineseTime.utc(clock.instant()), problem, id)

@@ -1,5 +1,6 @@
 package org.liandong.generator.demo;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,13 @@ final class Cast {
 
 	Cast(UserDetailsService accounts) {
 		this.accounts = accounts;
+	}
+
+	/** Everyone of the demo who receives messages: the city's people, the departments' and the bureaus'. */
+	List<String> everyone() {
+		List<String> names = new ArrayList<>(List.of(LEADER, LEGAL, OFFICE, "samr.leader", "police.leader"));
+		BUREAUS.forEach(bureau -> names.addAll(List.of(bureau.enforcer(), bureau.liaison())));
+		return names;
 	}
 
 	/** The demo account as signing in would load it. */

@@ -8,6 +8,8 @@ import org.liandong.assistance.MajorCases;
 import org.liandong.calendar.WorkingCalendar;
 import org.liandong.cases.Cases;
 import org.liandong.credit.CreditList;
+import org.liandong.inbox.Inbox;
+import org.liandong.operations.JointOperations;
 import org.liandong.instruments.Instruments;
 import org.liandong.meetings.Meetings;
 import org.liandong.oversight.Accountability;
@@ -29,11 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A year of the city's collaboration for the demo installation (issue 20), so that a newcomer sees
  * what the platform is for: cases and assistance requests in every state, a major case designated,
  * an agreement and a memorandum in force, the dishonest-party list, two joint meetings, a year of
- * monthly reports and two bulletins, inspections and an accountability record, spread over the last
- * twelve months. Every record is made by the demo accounts through the modules' own services at the
+ * monthly reports and two bulletins, inspections and an accountability record, a finished joint
+ * enforcement operation and a running one (issue 22), spread over the last twelve months. Every record is made by the demo accounts through the modules' own services at the
  * instant it would have been made ({@link DemoClock}), so numbers, letters, deadlines, obligations,
- * histories and the audit trail agree with each other; the inbox messages, stored after commit on
- * other threads, bear the real time. What was overdue then is found overdue by the deadline watches
+ * histories, inbox messages and the audit trail agree with each other; what arrived before the last
+ * two weeks has been read ({@link Reading}). What was overdue then is found overdue by the deadline watches
  * once the application runs, and escalated. The watches run on the real clock from a minute after
  * start; should the year take longer than that, a watch may see a deadline passed that the year
  * then meets in time: the request is marked overdue though its obligation counts as met on time.
@@ -63,11 +65,14 @@ class DemoYear implements ApplicationRunner {
 	private final Sharing sharing;
 	private final Inspections inspections;
 	private final Accountability accountability;
+	private final Inbox inbox;
+	private final JointOperations operations;
 
 	DemoYear(DemoClock clock, JdbcClient jdbc, TransactionTemplate transactions, UserDetailsService accounts,
 			WorkingCalendar calendar, Cases cases, AssistanceRequests requests, MajorCases majorCases, CreditList credit,
 			Instruments instruments, Meetings meetings, Sharing sharing, Inspections inspections,
-			Accountability accountability) {
+			Accountability accountability, Inbox inbox, JointOperations operations) {
+		this.operations = operations;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -82,6 +87,7 @@ class DemoYear implements ApplicationRunner {
 		this.sharing = sharing;
 		this.inspections = inspections;
 		this.accountability = accountability;
+		this.inbox = inbox;
 	}
 
 	@Override
@@ -98,9 +104,11 @@ class DemoYear implements ApplicationRunner {
 		new MeetingWork(meetings, agenda).plan();
 		new SharingWork(sharing, agenda).plan();
 		new OversightWork(inspections, accountability, agenda).plan();
+		new OperationWork(operations, agenda).plan();
 		agenda.run(clock, cast, transactions);
-		log.info("演示数据：生成近一年的协作记录（{} 件协查案件等），完成 {} 项操作，{} 项未能完成，{} 项留待以后，用时 {} 毫秒",
-				assistance.planned(), agenda.done(), agenda.failed(), agenda.later(),
+		int read = new Reading(inbox, cast, clock, transactions).readBefore(started);
+		log.info("演示数据：生成近一年的协作记录（{} 件协查案件等），完成 {} 项操作，{} 项未能完成，{} 项留待以后，已读两周前的消息 {} 条，用时 {} 毫秒",
+				assistance.planned(), agenda.done(), agenda.failed(), agenda.later(), read,
 				Duration.between(started, Instant.now()).toMillis());
 	}
 

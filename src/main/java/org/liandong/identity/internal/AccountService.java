@@ -6,12 +6,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.liandong.identity.AccountContact;
 import org.liandong.identity.AccountCreated;
 import org.liandong.identity.AccountSummary;
 import org.liandong.identity.Accounts;
@@ -196,6 +199,41 @@ class AccountService implements Accounts {
 			.where("u.enabled = ?", true)
 			.matching(keyword, "a.name", "a.short_name", "a.code", "u.display_name")
 			.fetch(jdbc, pageable, (rs, n) -> liaison(rs));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<LiaisonEntry> liaisonsOf(Collection<String> agencyCodes) {
+		if (agencyCodes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select a.code as agency_code, a.name as agency_name, a.division_code, u.username, u.display_name, u.title,
+				    u.office_phone, u.mobile_cipher, u.email
+				from user_account u join user_role r on r.user_account_id = u.id and r.role = 'LIAISON'
+				join agency a on a.id = u.agency_id
+				where u.enabled = true and a.code in (:codes)
+				order by a.code, u.display_name""")
+			.param("codes", List.copyOf(agencyCodes))
+			.query((rs, n) -> liaison(rs))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AccountContact> contacts(String agencyCode) {
+		return jdbc.sql("""
+				select u.username, u.display_name, u.mobile_cipher, u.email from user_account u
+				join agency a on a.id = u.agency_id
+				where a.code = :agency and u.enabled = true
+				  and exists (select 1 from user_role r where r.user_account_id = u.id and r.role in (:business))
+				order by u.username""")
+			.param("agency", agencyCode)
+			.param("business", Arrays.stream(Role.values()).filter(role -> !role.isAdministrator()).map(Role::name).toList())
+			.query((rs, n) -> new AccountContact(rs.getString("username"), rs.getString("display_name"), agencyCode,
+					cipher.decrypt(rs.getString("mobile_cipher"), mobileContext(rs.getString("username"))),
+					rs.getString("email")))
+			.list();
 	}
 
 	private LiaisonEntry liaison(ResultSet rs) throws SQLException {

@@ -14,6 +14,7 @@ import org.liandong.identity.NewUserAccount;
 import org.liandong.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -53,6 +54,10 @@ class DemoData implements ApplicationRunner {
 	private static final List<String> LIAISONS = List.of("孙丽娟", "马文静", "朱晓燕", "胡春梅", "郭秀英", "何雪梅",
 			"高玉兰", "林慧敏", "罗晓红", "郑美玲");
 
+	/** The county bureaus' leaders, who sign off their letters in the demo (issue 23). */
+	private static final List<String> LEADERS = List.of("冯德明", "蒋国强", "沈建华", "韩志明", "杨海波", "秦立伟",
+			"许文涛", "吕振华", "施宏伟", "曹建国");
+
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final Agencies agencies;
@@ -60,9 +65,12 @@ class DemoData implements ApplicationRunner {
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
 	private final TwoFactorService twoFactor;
+	/** The county bureaus have leaders who sign off their letters (issue 23); the tests make their own. */
+	private final boolean signOff;
 
 	DemoData(Agencies agencies, AccountService accounts, JdbcClient jdbc, PasswordEncoder passwords,
-			TwoFactorService twoFactor) {
+			TwoFactorService twoFactor, @Value("${liandong.demo.sign-off:true}") boolean signOff) {
+		this.signOff = signOff;
 		this.twoFactor = twoFactor;
 		this.agencies = agencies;
 		this.accounts = accounts;
@@ -78,6 +86,7 @@ class DemoData implements ApplicationRunner {
 		COUNTIES.forEach(county -> {
 			names.add(county.prefix() + ".enforcer");
 			names.add(county.prefix() + ".liaison");
+			names.add(county.prefix() + ".leader");
 		});
 		return names;
 	}
@@ -145,6 +154,9 @@ class DemoData implements ApplicationRunner {
 					EnumSet.of(Role.ENFORCER));
 			person(county.prefix() + ".liaison", LIAISONS.get(i), county.code(), "信息联络员",
 					"1390375%04d".formatted(101 + i), hash, EnumSet.of(Role.LIAISON));
+			if (signOff) {
+				person(county.prefix() + ".leader", LEADERS.get(i), county.code(), "局长", null, hash, EnumSet.of(Role.LEADER));
+			}
 		}
 	}
 

@@ -6,9 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.liandong.inbox.InboxDelivery;
+import org.liandong.platform.SignedInUser;
 import org.liandong.inbox.InboxMessageDelivered;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -36,24 +39,25 @@ class InboxDeliveries {
 	void on(InboxDelivery delivery) {
 		String user = delivery.recipientUser() == null ? "" : delivery.recipientUser().trim();
 		Instant now = clock.instant();
+		// the bureau whose act the message reports: named by the module, or else the person acting now (a
+		// request sent, a case notified); a message the scheduler makes (a reminder) has none (issue 23)
+		String sender = delivery.senderAgencyCode() != null ? delivery.senderAgencyCode()
+				: SignedInUser.current().map(SignedInUser::agencyCode).orElse(null);
+		KeyHolder key = new GeneratedKeyHolder();
 		int stored = jdbc.sql("""
 				insert into inbox_message (recipient_agency, recipient_user, kind, title, body, link, source_type,
-				                           source_id, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                           source_id, created_at, sender_agency)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict do nothing""")
 			.params(delivery.recipientAgencyCode(), user, delivery.kind(), clip(delivery.title(), 200),
 					clip(delivery.body(), 4000), delivery.link(), delivery.sourceType(), delivery.sourceId(),
-					OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.update();
+					OffsetDateTime.ofInstant(now, ZoneOffset.UTC), sender)
+			.update(key, "id");
 		if (stored == 0) {
 			return;
 		}
-		long id = jdbc.sql("""
-				select id from inbox_message
-				where source_type = ? and source_id = ? and recipient_agency = ? and recipient_user = ?""")
-			.params(delivery.sourceType(), delivery.sourceId(), delivery.recipientAgencyCode(), user)
-			.query(Long.class)
-			.single();
+		// the new row's id comes with the insert (issue 18: no second statement to find it)
+		long id = key.getKeyAs(Long.class);
 		events.publishEvent(new InboxMessageDelivered(id, delivery.sourceType(), delivery.sourceId(),
 				delivery.recipientAgencyCode(), now));
 	}

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.liandong.inbox.Inbox;
 import org.liandong.inbox.InboxItem;
 import org.liandong.inbox.InboxMessageRead;
+import org.liandong.inbox.StoredMessage;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
@@ -100,6 +102,19 @@ class JdbcInbox implements Inbox {
 				where recipient_agency = ? and link = ? and handled_at is null and created_at <= ?""")
 			.params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), agencyCode, link, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
 			.update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<StoredMessage> storedSince(Instant since, int limit) {
+		return jdbc.sql("""
+				select id, recipient_agency, recipient_user, kind, title, link, created_at, sender_agency from inbox_message
+				where created_at >= ? order by created_at, id limit ?""")
+			.params(OffsetDateTime.ofInstant(since, ZoneOffset.UTC), limit)
+			.query((rs, n) -> new StoredMessage(rs.getLong("id"), rs.getString("recipient_agency"),
+					rs.getString("recipient_user"), rs.getString("kind"), rs.getString("title"), rs.getString("link"),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("sender_agency")))
+			.list();
 	}
 
 	private boolean firstReading(long messageId, String username, Instant now) {

@@ -108,6 +108,6 @@ record Minutes(Documents documents, JdbcClient jdbc, ApplicationEventPublisher e
 	}
 
 	private static String day(LocalDate day) {
-		return "%d年%d月%d日".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+		return org.liandong.platform.ChineseTime.day(day);
 	}
 }

@@ -1,5 +1,6 @@
 package org.liandong.platform.web;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +114,8 @@ class ApiErrorsAndNames {
 	}
 
 	/**
-	 * Paging as the server applies it: a negative page is the first, a size outside 1 to 200 the
-	 * list's default or 200, sort properties a list does not offer are ignored; none is refused.
+	 * Paging as the server applies it: a negative page is refused, a size outside 1 to 200 is the
+	 * list's default or 200, a sort property the list does not offer is refused with the ones it does.
 	 */
 	private static void paging(Parameter parameter) {
 		if (!"query".equals(parameter.getIn()) || parameter.getSchema() == null) {
@@ -122,15 +123,15 @@ class ApiErrorsAndNames {
 		}
 		switch (parameter.getName()) {
 			case "page" -> {
-				parameter.getSchema().setMinimum(null);
-				parameter.description("页码，从 0 开始；小于 0 按 0 处理");
+				parameter.getSchema().setMinimum(BigDecimal.ZERO);
+				parameter.description("页码，从 0 开始；小于 0 时答复 400");
 			}
 			case "size" -> {
 				parameter.getSchema().setMinimum(null);
 				parameter.getSchema().setMaximum(null);
 				parameter.description("每页条数，最多 200；小于 1 按该列表的默认条数，大于 200 按 200 处理");
 			}
-			case "sort" -> parameter.description("排序：属性名[,asc|desc]，可重复；可用的属性见各列表的说明，其他属性名被忽略");
+			case "sort" -> parameter.description("排序：属性名[,asc|desc]，可重复；列表不提供的属性答复 400，其消息列出该列表可用的排序属性");
 			default -> {
 			}
 		}

@@ -18,7 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * An API list's {@code page} and {@code size} are whole numbers, as the description says (issue
  * 20): {@code size=abc} is a 400, where Spring Data would quietly answer the default page and a
- * client would never learn its parameter was not read. Runs after the role check of
+ * client would never learn its parameter was not read; so is a negative page, which it would read as
+ * the first. Runs after the role check of
  * {@link AuthorizeBeforeBinding}, so a caller without the role still hears 403 first.
  */
 @Component
@@ -41,6 +42,10 @@ class PagingParameters implements HandlerInterceptor, WebMvcConfigurer {
 			String value = request.getParameter(name);
 			if (value != null && !value.isBlank() && !value.trim().matches("-?\\d{1,9}")) {
 				throw DomainException.invalid("invalid-parameter", "参数 %s 应为整数".formatted(name));
+			}
+			if ("page".equals(name) && value != null && value.trim().startsWith("-")) {
+				// a page before the first is a mistake of the caller's, not a request for the first
+				throw DomainException.invalid("invalid-parameter", "参数 page 为页码，从 0 开始，不能小于 0");
 			}
 		}
 		return true;

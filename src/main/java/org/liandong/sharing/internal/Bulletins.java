@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
+import org.liandong.sharing.AwaitedBulletin;
 import org.liandong.sharing.Bulletin;
 import org.liandong.sharing.SharingEvent;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,7 +99,7 @@ class Bulletins {
 			events.publishEvent(SharingObligation.ACKNOWLEDGE_BULLETIN.due(id, title.trim(), recipient, due));
 			events.publishEvent(new InboxDelivery(recipient, null, "BULLETIN",
 					"【快报】%s（请于 %s 前签收）".formatted(title.trim(), ChineseTime.format(due)), body.trim(),
-					"/bulletins/" + id, "bulletin", Long.toString(id)));
+					"/bulletins/" + id, "bulletin", Long.toString(id), from.code()));
 		}
 		events.publishEvent(new SharingEvent("bulletin", id, "BULLETIN", "发出快报《%s》至 %d 个单位，%d 分钟内签收".formatted(
 				title.trim(), recipients.size(), ackWindow.toMinutes())));
@@ -132,6 +135,25 @@ class Bulletins {
 			throw DomainException.notFound("unknown-bulletin", "快报 %d 不存在".formatted(id));
 		}
 		return found;
+	}
+
+	/** What these bureaus have not acknowledged yet, newest first, five per bureau at most. */
+	List<AwaitedBulletin> awaiting(Collection<String> agencyCodes) {
+		if (agencyCodes.isEmpty()) {
+			return List.of();
+		}
+		List<AwaitedBulletin> all = jdbc.sql("""
+				select b.id, a.agency, b.title, b.sender_agency, b.sent_at, b.ack_due_at from bulletin_ack a
+				join bulletin b on b.id = a.bulletin_id
+				where a.agency in (:agencies) and a.acknowledged_at is null
+				order by a.agency, b.sent_at desc, b.id desc""")
+			.param("agencies", List.copyOf(agencyCodes))
+			.query((rs, n) -> new AwaitedBulletin(rs.getLong("id"), rs.getString("agency"), rs.getString("title"),
+					agencies.find(rs.getString("sender_agency")).map(AgencySummary::name).orElse(rs.getString("sender_agency")),
+					instant(rs, "sent_at"), instant(rs, "ack_due_at")))
+			.list();
+		Map<String, Integer> shown = new HashMap<>();
+		return all.stream().filter(b -> shown.merge(b.agencyCode(), 1, Integer::sum) <= 5).toList();
 	}
 
 	/** A recipient's liaison or leader acknowledges, once, for the bureau. */

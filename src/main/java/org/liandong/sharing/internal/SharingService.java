@@ -3,6 +3,7 @@ package org.liandong.sharing.internal;
 import java.util.List;
 
 import org.liandong.platform.SignedInUser;
+import org.liandong.sharing.AwaitedBulletin;
 import org.liandong.sharing.Bulletin;
 import org.liandong.sharing.Frequency;
 import org.liandong.sharing.Post;
@@ -125,6 +126,12 @@ class SharingService implements Sharing {
 	@Override
 	public Bulletin acknowledge(long id, SignedInUser liaison) {
 		return bulletins.acknowledge(id, liaison);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AwaitedBulletin> awaitingAcknowledgement(java.util.Collection<String> agencyCodes) {
+		return bulletins.awaiting(agencyCodes);
 	}
 
 	@Override

@@ -21,7 +21,7 @@ class EnforcementCaseTest {
 
 	private final EnforcementCase registered = EnforcementCase.register(new EnforcementCase.Registration(
 			"新华区应急局案〔2026〕1号", "410402", 2026, 1, PartyKind.ENTERPRISE, "某某化工有限公司", "91350100M000100Y43", null,
-			null, SupervisionLevel.COUNTY, "410403", "未按规定开展安全教育培训", Severity.GENERAL, null, null, "410403",
+			null, null, SupervisionLevel.COUNTY, "410403", "未按规定开展安全教育培训", Severity.GENERAL, null, null, "410403",
 			"410403", null), List.of("410404"), ENFORCER, Instant.EPOCH);
 
 	@Test

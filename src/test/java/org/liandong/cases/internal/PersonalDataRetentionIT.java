@@ -46,6 +46,8 @@ class PersonalDataRetentionIT {
 		assertThat(retention.erase()).isGreaterThanOrEqualTo(1);
 
 		assertThat(cipher(longClosed)).isNull();
+		assertThat(jdbc.sql("select count(*) from enforcement_case where id = ? and party_id_hash is null").param(longClosed)
+			.query(Long.class).single()).as("its keyed hash goes with it (issue 22)").isEqualTo(1);
 		assertThat(cipher(recentlyClosed)).as("closed only now").isNotNull();
 		assertThat(cipher(open)).as("still open").isNotNull();
 		JsonNode found = xinhua.get("/api/v1/cases/" + longClosed).json();

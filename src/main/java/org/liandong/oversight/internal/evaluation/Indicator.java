@@ -22,6 +22,12 @@ enum Indicator {
 	ATTENDANCE("attendance", "联席会议出席（请假计半）", List.of(), null, false),
 	BULLETINS("bulletins", "快报按时签收", List.of("bulletin"), null, true),
 	RECTIFICATION("rectification", "检查问题按期整改", List.of("rectification"), null, true),
+	/**
+	 * Issue 22 (N1): taking part in joint operations — confirming participation before the start, inspecting the
+	 * team's targets by its last day, the organiser's summary within five days of the end.
+	 */
+	JOINT_OPERATIONS("joint-operations", "联合执法按期参与",
+			List.of("joint-operation", "joint-operation-team", "joint-operation-summary"), null, true),
 	INSPECTIONS("inspections", "督查与交叉检查得分", List.of(), null, false);
 
 	private final String key;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.liandong.agency.AgencySummary;
 import org.liandong.inbox.InboxDelivery;
@@ -20,6 +19,7 @@ import org.liandong.oversight.NewInspectionCampaign;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.PagedQuery;
+import org.liandong.platform.SeededDraw;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -48,20 +48,21 @@ record Campaigns(JdbcClient jdbc, Jurisdiction jurisdiction, InspectionRecords i
 				: n.bureauCodes().stream().filter(code -> code != null && !code.isBlank()).map(String::trim).distinct()
 					.map(code -> jurisdiction.countyBureau(code, city).code())
 					.toList();
-		Map<String, String> assignment = MutualAssignment.propose(bureaus, ThreadLocalRandom.current());
+		SeededDraw draw = new SeededDraw(SeededDraw.newSeed());
+		Map<String, String> assignment = MutualAssignment.propose(pool(bureaus), draw);
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into inspection_campaign (city_agency, title, campaign_year, period, state, created_at,
-				    created_by_name, version)
-				values (?, ?, ?, ?, 'PROPOSED', ?, ?, 0)""")
+				    created_by_name, version, draw_seed)
+				values (?, ?, ?, ?, 'PROPOSED', ?, ?, 0, ?)""")
 			.params(city, n.title().trim(), n.year(), n.period().trim(), ChineseTime.utc(clock.instant()),
-					planner.describe())
+					planner.describe(), draw.seed())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		store(id, assignment);
 		events.publishEvent(new InspectionEvent("inspection-campaign", id, "CAMPAIGN_CREATED",
-				"组织互查《%s》（%d年%s），%d 个单位参加".formatted(n.title().trim(), n.year(), n.period().trim(),
-						bureaus.size())));
+				"组织互查《%s》（%d年%s），%d 个单位参加，随机种子 %s".formatted(n.title().trim(), n.year(), n.period().trim(),
+						bureaus.size(), draw.seed())));
 		return id;
 	}
 
@@ -70,16 +71,23 @@ record Campaigns(JdbcClient jdbc, Jurisdiction jurisdiction, InspectionRecords i
 		InspectionCampaign campaign = find(id, planner);
 		requireProposed(campaign, "重新生成互查方案");
 		Map<String, String> previous = assignment(campaign);
-		Map<String, String> proposal = MutualAssignment.proposeAnother(List.copyOf(previous.keySet()), previous,
-				ThreadLocalRandom.current());
+		// another seed until the assignment differs (from three bureaus on one does): the seed kept is the one used
+		List<String> pool = pool(previous.keySet());
+		SeededDraw draw = new SeededDraw(SeededDraw.newSeed());
+		Map<String, String> proposal = MutualAssignment.propose(pool, draw);
+		for (int i = 1; i < 20 && pool.size() > 2 && proposal.equals(previous); i++) {
+			draw = new SeededDraw(SeededDraw.newSeed());
+			proposal = MutualAssignment.propose(pool, draw);
+		}
 		if (jdbc.sql("update inspection_campaign set version = version + 1 where id = ? and state = 'PROPOSED' and version = ?")
 			.params(id, campaign.version()).update() == 0) {
 			throw DomainException.conflict("campaign-changed", "互查方案刚刚已被他人确认或重新生成，请刷新后再操作");
 		}
 		jdbc.sql("delete from inspection_assignment where campaign_id = ?").param(id).update();
+		jdbc.sql("update inspection_campaign set draw_seed = ? where id = ?").params(draw.seed(), id).update();
 		store(id, proposal);
 		events.publishEvent(new InspectionEvent("inspection-campaign", id, "CAMPAIGN_PROPOSED",
-				"重新生成互查方案：" + describe(proposal)));
+				"重新生成互查方案（随机种子 %s）：%s".formatted(draw.seed(), describe(proposal))));
 	}
 
 	void confirm(long id, Long version, SignedInUser planner) {
@@ -202,7 +210,13 @@ record Campaigns(JdbcClient jdbc, Jurisdiction jurisdiction, InspectionRecords i
 				rs.getString("period"), InspectionCampaign.State.valueOf(rs.getString("state")),
 				rs.getString("created_by_name"), InspectionRecords.instant(rs, "created_at"),
 				rs.getString("confirmed_by_name"), InspectionRecords.instant(rs, "confirmed_at"), rs.getLong("version"),
-				assignments.size() == 2 ? TWO_BUREAUS : null, chain(assignments));
+				assignments.size() == 2 ? TWO_BUREAUS : null, chain(assignments), rs.getString("draw_seed"),
+				rs.getString("draw_seed") == null ? null : InspectionCampaign.DRAW);
+	}
+
+	/** What the assignment is drawn from: the bureaus in ascending code order, published with the seed. */
+	private static List<String> pool(java.util.Collection<String> bureaus) {
+		return bureaus.stream().sorted().toList();
 	}
 
 	/** The assignments in the order of the cycle, each inspected bureau inspecting next: A→B, B→C, C→A. */

@@ -17,9 +17,6 @@ import org.liandong.platform.DomainException;
  */
 final class MutualAssignment {
 
-	/** How many shuffles another proposal tries before settling for one equal to the last. */
-	private static final int ATTEMPTS = 20;
-
 	private MutualAssignment() {
 	}
 
@@ -43,23 +40,16 @@ final class MutualAssignment {
 		return assignment;
 	}
 
-	/** Another proposal, different from {@code previous} whenever another one exists (from three bureaus on). */
-	static Map<String, String> proposeAnother(List<String> bureaus, Map<String, String> previous,
-			RandomGenerator random) {
-		Map<String, String> proposal = propose(bureaus, random);
-		for (int i = 1; i < ATTEMPTS && bureaus.size() > 2 && proposal.equals(previous); i++) {
-			proposal = propose(bureaus, random);
-		}
-		return proposal;
-	}
-
 	/** Whether two bureaus of the assignment inspect each other: unavoidable with two, excluded from three on. */
 	static boolean hasMutualPair(Map<String, String> assignment) {
 		return assignment.entrySet().stream()
 			.anyMatch(e -> e.getKey().equals(assignment.get(e.getValue())));
 	}
 
-	/** Fisher-Yates, with the generator given so that tests can repeat a shuffle. */
+	/**
+	 * Fisher-Yates from the end, with the generator given: the campaigns' {@link org.liandong.platform.SeededDraw}
+	 * (so anyone can repeat the draw from its seed), or a seeded one in tests.
+	 */
 	private static void shuffle(List<String> order, RandomGenerator random) {
 		for (int i = order.size() - 1; i > 0; i--) {
 			int j = random.nextInt(i + 1);

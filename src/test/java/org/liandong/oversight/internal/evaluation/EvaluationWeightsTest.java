@@ -13,13 +13,13 @@ class EvaluationWeightsTest {
 
 	@Test
 	void weights_adding_up_to_100_are_taken() {
-		assertThat(new EvaluationWeights(valid()).of(Indicator.REPORTS)).isEqualTo(15);
+		assertThat(new EvaluationWeights(valid()).of(Indicator.REPORTS)).isEqualTo(10);
 	}
 
 	@Test
 	void weights_that_do_not_add_up_to_100_are_refused_saying_the_sum() {
 		Map<String, Integer> weights = valid();
-		weights.put("reports", 10);
+		weights.put("reports", 5);
 		assertThatThrownBy(() -> new EvaluationWeights(weights)).hasMessageContaining("之和应为 100，现为 95");
 	}
 
@@ -38,11 +38,12 @@ class EvaluationWeightsTest {
 		weights.put("assistance-timeliness", 20);
 		weights.put("assistance-completion", 10);
 		weights.put("designation", 10);
-		weights.put("reports", 15);
+		weights.put("reports", 10);
 		weights.put("meetings", 5);
 		weights.put("attendance", 5);
 		weights.put("bulletins", 10);
 		weights.put("rectification", 10);
+		weights.put("joint-operations", 5);
 		weights.put("inspections", 15);
 		return weights;
 	}

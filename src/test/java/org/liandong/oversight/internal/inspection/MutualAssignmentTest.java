@@ -75,20 +75,6 @@ class MutualAssignmentTest {
 		assertThat(seen).as("(5-1)! = 24 cycles exist").hasSizeGreaterThan(10);
 	}
 
-	@ParameterizedTest(name = "{0} bureaus")
-	@ValueSource(ints = { 3, 4, 6, 12 })
-	void another_proposal_differs_from_the_last_when_another_exists(int n) {
-		List<String> bureaus = bureaus(n);
-		Random random = new Random(7);
-		Map<String, String> previous = MutualAssignment.propose(bureaus, random);
-		for (int i = 0; i < 50; i++) {
-			Map<String, String> next = MutualAssignment.proposeAnother(bureaus, previous, random);
-			assertThat(next).isNotEqualTo(previous);
-			assertThat(MutualAssignment.hasMutualPair(next)).isFalse();
-			previous = next;
-		}
-	}
-
 	private static List<String> bureaus(int n) {
 		return IntStream.rangeClosed(1, n).mapToObj(i -> "4104%02d".formatted(i)).toList();
 	}

@@ -1,0 +1,104 @@
+package org.liandong.documents.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.liandong.agency.Agencies;
+import org.liandong.documents.DocumentKind;
+import org.liandong.documents.SignOffPolicies;
+import org.liandong.documents.SignOffPolicyChanged;
+import org.liandong.platform.ChineseTime;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.ReferenceData;
+import org.liandong.platform.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class JdbcSignOffPolicies implements SignOffPolicies {
+
+	private static final String REFERENCE = "sign-off-policy";
+
+	private final JdbcClient jdbc;
+	private final Agencies agencies;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final ReferenceData referenceData;
+	/** agency and kind of every policy that asks for a sign-off, held in memory: asked on every sending (issue 18) */
+	private final ReferenceData.Cached<Set<String>> requiring;
+
+	JdbcSignOffPolicies(JdbcClient jdbc, Agencies agencies, ApplicationEventPublisher events, Clock clock,
+			ReferenceData referenceData) {
+		this.jdbc = jdbc;
+		this.agencies = agencies;
+		this.events = events;
+		this.clock = clock;
+		this.referenceData = referenceData;
+		this.requiring = referenceData.cache(REFERENCE, () -> Set.copyOf(jdbc
+			.sql("select agency, document_kind from sign_off_policy where required = true")
+			.query((rs, n) -> key(rs.getString(1), rs.getString(2)))
+			.list()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean required(String agencyCode, DocumentKind kind) {
+		return requiring.get().contains(key(agencyCode, kind.name()));
+	}
+
+	private static String key(String agencyCode, String kind) {
+		return agencyCode + "/" + kind;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<SignOffPolicy> of(String agencyCode) {
+		requireAgency(agencyCode);
+		Map<String, Boolean> set = jdbc.sql("select document_kind, required from sign_off_policy where agency = ?")
+			.param(agencyCode)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return SIGNABLE.stream()
+			.map(kind -> new SignOffPolicy(agencyCode, kind, kind.label(), set.getOrDefault(kind.name(), false)))
+			.toList();
+	}
+
+	@Override
+	public SignOffPolicy set(String agencyCode, DocumentKind kind, boolean required, SignedInUser administrator) {
+		requireAgency(agencyCode);
+		if (kind == null || !SIGNABLE.contains(kind)) {
+			throw DomainException.invalid("not-signable", "签发只适用于：" + SIGNABLE.stream().map(DocumentKind::label)
+				.collect(Collectors.joining("、")));
+		}
+		store(agencyCode, kind, required, administrator.getUsername());
+		events.publishEvent(new SignOffPolicyChanged(agencyCode, kind, required));
+		return new SignOffPolicy(agencyCode, kind, kind.label(), required);
+	}
+
+	/** Writes one policy and has every instance read the policies again; the caller has checked it. */
+	void store(String agencyCode, DocumentKind kind, boolean required, String changedBy) {
+		Object[] values = { required, ChineseTime.utc(clock.instant()), changedBy, agencyCode, kind.name() };
+		if (jdbc.sql("update sign_off_policy set required = ?, changed_at = ?, changed_by = ? where agency = ? and document_kind = ?")
+			.params(values)
+			.update() == 0) {
+			jdbc.sql("insert into sign_off_policy (required, changed_at, changed_by, agency, document_kind) values (?, ?, ?, ?, ?)")
+				.params(values)
+				.update();
+		}
+		referenceData.changed(REFERENCE);
+	}
+
+	private void requireAgency(String agencyCode) {
+		if (agencies.find(agencyCode).isEmpty()) {
+			throw DomainException.notFound("unknown-agency", "机构 %s 不存在".formatted(agencyCode));
+		}
+	}
+}

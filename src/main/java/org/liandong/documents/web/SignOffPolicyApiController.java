@@ -1,0 +1,52 @@
+package org.liandong.documents.web;
+
+import java.util.List;
+
+import org.liandong.documents.DocumentKind;
+import org.liandong.documents.SignOffPolicies;
+import org.liandong.documents.SignOffPolicies.SignOffPolicy;
+import org.liandong.platform.Access;
+import org.liandong.platform.DomainException;
+import org.liandong.platform.SignedInUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Which of a bureau's letters need its leader's sign-off (issue 23, N2), set by the system administrator. */
+@RestController
+@Tag(name = "公文签发")
+@PreAuthorize(Access.SYSTEM_ADMIN)
+class SignOffPolicyApiController {
+
+	private final SignOffPolicies policies;
+
+	SignOffPolicyApiController(SignOffPolicies policies) {
+		this.policies = policies;
+	}
+
+	@GetMapping("/api/v1/sign-off-policies/{agencyCode}")
+	@Operation(summary = "某单位各类公文是否须经本单位领导签发")
+	List<SignOffPolicy> of(@PathVariable String agencyCode) {
+		return policies.of(agencyCode);
+	}
+
+	@PutMapping("/api/v1/sign-off-policies/{agencyCode}")
+	@Operation(summary = "设置某单位某类公文是否须经本单位领导签发（记入审计）")
+	SignOffPolicy set(@AuthenticationPrincipal SignedInUser administrator, @PathVariable String agencyCode,
+			@RequestBody PolicyInput input) {
+		if (input == null || input.kind() == null || input.required() == null) {
+			throw DomainException.invalid("invalid-policy", "请给出 kind（如 ASSISTANCE_LETTER）和 required（true 或 false）");
+		}
+		return policies.set(agencyCode, input.kind(), input.required(), administrator);
+	}
+
+	record PolicyInput(DocumentKind kind, Boolean required) {
+	}
+}
