@@ -186,8 +186,9 @@ class DocumentService implements Documents {
 		return evidences.of(document, receiptsOf(document));
 	}
 
+	/** Read, packed and signed outside a transaction, as the PDF's download (the export is audited, X1). */
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public byte[] evidencePackage(long id, SignedInUser reader) {
 		IssuedDocument document = find(id, reader);
 		List<DocumentEvidence> all = evidences.of(document, receiptsOf(document));
