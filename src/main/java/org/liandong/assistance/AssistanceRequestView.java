@@ -25,14 +25,17 @@ public record AssistanceRequestView(long id, String number, RequestState state, 
 	/**
 	 * The leader's sign-off of the letter (issue 23), null for a request never submitted for one.
 	 *
+	 * @param reviewedByName the legal officer who agreed with the letter before the sign-off, where the bureau asks for a review
 	 * @param draftLetter the letter as it would be issued now, shown to the requesting bureau while it waits
 	 * @param sentBackText the leader's comments when the letter was last sent back for revision
 	 */
-	public record SignOff(String submittedByName, Instant submittedAt, String signedOffByName, Instant signedOffAt,
-			String sentBackText, org.liandong.documents.LetterDraft draftLetter) {
+	public record SignOff(String submittedByName, Instant submittedAt, String reviewedByName, Instant reviewedAt,
+			String signedOffByName, Instant signedOffAt, String sentBackText,
+			org.liandong.documents.LetterDraft draftLetter) {
 
 		public SignOff withDraft(org.liandong.documents.LetterDraft draft) {
-			return new SignOff(submittedByName, submittedAt, signedOffByName, signedOffAt, sentBackText, draft);
+			return new SignOff(submittedByName, submittedAt, reviewedByName, reviewedAt, signedOffByName, signedOffAt,
+					sentBackText, draft);
 		}
 	}
 

@@ -20,10 +20,19 @@ public enum RequestAction {
 	 */
 	SUBMIT("submit", "送签发", Side.REQUESTER, Set.of(RequestState.DRAFT, RequestState.RETURNED),
 			RequestState.AWAITING_SIGN_OFF),
+	/**
+	 * Sending where the bureau's letters are reviewed before its leader signs them off (issue 23, 拟稿 →
+	 * 审核 → 签发): the request waits for its legal officer. Asked for as {@code send}, as {@link #SUBMIT}.
+	 */
+	SUBMIT_FOR_REVIEW("submit-for-review", "送审核", Side.REQUESTER, Set.of(RequestState.DRAFT, RequestState.RETURNED),
+			RequestState.AWAITING_REVIEW),
+	/** A legal officer of the requesting bureau agrees with the letter: it goes to the leader for sign-off (issue 23). */
+	REVIEW("review", "审核同意", Side.REQUESTER, Set.of(RequestState.AWAITING_REVIEW), RequestState.AWAITING_SIGN_OFF),
 	/** A leader of the requesting bureau signs the letter off: it is numbered, signed and sent (issue 23). */
 	SIGN_OFF("sign-off", "签发", Side.REQUESTER, Set.of(RequestState.AWAITING_SIGN_OFF), RequestState.SENT),
-	/** A leader sends it back to the drafter with comments (issue 23). */
-	SEND_BACK("send-back", "退回修改", Side.REQUESTER, Set.of(RequestState.AWAITING_SIGN_OFF), RequestState.DRAFT),
+	/** The reviewer or the leader sends it back to the drafter with comments (issue 23). */
+	SEND_BACK("send-back", "退回修改", Side.REQUESTER, Set.of(RequestState.AWAITING_REVIEW, RequestState.AWAITING_SIGN_OFF),
+			RequestState.DRAFT),
 	ACCEPT("accept", "受理", Side.ASSISTING, Set.of(RequestState.SENT), RequestState.ACCEPTED),
 	RETURN("return", "退回", Side.ASSISTING, Set.of(RequestState.SENT), RequestState.RETURNED),
 	FORWARD("forward", "转办", Side.ASSISTING, Set.of(RequestState.SENT), RequestState.SENT),
@@ -33,7 +42,8 @@ public enum RequestAction {
 			RequestState.SUPPLEMENT_REQUESTED),
 	CONFIRM("confirm", "确认办结", Side.REQUESTER, Set.of(RequestState.ANSWERED), RequestState.CONFIRMED),
 	WITHDRAW("withdraw", "撤回", Side.REQUESTER,
-			Set.of(RequestState.DRAFT, RequestState.AWAITING_SIGN_OFF, RequestState.SENT, RequestState.RETURNED),
+			Set.of(RequestState.DRAFT, RequestState.AWAITING_REVIEW, RequestState.AWAITING_SIGN_OFF, RequestState.SENT,
+					RequestState.RETURNED),
 			RequestState.WITHDRAWN);
 
 	/** Which party of the request makes a transition. */
@@ -83,9 +93,25 @@ public enum RequestAction {
 		return side;
 	}
 
-	/** The moves of the bureau's leader rather than of its case officers (issue 23). */
-	public boolean byLeader() {
-		return this == SIGN_OFF || this == SEND_BACK;
+	/** The moves of the bureau's approvers, its legal officer or its leader, rather than of its case officers (issue 23). */
+	public boolean byApprover() {
+		return this == REVIEW || this == SIGN_OFF || this == SEND_BACK;
+	}
+
+	/**
+	 * The role that makes this approver's move on a request in the state given: the legal officer
+	 * reviews, the leader signs off; each sends back what waits for them. Null for a case officer's move.
+	 */
+	public String approverRole(RequestState state) {
+		if (this == REVIEW || (this == SEND_BACK && state == RequestState.AWAITING_REVIEW)) {
+			return "LEGAL_OFFICER";
+		}
+		return byApprover() ? "LEADER" : null;
+	}
+
+	/** A case officer's wish to send, which the bureau's policy makes a sending, a submission or one for review. */
+	public boolean sending() {
+		return this == SEND || this == SUBMIT || this == SUBMIT_FOR_REVIEW;
 	}
 
 	public boolean allowedFrom(RequestState state) {

@@ -4,6 +4,8 @@ package org.liandong.assistance;
 public enum RequestState {
 
 	DRAFT("草稿"),
+	/** Submitted to the bureau's legal officer, who reviews it before its leader signs it off (issue 23). */
+	AWAITING_REVIEW("待审核"),
 	/** Submitted to the bureau's leader, who signs it off (and it is sent) or sends it back (issue 23). */
 	AWAITING_SIGN_OFF("待签发"),
 	SENT("已发出，待受理"),
@@ -13,6 +15,11 @@ public enum RequestState {
 	SUPPLEMENT_REQUESTED("待补充答复"),
 	CONFIRMED("已确认办结"),
 	WITHDRAWN("已撤回");
+
+	/** Not yet sent: drafted, or waiting for the bureau's review or sign-off, known only to the requesting bureau. */
+	public boolean unsent() {
+		return this == DRAFT || this == AWAITING_REVIEW || this == AWAITING_SIGN_OFF;
+	}
 
 	private final String label;
 

@@ -6,22 +6,45 @@ import org.liandong.platform.SignedInUser;
 
 /**
  * Whether a bureau's letters of a kind leave only after one of its leaders signed them off (签发,
- * issue 23, N2): the number and the bureau's signature are applied at the sign-off, by that act. Set
- * per bureau and kind by the system administrator; a kind not set needs none.
+ * issue 23, N2), its legal officer having reviewed them first (审核) where the bureau asks for that:
+ * the number and the bureau's signature are applied at the sign-off, by that act. Set per bureau and
+ * kind by the system administrator; a kind not set needs none.
  */
 public interface SignOffPolicies {
 
 	/** The kinds that can wait for a sign-off. */
-	List<DocumentKind> SIGNABLE = List.of(DocumentKind.ASSISTANCE_LETTER);
+	List<DocumentKind> SIGNABLE = List.of(DocumentKind.ASSISTANCE_LETTER, DocumentKind.INCIDENT_BULLETIN);
 
-	boolean required(String agencyCode, DocumentKind kind);
+	/**
+	 * The urgent kinds, sent first and signed off afterwards (先发后签): the matter reaches its
+	 * recipients at once, the document is numbered and sealed at the leader's sign-off. Never reviewed first.
+	 */
+	List<DocumentKind> SENT_FIRST = List.of(DocumentKind.INCIDENT_BULLETIN);
+
+	Approval approval(String agencyCode, DocumentKind kind);
+
+	default boolean required(String agencyCode, DocumentKind kind) {
+		return approval(agencyCode, kind).signOff();
+	}
 
 	/** The bureau's policy for each kind that can wait for a sign-off. */
 	List<SignOffPolicy> of(String agencyCode);
 
 	/** Sets the policy of one kind (system administrator); audited. */
-	SignOffPolicy set(String agencyCode, DocumentKind kind, boolean required, SignedInUser administrator);
+	SignOffPolicy set(String agencyCode, DocumentKind kind, Approval approval, SignedInUser administrator);
 
-	record SignOffPolicy(String agencyCode, DocumentKind kind, String kindLabel, boolean required) {
+	/**
+	 * @param required whether the bureau's leader signs the letters off
+	 * @param review whether its legal officer reviews them before (only with a sign-off)
+	 * @param sentFirst whether the kind is sent first and signed off afterwards, so never reviewed
+	 */
+	record SignOffPolicy(String agencyCode, DocumentKind kind, String kindLabel, boolean required, boolean review,
+			Approval approval, String approvalLabel, boolean sentFirst) {
+
+		public SignOffPolicy(String agencyCode, DocumentKind kind, Approval approval) {
+			this(agencyCode, kind, kind.label(), approval.signOff(), approval.review(), approval,
+					SENT_FIRST.contains(kind) && approval.signOff() ? "先发后签（局领导补签发）" : approval.label(),
+					SENT_FIRST.contains(kind));
+		}
 	}
 }

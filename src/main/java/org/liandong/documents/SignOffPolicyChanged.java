@@ -2,8 +2,8 @@ package org.liandong.documents;
 
 import org.liandong.audit.AuditableEvent;
 
-/** The system administrator changed whether a bureau's letters of a kind need a leader's sign-off (issue 23). */
-public record SignOffPolicyChanged(String agencyCode, DocumentKind kind, boolean required) implements AuditableEvent {
+/** The system administrator changed who approves a bureau's letters of a kind before they leave (issue 23). */
+public record SignOffPolicyChanged(String agencyCode, DocumentKind kind, Approval approval) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {
@@ -22,6 +22,10 @@ public record SignOffPolicyChanged(String agencyCode, DocumentKind kind, boolean
 
 	@Override
 	public String auditDetail() {
-		return "%s：%s".formatted(kind.label(), required ? "须经本单位领导签发后方可发出" : "不需签发");
+		return "%s：%s".formatted(kind.label(), switch (approval) {
+			case NONE -> "不需签发，由经办人直接发出";
+			case SIGN_OFF -> "须经本单位领导签发后方可发出";
+			case REVIEW_AND_SIGN_OFF -> "须经本单位法制审核、再经领导签发后方可发出";
+		});
 	}
 }

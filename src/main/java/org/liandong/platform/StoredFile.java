@@ -1,9 +1,6 @@
 package org.liandong.platform;
 
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.liandong.platform.web.FileDownload;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -19,11 +16,7 @@ public record StoredFile(String fileName, String contentType, String sm3, byte[]
 		catch (RuntimeException unparseable) {
 			type = MediaType.APPLICATION_OCTET_STREAM;
 		}
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-SM3", sm3)
-			.contentType(type)
-			.body(content);
+		ResponseEntity<byte[]> file = FileDownload.attachment(content, type, fileName);
+		return ResponseEntity.ok().headers(file.getHeaders()).header("X-Content-SM3", sm3).body(content);
 	}
 }

@@ -61,6 +61,9 @@ public interface Sharing {
 
 	Bulletin acknowledge(long id, SignedInUser liaison);
 
+	/** The sending bureau's leader signs off a bulletin that went first: its document is issued now (issue 23). */
+	Bulletin signOffBulletin(long id, SignedInUser leader);
+
 	/** The bulletins these bureaus have not acknowledged, newest first, at most five per bureau. */
 	List<AwaitedBulletin> awaitingAcknowledgement(java.util.Collection<String> agencyCodes);
 }

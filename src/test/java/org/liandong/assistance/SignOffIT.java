@@ -58,7 +58,7 @@ class SignOffIT {
 		Reply set = sysadmin.put("/api/v1/sign-off-policies/410402", "{\"kind\": \"ASSISTANCE_LETTER\", \"required\": true}");
 		assertThat(set.status()).as(set.body()).isEqualTo(200);
 		assertThat(sysadmin.get("/api/v1/sign-off-policies/410402").json().findValuesAsString("kind"))
-			.containsExactly("ASSISTANCE_LETTER");
+			.containsExactly("ASSISTANCE_LETTER", "INCIDENT_BULLETIN");
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'SIGN_OFF_POLICY_CHANGED' and object_id = '410402'")
 			.query(Long.class).single()).isPositive();
 
@@ -161,6 +161,185 @@ class SignOffIT {
 			.isEqualTo("SENT");
 	}
 
+	/**
+	 * 拟稿 → 审核 → 签发 (issue 23, N2): where the bureau asks for a review, the officer's sending goes
+	 * to its legal officer first, who may send it back or agree; only then does the leader sign it off.
+	 * Each approver acts only at their own step.
+	 */
+	@Test
+	void where_the_bureau_asks_for_a_review_its_legal_officer_agrees_before_the_leader_signs_off() {
+		Api sysadmin = Api.at(port).as("sysadmin", PASSWORD);
+		Reply reviewWithoutSignOff = sysadmin.put("/api/v1/sign-off-policies/410402",
+				"{\"kind\": \"ASSISTANCE_LETTER\", \"required\": false, \"review\": true}");
+		assertThat(reviewWithoutSignOff.status()).isEqualTo(400);
+		assertThat(reviewWithoutSignOff.detail()).contains("签发前");
+		JsonNode policy = sysadmin.put("/api/v1/sign-off-policies/410402",
+				"{\"kind\": \"ASSISTANCE_LETTER\", \"required\": true, \"review\": true}").json();
+		assertThat(policy.path("approval").asString()).isEqualTo("REVIEW_AND_SIGN_OFF");
+		assertThat(policy.path("review").asBoolean()).isTrue();
+		assertThat(jdbc.sql("select detail from audit_record where action = 'SIGN_OFF_POLICY_CHANGED' and object_id = '410402'")
+			.query(String.class).list()).anyMatch(detail -> detail.contains("法制审核"));
+
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		Api weidong = Api.at(port).as("weidong.enforcer", PASSWORD);
+		String reviewerName = Fixtures.person(Api.at(port), "410402", "LEGAL_OFFICER");
+		Api reviewer = Api.at(port).as(reviewerName, Fixtures.NEW_USER_PASSWORD);
+		Api leader = Api.at(port).as(Fixtures.person(Api.at(port), "410402", "LEADER"), Fixtures.NEW_USER_PASSWORD);
+		JsonNode draft = Fixtures.draftRequest(xinhua, "410403");
+		long id = draft.path("id").asLong();
+		String path = "/api/v1/assistance-requests/" + id;
+
+		// the officer's sending waits for the legal officer: unnumbered, unseen by the assisting bureau
+		JsonNode submitted = xinhua.post(path + "/send", version(draft)).json();
+		assertThat(submitted.path("state").asString()).isEqualTo("AWAITING_REVIEW");
+		assertThat(submitted.path("number").isNull()).isTrue();
+		assertThat(weidong.get(path).status()).isEqualTo(404);
+		assertThat(openObligations(id, "410402")).containsExactly("审核协助调查函");
+		JsonNode toReview = reviewer.get(path).json();
+		assertThat(toReview.path("actions").toString()).contains("REVIEW", "SEND_BACK").doesNotContain("SIGN_OFF");
+		assertThat(toReview.path("signOff").path("draftLetter").path("body").asString()).contains("平顶山市卫东区应急管理局");
+		assertThat(leader.get(path).json().path("actions").toString()).doesNotContain("SIGN_OFF", "SEND_BACK");
+		assertThat(leader.post(path + "/sign-off", version(submitted)).status()).as("not before the review").isEqualTo(409);
+		assertThat(leader.post(path + "/send-back", "{\"version\": %d, \"text\": \"改。\"}"
+			.formatted(submitted.path("version").asLong())).status()).as("the review is the legal officer's").isEqualTo(403);
+		assertThat(xinhua.post(path + "/review", version(submitted)).status()).isEqualTo(403);
+
+		// sent back by the reviewer, revised and sent again: to the review again
+		JsonNode back = reviewer.post(path + "/send-back", "{\"version\": %d, \"text\": \"法律依据请写明具体条款。\"}"
+			.formatted(submitted.path("version").asLong())).json();
+		assertThat(back.path("state").asString()).isEqualTo("DRAFT");
+		assertThat(back.path("signOff").path("sentBackText").asString()).isEqualTo("法律依据请写明具体条款。");
+		assertThat(openObligations(id, "410402")).isEmpty();
+		JsonNode again = xinhua.post(path + "/send", version(back)).json();
+		assertThat(again.path("state").asString()).isEqualTo("AWAITING_REVIEW");
+
+		// agreed: to the leader, who alone signs it off
+		JsonNode reviewed = reviewer.post(path + "/review", version(again)).json();
+		assertThat(reviewed.path("state").asString()).isEqualTo("AWAITING_SIGN_OFF");
+		assertThat(reviewed.path("signOff").path("reviewedByName").asString()).contains("测试人员");
+		assertThat(reviewed.path("number").isNull()).isTrue();
+		assertThat(openObligations(id, "410402")).containsExactly("签发协助调查函");
+		await().atMost(Duration.ofSeconds(10)).until(() -> AssistanceRequestsIT.inboxTitles(leader).stream()
+			.anyMatch(title -> title.startsWith("【待签发】")));
+		assertThat(reviewer.post(path + "/sign-off", version(reviewed)).status()).isEqualTo(403);
+		JsonNode sent = leader.post(path + "/sign-off", version(reviewed)).json();
+		assertThat(sent.path("state").asString()).isEqualTo("SENT");
+		assertThat(sent.path("number").asString()).matches("新华应急协〔\\d{4}〕\\d+号");
+		assertThat(sent.path("signOff").path("reviewedByName").asString()).contains("测试人员");
+		assertThat(xinhua.get(path).json().path("history").findValuesAsString("action"))
+			.containsSubsequence("SUBMIT_FOR_REVIEW", "SEND_BACK", "SUBMIT_FOR_REVIEW", "REVIEW", "SIGN_OFF");
+		assertThat(jdbc.sql("select action from audit_record where action in ('ASSISTANCE_SUBMIT_FOR_REVIEW', 'ASSISTANCE_REVIEW')")
+			.query(String.class).list()).contains("ASSISTANCE_SUBMIT_FOR_REVIEW", "ASSISTANCE_REVIEW");
+
+		// the pages: the officer's button says the letter goes to the review; the reviewer agrees after a confirmation
+		JsonNode another = Fixtures.draftRequest(xinhua, "410403");
+		PageSession officerPages = new PageSession(port);
+		officerPages.signIn("xinhua.enforcer", PASSWORD);
+		assertThat(officerPages.get("/assistance/" + another.path("id").asLong()).html()).contains("送法制审核", "确定送审核？");
+		officerPages.post("/assistance/" + another.path("id").asLong() + "/send",
+				Map.of("version", another.path("version").asString()));
+		PageSession reviewerPages = new PageSession(port);
+		reviewerPages.signIn(reviewerName, Fixtures.NEW_USER_PASSWORD);
+		String page = reviewerPages.get("/assistance/" + another.path("id").asLong()).html();
+		assertThat(page).contains("id=\"draft-letter\"", "id=\"review-form\"", "确定审核同意？", "id=\"send-back-form\"", "待审核")
+			.doesNotContain("id=\"sign-off-form\"");
+		reviewerPages.post("/assistance/" + another.path("id").asLong() + "/review", Map.of("version",
+				reviewer.get("/api/v1/assistance-requests/" + another.path("id").asLong()).json().path("version").asString()));
+		assertThat(xinhua.get("/api/v1/assistance-requests/" + another.path("id").asLong()).json().path("state").asString())
+			.isEqualTo("AWAITING_SIGN_OFF");
+
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410402", "{\"kind\": \"ASSISTANCE_LETTER\", \"required\": false}")
+			.status()).isEqualTo(200);
+	}
+
+	/**
+	 * 先发后签 (issue 23): where a bureau's bulletins need its leader's sign-off, an urgent bulletin reaches
+	 * every bureau at once and is acknowledged as ever; its 突发事件快报 is numbered and sealed only when
+	 * the leader signs it off afterwards, a to-do of the bureau until then. A leader's own bulletin is its sign-off.
+	 */
+	@Test
+	void an_urgent_bulletin_goes_first_and_the_bureaus_leader_signs_it_off_afterwards() {
+		Api sysadmin = Api.at(port).as("sysadmin", PASSWORD);
+		Reply reviewed = sysadmin.put("/api/v1/sign-off-policies/410402",
+				"{\"kind\": \"INCIDENT_BULLETIN\", \"required\": true, \"review\": true}");
+		assertThat(reviewed.status()).isEqualTo(400);
+		assertThat(reviewed.detail()).contains("先发后签");
+		JsonNode policy = sysadmin.put("/api/v1/sign-off-policies/410402",
+				"{\"kind\": \"INCIDENT_BULLETIN\", \"required\": true}").json();
+		assertThat(policy.path("approvalLabel").asString()).isEqualTo("先发后签（局领导补签发）");
+
+		Api liaison = Api.at(port).as("xinhua.liaison", PASSWORD);
+		String leaderName = Fixtures.person(Api.at(port), "410402", "LEADER");
+		Api leader = Api.at(port).as(leaderName, Fixtures.NEW_USER_PASSWORD);
+		Reply sentReply = liaison.post("/api/v1/bulletins",
+				"{\"title\": \"新华区某化工企业发生泄漏（先发后签）\", \"body\": \"今日 10 时许发生少量泄漏，请各地排查同类企业。\"}");
+		assertThat(sentReply.status()).as(sentReply.body()).isEqualTo(201);
+		JsonNode sent = sentReply.json();
+		long id = sent.path("id").asLong();
+		String path = "/api/v1/bulletins/" + id;
+		assertThat(sent.path("signOffPending").asBoolean()).isTrue();
+		assertThat(sent.path("documentNumber").isNull()).isTrue();
+
+		// it reached the other bureaus at once, to be acknowledged as ever; no document yet
+		Api weidong = Api.at(port).as("weidong.liaison", PASSWORD);
+		assertThat(weidong.post(path + "/acknowledgement", "").status()).isEqualTo(200);
+		assertThat(jdbc.sql("select count(*) from official_document where source_type = 'bulletin' and source_id = ?")
+			.param(Long.toString(id)).query(Long.class).single()).isZero();
+		assertThat(obligations("bulletin", id, "410402")).containsExactly("补签发快报");
+		await().atMost(Duration.ofSeconds(10)).until(() -> AssistanceRequestsIT.inboxTitles(leader).stream()
+			.anyMatch(title -> title.startsWith("【待补签】")));
+
+		// only a leader of the sending bureau signs it off, once
+		assertThat(liaison.post(path + "/sign-off", "").status()).isEqualTo(403);
+		String otherLeader = Fixtures.person(Api.at(port), "410403", "LEADER");
+		assertThat(Api.at(port).as(otherLeader, Fixtures.NEW_USER_PASSWORD).post(path + "/sign-off", "").status())
+			.as("a recipient's leader reads it but does not sign it off").isEqualTo(403);
+		Reply signedReply = leader.post(path + "/sign-off", "");
+		assertThat(signedReply.status()).as(signedReply.body()).isEqualTo(200);
+		JsonNode signed = signedReply.json();
+		assertThat(signed.path("signOffPending").asBoolean()).isFalse();
+		assertThat(signed.path("documentNumber").asString()).matches("新华应急快〔\\d{4}〕\\d+号");
+		assertThat(signed.path("signedOffByName").asString()).contains("测试人员");
+		JsonNode document = weidong.get("/api/v1/documents/" + signed.path("documentId").asLong()).json();
+		assertThat(document.path("body").asString()).contains("签发人：测试人员");
+		assertThat(document.path("signature").path("signature").asString()).isNotBlank();
+		assertThat(leader.post(path + "/sign-off", "").status()).isEqualTo(409);
+		assertThat(obligations("bulletin", id, "410402")).isEmpty();
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'SHARING_BULLETIN_SIGNED_OFF'")
+			.query(Long.class).single()).isEqualTo(1);
+
+		// the leader's own bulletin is signed off by sending it
+		JsonNode own = leader.post("/api/v1/bulletins", "{\"title\": \"局领导发出的快报\", \"body\": \"请各地立即排查。\"}").json();
+		assertThat(own.path("signOffPending").asBoolean()).isFalse();
+		assertThat(own.path("documentNumber").asString()).startsWith("新华应急快");
+		assertThat(own.path("signedOffByName").asString()).contains("测试人员");
+
+		// the page: the pending notice, and the leader's button behind a confirmation
+		long another = liaison.post("/api/v1/bulletins", "{\"title\": \"又一份快报\", \"body\": \"请排查。\"}").json()
+			.path("id").asLong();
+		PageSession leaderPages = new PageSession(port);
+		leaderPages.signIn(leaderName, Fixtures.NEW_USER_PASSWORD);
+		assertThat(leaderPages.get("/bulletins/" + another).html()).contains("id=\"bulletin-sign-off-pending\"",
+				"id=\"bulletin-sign-off-form\"", "确定补签发？");
+		leaderPages.post("/bulletins/" + another + "/sign-off", Map.of());
+		assertThat(liaison.get("/api/v1/bulletins/" + another).json().path("documentNumber").asString())
+			.startsWith("新华应急快");
+
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410402", "{\"kind\": \"INCIDENT_BULLETIN\", \"required\": false}")
+			.status()).isEqualTo(200);
+	}
+
+	private java.util.List<String> obligations(String subjectType, long subjectId, String owner) {
+		return jdbc.sql("""
+				select obligation from obligation where subject_type = ? and subject_id = ? and owner_agency = ?
+				and state = 'OPEN'""")
+			.params(subjectType, subjectId, owner).query(String.class).list();
+	}
+
+	private static String version(JsonNode request) {
+		return "{\"version\": %d}".formatted(request.path("version").asLong());
+	}
+
 	@Test
 	void only_the_system_administrator_sets_a_policy_and_only_for_kinds_that_can_wait() {
 		Reply byLeader = Api.at(port).as("city.leader", PASSWORD).put("/api/v1/sign-off-policies/410402",
@@ -174,7 +353,8 @@ class SignOffIT {
 			.status()).isEqualTo(404);
 		PageSession admin = new PageSession(port);
 		admin.signIn("sysadmin", PASSWORD);
-		assertThat(admin.get("/admin/sign-off-policies").html()).contains("公文签发设置", "平顶山市新华区应急管理局", "协助调查函须签发");
+		assertThat(admin.get("/admin/sign-off-policies").html()).contains("公文签发设置", "平顶山市新华区应急管理局", "协助调查函审批方式",
+			"法制审核后局领导签发");
 	}
 
 	private java.util.List<String> openObligations(long requestId, String owner) {

@@ -53,6 +53,9 @@ final class EndpointRules {
 
 	private static final Set<String> ACCOUNT_READERS = Set.of("SYSTEM_ADMIN", "SECURITY_ADMIN");
 
+	/** Who approves a bureau's letter before it leaves (issue 23): its legal officer reviews, its leader signs off. */
+	private static final Set<String> APPROVERS = Set.of("LEGAL_OFFICER", "LEADER");
+
 	private EndpointRules() {
 	}
 
@@ -386,16 +389,19 @@ final class EndpointRules {
 				rule(CASE_OFFICER).on(Kind.REQUEST_DRAFT, ALONE).by(OWNER).reached(PAGE_FORM));
 		rules.put("POST /assistance/{id}/{action}",
 				rule(CASE_OFFICER).on(Kind.REQUEST, PARTIES).by(PAIR).with("action", "accept").reached(PAGE_FORM));
-		// issue 23: the requesting bureau's leader signs its letter off or sends it back; the matrix's request
-		// is the owner's, and no leader of the owner is among the actors, so the city's leader sees it and is refused
+		// issue 23: the requesting bureau's legal officer reviews its letter, its leader signs it off, either sends
+		// it back; the matrix's request is the owner's, and no leader or legal officer of the owner is among the
+		// actors, so the city's leader and legal officer see it and are refused
+		rules.put("POST /api/v1/assistance-requests/{id}/review", rule(LEGAL).on(Kind.REQUEST, PARTIES)
+			.by(OWNER).body(values -> "{\"version\": %s}".formatted(values.get("version"))));
 		rules.put("POST /api/v1/assistance-requests/{id}/sign-off", rule(Set.of("LEADER")).on(Kind.REQUEST, PARTIES)
 			.by(OWNER).body(values -> "{\"version\": %s}".formatted(values.get("version"))));
-		rules.put("POST /api/v1/assistance-requests/{id}/send-back", rule(Set.of("LEADER")).on(Kind.REQUEST, PARTIES)
+		rules.put("POST /api/v1/assistance-requests/{id}/send-back", rule(APPROVERS).on(Kind.REQUEST, PARTIES)
 			.by(OWNER).body(values -> "{\"version\": %s, \"text\": \"请修改。\"}".formatted(values.get("version"))));
+		rules.put("POST /assistance/{id}/review", rule(LEGAL).on(Kind.REQUEST, PARTIES).by(OWNER).reached(PAGE_FORM));
 		rules.put("POST /assistance/{id}/sign-off",
 				rule(Set.of("LEADER")).on(Kind.REQUEST, PARTIES).by(OWNER).reached(PAGE_FORM));
-		rules.put("POST /assistance/{id}/send-back",
-				rule(Set.of("LEADER")).on(Kind.REQUEST, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("POST /assistance/{id}/send-back", rule(APPROVERS).on(Kind.REQUEST, PARTIES).by(OWNER).reached(PAGE_FORM));
 
 		rules.put("GET /api/v1/major-reports", rule(BUSINESS));
 		rules.put("GET /major-reports", rule(BUSINESS));
@@ -596,6 +602,11 @@ final class EndpointRules {
 			.reached(PAGE_FORM));
 		rules.put("GET /api/v1/bulletins/{id}", rule(BUSINESS).on(Kind.BULLETIN, BUREAUS));
 		rules.put("GET /bulletins/{id}", rule(BUSINESS).on(Kind.BULLETIN, BUREAUS));
+		// issue 23 (先发后签): the sending bureau's leader signs off a bulletin that went first; the matrix's bulletin is
+		// the owner's, no leader of the owner is among the actors, so the city's leader sees it and is refused
+		rules.put("POST /api/v1/bulletins/{id}/sign-off", rule(Set.of("LEADER")).on(Kind.BULLETIN, BUREAUS).by(OWNER));
+		rules.put("POST /bulletins/{id}/sign-off",
+				rule(Set.of("LEADER")).on(Kind.BULLETIN, BUREAUS).by(OWNER).reached(PAGE_FORM));
 		// every county bureau but the sender acknowledges, through its liaison; the city is told of silence (R6.3)
 		rules.put("POST /api/v1/bulletins/{id}/acknowledgement",
 				rule(Set.of("LIAISON")).on(Kind.BULLETIN, BUREAUS).by(PAIR, THIRD));

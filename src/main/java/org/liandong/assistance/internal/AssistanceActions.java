@@ -5,6 +5,8 @@ import static org.liandong.assistance.ObligationOverdue.Obligation.ANSWER_REQUES
 import static org.liandong.assistance.internal.AssistanceObligations.confirmationDue;
 import static org.liandong.assistance.internal.AssistanceObligations.confirmationSettled;
 import static org.liandong.assistance.internal.AssistanceObligations.due;
+import static org.liandong.assistance.internal.AssistanceObligations.reviewDue;
+import static org.liandong.assistance.internal.AssistanceObligations.reviewSettled;
 import static org.liandong.assistance.internal.AssistanceObligations.settled;
 import static org.liandong.assistance.internal.AssistanceObligations.signOffDue;
 import static org.liandong.assistance.internal.AssistanceObligations.signOffSettled;
@@ -64,13 +66,17 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 
 	AssistanceRequestView act(long id, RequestAction wanted, ActionInput input, SignedInUser actor) {
 		AssistanceRequest r = access.load(id, actor);
-		// sending and submitting are one wish: the bureau's policy decides whether its leader signs off first
-		RequestAction action = wanted == RequestAction.SEND || wanted == RequestAction.SUBMIT
-				? (signOff.required(r.requesterAgency(), DocumentKind.ASSISTANCE_LETTER) ? RequestAction.SUBMIT
-						: RequestAction.SEND)
+		// sending and submitting are one wish: the bureau's policy decides whether its legal officer reviews
+		// and its leader signs off first
+		RequestAction action = wanted.sending()
+				? switch (signOff.approval(r.requesterAgency(), DocumentKind.ASSISTANCE_LETTER)) {
+					case NONE -> RequestAction.SEND;
+					case SIGN_OFF -> RequestAction.SUBMIT;
+					case REVIEW_AND_SIGN_OFF -> RequestAction.SUBMIT_FOR_REVIEW;
+				}
 				: wanted;
-		if (action.byLeader()) {
-			access.requireLeader(r, action.label(), actor);
+		if (action.byApprover()) {
+			access.requireApprover(r, action, actor);
 		}
 		else {
 			access.requireParty(r, action.side(), action.label(), actor);
@@ -82,7 +88,7 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 		if (action == RequestAction.SEND || action == RequestAction.SIGN_OFF) {
 			send(r, action, input, actor, now);
 		}
-		else if (action == RequestAction.SUBMIT) {
+		else if (action == RequestAction.SUBMIT || action == RequestAction.SUBMIT_FOR_REVIEW) {
 			access.requireFutureDate(r.answerBy());
 			// the letter must be one that can be issued, so the leader is not asked to sign off what cannot be
 			documents.preview(letter(r, cases.brief(r.caseId(), actor), deadlines(r, now).accept(), actor.describe(), null,
@@ -144,8 +150,7 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 			return access.view(r, actor, letters);
 		}
 		// a withdrawal before the request ever left the bureau concerns no one else
-		if (action != RequestAction.WITHDRAW
-				|| (from != RequestState.DRAFT && from != RequestState.AWAITING_SIGN_OFF)) {
+		if (action != RequestAction.WITHDRAW || !from.unsent()) {
 			deliver(r, action, actor, detail, entry);
 		}
 		// the request as saved, with its new version, and the letters the answer already read: no second read (issue 18)
@@ -305,7 +310,15 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 				events.publishEvent(signOffSettled(id, r.requesterAgency(), now, true));
 				events.publishEvent(due(ACCEPT_REQUEST, id, r.number(), owner, r.acceptDueAt()));
 			}
-			case SEND_BACK -> events.publishEvent(signOffSettled(id, r.requesterAgency(), now, true));
+			case SUBMIT_FOR_REVIEW -> events.publishEvent(reviewDue(id, r.caseNumber(), r.requesterAgency(),
+					calendar.endOfWorkingDays(now, settings.signOffWorkingDays())));
+			case REVIEW -> {
+				events.publishEvent(reviewSettled(id, r.requesterAgency(), now, true));
+				events.publishEvent(signOffDue(id, r.caseNumber(), r.requesterAgency(),
+						calendar.endOfWorkingDays(now, settings.signOffWorkingDays())));
+			}
+			case SEND_BACK -> events.publishEvent(from == RequestState.AWAITING_REVIEW
+					? reviewSettled(id, r.requesterAgency(), now, true) : signOffSettled(id, r.requesterAgency(), now, true));
 			case ACCEPT -> {
 				events.publishEvent(settled(ACCEPT_REQUEST, id, owner, now, true));
 				events.publishEvent(due(ANSWER_REQUEST, id, r.number(), owner, r.answerDueAt()));
@@ -332,6 +345,9 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 				}
 				else if (from == RequestState.AWAITING_SIGN_OFF) {
 					events.publishEvent(signOffSettled(id, r.requesterAgency(), now, false));
+				}
+				else if (from == RequestState.AWAITING_REVIEW) {
+					events.publishEvent(reviewSettled(id, r.requesterAgency(), now, false));
 				}
 			}
 			case CONFIRM -> events.publishEvent(confirmationSettled(id, r.requesterAgency(), now));
@@ -403,6 +419,9 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 			case CONFIRM -> "确认协查结果，协查请求办结";
 			case WITHDRAW -> "撤回协查请求";
 			case SUBMIT -> "致%s的协助调查函送本单位领导签发".formatted(directory.name(r.assistingAgency()));
+			case SUBMIT_FOR_REVIEW -> "致%s的协助调查函送本单位法制审核，审核同意后送领导签发"
+				.formatted(directory.name(r.assistingAgency()));
+			case REVIEW -> "%s审核同意，协助调查函送本单位领导签发".formatted(r.reviewedByName());
 			case SIGN_OFF -> "%s签发协查函 %s，请%s于%s前受理，%s前答复".formatted(r.signedOffByName(), r.number(),
 					directory.name(r.assistingAgency()), ChineseTime.format(r.acceptDueAt()), day(r.answerBy()));
 			case SEND_BACK -> "协查函退回修改，意见：%s".formatted(r.sentBackText());
@@ -412,12 +431,18 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 
 	/** The counterpart of the actor hears of every move through its inbox. */
 	private void deliver(AssistanceRequest r, RequestAction action, SignedInUser actor, String detail, long entry) {
-		// a submission and a sending back stay within the requesting bureau, between drafter and leader
-		boolean within = action == RequestAction.SUBMIT || action == RequestAction.SEND_BACK;
+		// a submission, a review and a sending back stay within the requesting bureau, between drafter,
+		// reviewer and leader
+		boolean within = action == RequestAction.SUBMIT || action == RequestAction.SUBMIT_FOR_REVIEW
+				|| action == RequestAction.REVIEW || action == RequestAction.SEND_BACK;
 		String to = within || action.side() != Side.REQUESTER ? r.requesterAgency() : r.assistingAgency();
 		String title = switch (action) {
 			case SEND, SIGN_OFF -> "【协查请求】%s请求协助调查（%s）".formatted(actor.agencyName(), r.number());
 			case SUBMIT -> "【待签发】致%s的协助调查函（案件 %s）待本单位领导签发".formatted(
+					directory.name(r.assistingAgency()), r.caseNumber());
+			case SUBMIT_FOR_REVIEW -> "【待审核】致%s的协助调查函（案件 %s）待本单位法制审核".formatted(
+					directory.name(r.assistingAgency()), r.caseNumber());
+			case REVIEW -> "【待签发】致%s的协助调查函（案件 %s）已审核，待本单位领导签发".formatted(
 					directory.name(r.assistingAgency()), r.caseNumber());
 			case SEND_BACK -> "【退回修改】协助调查函（案件 %s）被退回修改".formatted(r.caseNumber());
 			case ACCEPT -> "【协查受理】%s已受理协查请求 %s".formatted(actor.agencyName(), r.number());

@@ -61,6 +61,19 @@ final class AssistanceObligations {
 				SIGN_OFF_LETTER, requester, dueAt, "/assistance/" + requestId);
 	}
 
+	/** A legal officer of the requesting bureau reviewing its letter before the sign-off (issue 23). */
+	static final String REVIEW_LETTER = "审核协助调查函";
+
+	static ObligationDue reviewDue(long requestId, String caseNumber, String requester, Instant dueAt) {
+		return new ObligationDue(AssistanceService.SOURCE, requestId, "协查函（案件 %s）".formatted(caseNumber),
+				REVIEW_LETTER, requester, dueAt, "/assistance/" + requestId);
+	}
+
+	/** Met by an agreement or a sending back alike; a withdrawal ends it unmet. */
+	static ObligationSettled reviewSettled(long requestId, String requester, Instant at, boolean met) {
+		return new ObligationSettled(AssistanceService.SOURCE, requestId, REVIEW_LETTER, requester, at, met);
+	}
+
 	/** Met by a sign-off or a sending back alike; a withdrawal ends it unmet. */
 	static ObligationSettled signOffSettled(long requestId, String requester, Instant at, boolean met) {
 		return new ObligationSettled(AssistanceService.SOURCE, requestId, SIGN_OFF_LETTER, requester, at, met);

@@ -40,8 +40,9 @@ record AssistanceReading(RequestAccess access, AssistanceActions actions, Agency
 	AssistanceRequestView find(long id, SignedInUser reader) {
 		AssistanceRequest r = access.load(id, reader);
 		AssistanceRequestView view = access.view(r, reader);
-		// the requesting bureau reads the letter its leader is asked to sign off (issue 23)
-		return r.state() == RequestState.AWAITING_SIGN_OFF && reader.agencyCode().equals(r.requesterAgency())
+		// the requesting bureau reads the letter its legal officer is asked to review, its leader to sign off (issue 23)
+		return (r.state() == RequestState.AWAITING_REVIEW || r.state() == RequestState.AWAITING_SIGN_OFF)
+				&& reader.agencyCode().equals(r.requesterAgency())
 				? view.withDraftLetter(actions.draft(r, reader)) : view;
 	}
 

@@ -59,6 +59,8 @@ class AssistanceRequest {
 	private String lastChangedByName;
 	private String submittedByName;
 	private Instant submittedAt;
+	private String reviewedByName;
+	private Instant reviewedAt;
 	private String signedOffByName;
 	private Instant signedOffAt;
 	private String sentBackText;
@@ -145,10 +147,16 @@ class AssistanceRequest {
 				ratingQuality = input.quality();
 				confirmedAt = at;
 			}
-			case SUBMIT -> {
+			case SUBMIT, SUBMIT_FOR_REVIEW -> {
 				submittedByName = actorName;
 				submittedAt = at;
+				reviewedByName = null;
+				reviewedAt = null;
 				sentBackText = null;
+			}
+			case REVIEW -> {
+				reviewedByName = actorName;
+				reviewedAt = at;
 			}
 			case SEND_BACK -> {
 				if (text == null) {
@@ -198,6 +206,8 @@ class AssistanceRequest {
 
 	String submittedByName() { return submittedByName; }
 	Instant submittedAt() { return submittedAt; }
+	String reviewedByName() { return reviewedByName; }
+	Instant reviewedAt() { return reviewedAt; }
 	String signedOffByName() { return signedOffByName; }
 	Instant signedOffAt() { return signedOffAt; }
 	String sentBackText() { return sentBackText; }

@@ -53,11 +53,15 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 		return null;
 	}
 
-	/** A move of the requesting bureau's leader (issue 23): signing its letter off, or sending it back. */
-	void requireLeader(AssistanceRequest r, String what, SignedInUser actor) {
-		if (!actor.hasRole("LEADER") || !actor.agencyCode().equals(r.requesterAgency())) {
-			throw DomainException.forbidden("not-signatory", "只有请求单位（%s）的局领导可以%s该协查函".formatted(
-					directory.name(r.requesterAgency()), what));
+	/**
+	 * A move of the requesting bureau's approvers (issue 23): its legal officer reviews the letter or
+	 * sends it back, its leader signs it off or sends it back.
+	 */
+	void requireApprover(AssistanceRequest r, RequestAction action, SignedInUser actor) {
+		String role = action.approverRole(r.state());
+		if (!actor.hasRole(role) || !actor.agencyCode().equals(r.requesterAgency())) {
+			throw DomainException.forbidden("not-signatory", "只有请求单位（%s）的%s可以%s该协查函".formatted(
+					directory.name(r.requesterAgency()), role.equals("LEADER") ? "局领导" : "法制审核人员", action.label()));
 		}
 	}
 
@@ -96,12 +100,13 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 	AssistanceRequestView view(AssistanceRequest r, SignedInUser reader, List<IssuedDocument> issued) {
 		Instant now = clock.instant();
 		boolean officer = caseOfficer(reader);
-		boolean leader = reader.hasRole("LEADER");
 		Side side = sideOf(r, reader);
-		// a case officer sends (through the sign-off where the bureau asks for one); a leader signs off
+		// a case officer sends (through the review and sign-off where the bureau asks for them); the legal
+		// officer reviews, the leader signs off
 		List<RequestAction> actions = Arrays.stream(RequestAction.values())
 			.filter(action -> action.allowedFrom(r.state()) && side == action.side())
-			.filter(action -> action.byLeader() ? leader : officer && action != RequestAction.SUBMIT)
+			.filter(action -> action.byApprover() ? reader.hasRole(action.approverRole(r.state()))
+					: officer && (action == RequestAction.SEND || !action.sending()))
 			.toList();
 		List<LetterView> letters = issued.stream()
 			.map(d -> new LetterView(d.id(), d.number(), d.kind().label(), d.issuedAt()))
@@ -117,7 +122,8 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 						: new AssistanceRequestView.Rating(r.ratingTimeliness(), r.ratingQuality()),
 				r.createdByName(), r.createdAt(), r.version(), actions, history.of(r.id()), attachments.of(r.id()),
 				letters, r.submittedAt() == null ? null : new AssistanceRequestView.SignOff(r.submittedByName(),
-						r.submittedAt(), r.signedOffByName(), r.signedOffAt(), r.sentBackText(), null));
+						r.submittedAt(), r.reviewedByName(), r.reviewedAt(), r.signedOffByName(), r.signedOffAt(),
+						r.sentBackText(), null));
 	}
 
 	static boolean acceptLate(RequestState state, Instant due, Instant marked, Instant now) {

@@ -86,7 +86,7 @@ class AssistanceApiController {
 
 	@PostMapping("/{id}/{action}")
 	@PreAuthorize(Access.CASE_OFFICER)
-	@Operation(summary = "办理：send 发出（本单位协查函须经领导签发时为送签发，见 sign-off）、accept 受理、return 退回（须选原因并说明）、answer 答复、"
+		@Operation(summary = "办理：send 发出（本单位协查函须经领导签发时为送签发，见 sign-off；须先审核时为送审核，见 review）、accept 受理、return 退回（须选原因并说明）、answer 答复、"
 			+ "request-supplement 要求补充、confirm 确认办结、withdraw 撤回、"
 			+ "forward 转办（协助单位无管辖权时转有管辖权的应急管理局，须带 forwardTo 单位代码和 text 理由）；状态不允许时答复 409")
 	AssistanceRequestView act(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
@@ -94,6 +94,14 @@ class AssistanceApiController {
 		RequestAction wanted = RequestAction.ofPath(action)
 			.orElseThrow(() -> DomainException.notFound("unknown-action", "没有“%s”这项操作".formatted(action)));
 		return requests.act(id, wanted, input == null ? ActionInput.of(null) : input, actor);
+	}
+
+	@PostMapping("/{id}/review")
+	@PreAuthorize("hasRole('LEGAL_OFFICER')")
+	@Operation(summary = "审核同意（请求单位的法制审核人员，本单位协助调查函须先审核时）：送本单位局领导签发")
+	AssistanceRequestView review(@AuthenticationPrincipal SignedInUser reviewer, @PathVariable long id,
+			@RequestBody(required = false) ActionInput input) {
+		return requests.act(id, RequestAction.REVIEW, input == null ? ActionInput.of(null) : input, reviewer);
 	}
 
 	@PostMapping("/{id}/sign-off")
@@ -105,8 +113,8 @@ class AssistanceApiController {
 	}
 
 	@PostMapping("/{id}/send-back")
-	@PreAuthorize("hasRole('LEADER')")
-	@Operation(summary = "退回修改（请求单位的局领导）：须在 text 中写明修改意见，请求回到草稿")
+	@PreAuthorize("hasAnyRole('LEADER', 'LEGAL_OFFICER')")
+	@Operation(summary = "退回修改（待审核时请求单位的法制审核人员，待签发时其局领导）：须在 text 中写明修改意见，请求回到草稿")
 	AssistanceRequestView sendBack(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
 			@RequestBody(required = false) ActionInput input) {
 		return requests.act(id, RequestAction.SEND_BACK, input == null ? ActionInput.of(null) : input, leader);

@@ -127,8 +127,8 @@ class AssistancePages {
 		model.addAttribute("r", r);
 		model.addAttribute("reasons", ReturnReason.values());
 		model.addAttribute("may", r.actions().stream().map(RequestAction::path).toList());
-		// the send button says what sending does in this bureau: straight out, or to the leader first (issue 23)
-		model.addAttribute("signOffRequired", signOff.required(r.requesterAgencyCode(), DocumentKind.ASSISTANCE_LETTER));
+		// the send button says what sending does in this bureau: straight out, or to the reviewer or the leader first (issue 23)
+		model.addAttribute("approval", signOff.approval(r.requesterAgencyCode(), DocumentKind.ASSISTANCE_LETTER).name());
 		boolean requester = r.requesterAgencyCode().equals(reader.agencyCode());
 		boolean caseOfficer = reader.hasRole("ENFORCER") || reader.hasRole("DETACHMENT_OFFICER");
 		model.addAttribute("revisable", caseOfficer && requester
@@ -197,15 +197,18 @@ class AssistancePages {
 		return requests.download(id, attachmentId, reader).download();
 	}
 
-	/** The leader's sign-off of the letter, or its sending back with comments (issue 23). */
-	@PostMapping({ "/{id}/sign-off", "/{id}/send-back" })
-	@PreAuthorize("hasRole('LEADER')")
-	String signOff(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+	/**
+	 * The approvers' moves (issue 23): the legal officer's review, the leader's sign-off, and either's
+	 * sending back with comments of what waits for them.
+	 */
+	@PostMapping({ "/{id}/review", "/{id}/sign-off", "/{id}/send-back" })
+	@PreAuthorize("hasAnyRole('LEADER', 'LEGAL_OFFICER')")
+	String approve(@AuthenticationPrincipal SignedInUser approver, @PathVariable long id,
 			@RequestParam(required = false) Long version, @RequestParam(required = false) String text,
 			jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		RequestAction wanted = request.getRequestURI().endsWith("/sign-off") ? RequestAction.SIGN_OFF
-				: RequestAction.SEND_BACK;
-		return act(leader, id, wanted, new ActionInput(version, null, text, null, null, null, null), model, redirect);
+		String path = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+		RequestAction wanted = RequestAction.ofPath(path).orElseThrow();
+		return act(approver, id, wanted, new ActionInput(version, null, text, null, null, null, null), model, redirect);
 	}
 
 	@PostMapping("/{id}/{action}")
@@ -216,7 +219,7 @@ class AssistancePages {
 			@RequestParam(required = false) Integer timeliness, @RequestParam(required = false) Integer quality,
 			@RequestParam(required = false) String forwardTo, Model model, RedirectAttributes redirect) {
 		RequestAction wanted = RequestAction.ofPath(action)
-			.filter(found -> !found.byLeader())
+			.filter(found -> !found.byApprover())
 			.orElseThrow(() -> DomainException.notFound("unknown-action", "没有“%s”这项操作".formatted(action)));
 		return act(actor, id, wanted, new ActionInput(version, reason, text, answerBy, timeliness, quality, forwardTo),
 				model, redirect);
@@ -236,7 +239,10 @@ class AssistancePages {
 					.formatted(done.number(), done.assistingAgencyName()));
 				return "redirect:/assistance";
 			}
-			redirect.addFlashAttribute("notice", done.state() == RequestState.AWAITING_SIGN_OFF
+			redirect.addFlashAttribute("notice", done.state() == RequestState.AWAITING_REVIEW
+					? "已送本单位法制审核；审核同意后送领导签发，签发后协助调查函编号、加盖电子签章并发出"
+					: wanted == RequestAction.REVIEW ? "已审核同意，送本单位领导签发"
+					: done.state() == RequestState.AWAITING_SIGN_OFF
 					? "已送本单位领导签发；签发后协助调查函编号、加盖电子签章并发出"
 					: wanted == RequestAction.SEND || wanted == RequestAction.SIGN_OFF
 							? "已%s，文号 %s；对方须于 %s 前受理".formatted(wanted == RequestAction.SIGN_OFF ? "签发并发出" : "发出",

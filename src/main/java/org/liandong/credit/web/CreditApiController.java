@@ -14,11 +14,10 @@ import org.liandong.platform.Access;
 import org.liandong.platform.PageResponse;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.FileDownload;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -85,12 +84,8 @@ class CreditApiController {
 	}
 
 	static ResponseEntity<byte[]> resultFile(CreditChecks checks, long id, SignedInUser reader) {
-		byte[] csv = checks.screeningResult(id, reader);
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("筛查结果-" + id + ".csv", StandardCharsets.UTF_8).build().toString())
-			.body(csv);
+		return FileDownload.attachment(checks.screeningResult(id, reader), new MediaType("text", "csv", StandardCharsets.UTF_8),
+				"筛查结果-" + id + ".csv");
 	}
 
 	@PostMapping("/entries")

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
+import org.liandong.documents.Approval;
 import org.liandong.documents.DocumentKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ class DemoSignOff implements ApplicationRunner {
 		}
 		List<String> counties = agencies.all().stream().filter(a -> a.kind() == AgencyKind.COUNTY_BUREAU)
 			.map(a -> a.code()).toList();
-		counties.forEach(code -> policies.store(code, DocumentKind.ASSISTANCE_LETTER, true, "system"));
+		counties.forEach(code -> policies.store(code, DocumentKind.ASSISTANCE_LETTER, Approval.SIGN_OFF, "system"));
 		log.info("演示数据：{} 个县（市、区）应急管理局的协助调查函须经本局领导签发", counties.size());
 	}
 }

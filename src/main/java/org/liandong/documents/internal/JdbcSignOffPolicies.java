@@ -1,12 +1,13 @@
 package org.liandong.documents.internal;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.liandong.agency.Agencies;
+import org.liandong.documents.Approval;
 import org.liandong.documents.DocumentKind;
 import org.liandong.documents.SignOffPolicies;
 import org.liandong.documents.SignOffPolicyChanged;
@@ -30,8 +31,8 @@ class JdbcSignOffPolicies implements SignOffPolicies {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ReferenceData referenceData;
-	/** agency and kind of every policy that asks for a sign-off, held in memory: asked on every sending (issue 18) */
-	private final ReferenceData.Cached<Set<String>> requiring;
+	/** agency and kind of every policy that asks for an approval, held in memory: asked on every sending (issue 18) */
+	private final ReferenceData.Cached<Map<String, Approval>> approvals;
 
 	JdbcSignOffPolicies(JdbcClient jdbc, Agencies agencies, ApplicationEventPublisher events, Clock clock,
 			ReferenceData referenceData) {
@@ -40,16 +41,18 @@ class JdbcSignOffPolicies implements SignOffPolicies {
 		this.events = events;
 		this.clock = clock;
 		this.referenceData = referenceData;
-		this.requiring = referenceData.cache(REFERENCE, () -> Set.copyOf(jdbc
-			.sql("select agency, document_kind from sign_off_policy where required = true")
-			.query((rs, n) -> key(rs.getString(1), rs.getString(2)))
-			.list()));
+		this.approvals = referenceData.cache(REFERENCE, () -> Map.copyOf(jdbc
+			.sql("select agency, document_kind, review_required from sign_off_policy where required = true")
+			.query((rs, n) -> Map.entry(key(rs.getString(1), rs.getString(2)), Approval.of(true, rs.getBoolean(3))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public boolean required(String agencyCode, DocumentKind kind) {
-		return requiring.get().contains(key(agencyCode, kind.name()));
+	public Approval approval(String agencyCode, DocumentKind kind) {
+		return approvals.get().getOrDefault(key(agencyCode, kind.name()), Approval.NONE);
 	}
 
 	private static String key(String agencyCode, String kind) {
@@ -60,36 +63,49 @@ class JdbcSignOffPolicies implements SignOffPolicies {
 	@Transactional(readOnly = true)
 	public List<SignOffPolicy> of(String agencyCode) {
 		requireAgency(agencyCode);
-		Map<String, Boolean> set = jdbc.sql("select document_kind, required from sign_off_policy where agency = ?")
+		Map<String, Approval> set = jdbc
+			.sql("select document_kind, required, review_required from sign_off_policy where agency = ?")
 			.param(agencyCode)
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2)))
+			.query((rs, n) -> Map.entry(rs.getString(1), Approval.of(rs.getBoolean(2), rs.getBoolean(3))))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		return SIGNABLE.stream()
-			.map(kind -> new SignOffPolicy(agencyCode, kind, kind.label(), set.getOrDefault(kind.name(), false)))
+			.map(kind -> new SignOffPolicy(agencyCode, kind, set.getOrDefault(kind.name(), Approval.NONE)))
 			.toList();
 	}
 
 	@Override
-	public SignOffPolicy set(String agencyCode, DocumentKind kind, boolean required, SignedInUser administrator) {
+	public SignOffPolicy set(String agencyCode, DocumentKind kind, Approval approval, SignedInUser administrator) {
 		requireAgency(agencyCode);
 		if (kind == null || !SIGNABLE.contains(kind)) {
 			throw DomainException.invalid("not-signable", "签发只适用于：" + SIGNABLE.stream().map(DocumentKind::label)
 				.collect(Collectors.joining("、")));
 		}
-		store(agencyCode, kind, required, administrator.getUsername());
-		events.publishEvent(new SignOffPolicyChanged(agencyCode, kind, required));
-		return new SignOffPolicy(agencyCode, kind, kind.label(), required);
+		if (approval != null && approval.review() && SENT_FIRST.contains(kind)) {
+			throw DomainException.invalid("review-of-urgent", "%s紧急，先发后签，不设法制审核".formatted(kind.label()));
+		}
+		if (approval == null) {
+			throw DomainException.invalid("invalid-policy", "请选择审批方式：" + Arrays.stream(Approval.values())
+				.map(a -> a.name() + "（" + a.label() + "）").collect(Collectors.joining("、")));
+		}
+		store(agencyCode, kind, approval, administrator.getUsername());
+		events.publishEvent(new SignOffPolicyChanged(agencyCode, kind, approval));
+		return new SignOffPolicy(agencyCode, kind, approval);
 	}
 
 	/** Writes one policy and has every instance read the policies again; the caller has checked it. */
-	void store(String agencyCode, DocumentKind kind, boolean required, String changedBy) {
-		Object[] values = { required, ChineseTime.utc(clock.instant()), changedBy, agencyCode, kind.name() };
-		if (jdbc.sql("update sign_off_policy set required = ?, changed_at = ?, changed_by = ? where agency = ? and document_kind = ?")
+	void store(String agencyCode, DocumentKind kind, Approval approval, String changedBy) {
+		Object[] values = { approval.signOff(), approval.review(), ChineseTime.utc(clock.instant()), changedBy, agencyCode,
+				kind.name() };
+		if (jdbc.sql("""
+				update sign_off_policy set required = ?, review_required = ?, changed_at = ?, changed_by = ?
+				where agency = ? and document_kind = ?""")
 			.params(values)
 			.update() == 0) {
-			jdbc.sql("insert into sign_off_policy (required, changed_at, changed_by, agency, document_kind) values (?, ?, ?, ?, ?)")
+			jdbc.sql("""
+					insert into sign_off_policy (required, review_required, changed_at, changed_by, agency, document_kind)
+					values (?, ?, ?, ?, ?, ?)""")
 				.params(values)
 				.update();
 		}

@@ -1,7 +1,6 @@
 package org.liandong.documents.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.liandong.documents.DocumentEvidence;
@@ -15,8 +14,7 @@ import org.liandong.platform.DomainException;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.platform.Access;
 import org.liandong.platform.SignedInUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.liandong.platform.web.FileDownload;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -82,14 +80,8 @@ class DocumentApiController {
 	/** The evidence package as a download named after the document number. */
 	static ResponseEntity<byte[]> evidencePackageResponse(Documents documents, long id, SignedInUser reader) {
 		IssuedDocument document = documents.find(id, reader);
-		byte[] zip = documents.evidencePackage(id, reader);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/zip"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(document.number() + "（证据）.zip", StandardCharsets.UTF_8)
-				.build()
-				.toString())
-			.body(zip);
+		return FileDownload.attachment(documents.evidencePackage(id, reader), MediaType.parseMediaType("application/zip"),
+				document.number() + "（证据）.zip");
 	}
 
 	@PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -147,14 +139,7 @@ class DocumentApiController {
 	/** The PDF as a download named after its document number. */
 	static ResponseEntity<byte[]> pdfResponse(Documents documents, long id, SignedInUser reader) {
 		IssuedDocument document = documents.open(id, reader);
-		byte[] pdf = documents.pdf(id, reader);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-				.filename(document.number() + ".pdf", StandardCharsets.UTF_8)
-				.build()
-				.toString())
-			.body(pdf);
+		return FileDownload.inline(documents.pdf(id, reader), MediaType.APPLICATION_PDF, document.number() + ".pdf");
 	}
 
 	@GetMapping("/issuers/{agencyCode}")

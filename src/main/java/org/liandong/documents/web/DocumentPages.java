@@ -84,7 +84,7 @@ class DocumentPages {
 		model.addAttribute("d", document);
 		model.addAttribute("salutation", addresseeLine ? lines[0] : null);
 		model.addAttribute("paragraphs", Arrays.asList(lines).subList(addresseeLine ? 1 : 0, lines.length));
-		model.addAttribute("receipts", documents.receipts(id, reader));
+		// the receipts are the evidences of the opening: read once (the list shows them with the other stages)
 		model.addAttribute("evidences", documents.evidences(id, reader));
 		model.addAttribute("issuedOn", document.issuedAt().atZone(ChineseTime.ZONE).toLocalDate());
 		return "documents/letter";

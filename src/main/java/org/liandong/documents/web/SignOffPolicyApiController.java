@@ -2,6 +2,7 @@ package org.liandong.documents.web;
 
 import java.util.List;
 
+import org.liandong.documents.Approval;
 import org.liandong.documents.DocumentKind;
 import org.liandong.documents.SignOffPolicies;
 import org.liandong.documents.SignOffPolicies.SignOffPolicy;
@@ -32,21 +33,26 @@ class SignOffPolicyApiController {
 	}
 
 	@GetMapping("/api/v1/sign-off-policies/{agencyCode}")
-	@Operation(summary = "某单位各类公文是否须经本单位领导签发")
+	@Operation(summary = "某单位各类公文的审批方式：经办人直接发出、局领导签发、或法制审核后局领导签发")
 	List<SignOffPolicy> of(@PathVariable String agencyCode) {
 		return policies.of(agencyCode);
 	}
 
 	@PutMapping("/api/v1/sign-off-policies/{agencyCode}")
-	@Operation(summary = "设置某单位某类公文是否须经本单位领导签发（记入审计）")
+	@Operation(summary = "设置某单位某类公文是否须经本单位领导签发（required），签发前是否先经本单位法制审核（review，仅在须签发时；记入审计）")
 	SignOffPolicy set(@AuthenticationPrincipal SignedInUser administrator, @PathVariable String agencyCode,
 			@RequestBody PolicyInput input) {
 		if (input == null || input.kind() == null || input.required() == null) {
 			throw DomainException.invalid("invalid-policy", "请给出 kind（如 ASSISTANCE_LETTER）和 required（true 或 false）");
 		}
-		return policies.set(agencyCode, input.kind(), input.required(), administrator);
+		boolean review = Boolean.TRUE.equals(input.review());
+		if (review && !input.required()) {
+			throw DomainException.invalid("review-without-sign-off", "法制审核是签发前的一步：review 为 true 时 required 也须为 true");
+		}
+		return policies.set(agencyCode, input.kind(), Approval.of(input.required(), review), administrator);
 	}
 
-	record PolicyInput(DocumentKind kind, Boolean required) {
+	/** @param review whether the legal officer reviews before the sign-off; not given: no */
+	record PolicyInput(DocumentKind kind, Boolean required, Boolean review) {
 	}
 }

@@ -1,11 +1,13 @@
 package org.liandong.documents.web;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
-import org.liandong.documents.DocumentKind;
+import org.liandong.documents.Approval;
 import org.liandong.documents.SignOffPolicies;
 import org.liandong.documents.SignOffPolicies.SignOffPolicy;
 import org.liandong.platform.Access;
@@ -44,17 +46,23 @@ class SignOffPolicyPage {
 			.map(a -> new Row(a.code(), a.name(), policies.of(a.code())))
 			.toList());
 		model.addAttribute("kinds", SignOffPolicies.SIGNABLE);
+		model.addAttribute("approvals", Approval.values());
 		return "documents/sign-off-policies";
 	}
 
+	/** One choice per kind, named by the kind: none, the leader's sign-off, or review and sign-off. */
 	@PostMapping("/admin/sign-off-policies/{agencyCode}")
 	String save(@AuthenticationPrincipal SignedInUser administrator, @PathVariable String agencyCode,
-			@RequestParam(name = "required", required = false) List<DocumentKind> required, RedirectAttributes redirect) {
-		List<DocumentKind> chosen = required == null ? List.of() : required;
-		SignOffPolicies.SIGNABLE.forEach(kind -> policies.set(agencyCode, kind, chosen.contains(kind), administrator));
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		SignOffPolicies.SIGNABLE.forEach(kind -> policies.set(agencyCode, kind, approval(form.get(kind.name())),
+				administrator));
 		redirect.addFlashAttribute("notice", "已保存%s的签发设置。".formatted(agencies.find(agencyCode).map(a -> a.name())
 			.orElse(agencyCode)));
 		return "redirect:/admin/sign-off-policies";
+	}
+
+	private static Approval approval(String chosen) {
+		return Arrays.stream(Approval.values()).filter(a -> a.name().equals(chosen)).findFirst().orElse(null);
 	}
 
 	record Row(String agencyCode, String agencyName, List<SignOffPolicy> policies) {

@@ -1,6 +1,5 @@
 package org.liandong.oversight.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.liandong.assistance.AssistanceScore;
@@ -9,8 +8,7 @@ import org.liandong.oversight.Evaluation;
 import org.liandong.oversight.Evaluations;
 import org.liandong.platform.Access;
 import org.liandong.platform.SignedInUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.liandong.platform.web.FileDownload;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -76,10 +74,6 @@ class EvaluationApiController {
 	}
 
 	static ResponseEntity<byte[]> excel(byte[] workbook, int year) {
-		return ResponseEntity.ok()
-			.contentType(XLSX)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("%d年度考评结果.xlsx".formatted(year), StandardCharsets.UTF_8).build().toString())
-			.body(workbook);
+		return FileDownload.attachment(workbook, XLSX, "%d年度考评结果.xlsx".formatted(year));
 	}
 }

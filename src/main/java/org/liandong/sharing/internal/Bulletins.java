@@ -20,6 +20,7 @@ import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.documents.NewDocument;
+import org.liandong.documents.SignOffPolicies;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
@@ -56,10 +57,13 @@ class Bulletins {
 	private final Duration ackWindow;
 	private final SharingRecords records;
 	private final Documents documents;
+	private final SignOffPolicies signOff;
+	private final Duration signOffWindow;
 
 	Bulletins(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
 			@Value("${liandong.sharing.bulletin-ack-window:30m}") Duration ackWindow, SharingRecords records,
-			Documents documents) {
+			Documents documents, SignOffPolicies signOff,
+			@Value("${liandong.sharing.bulletin-sign-off-window:24h}") Duration signOffWindow) {
 		this.agencies = agencies;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -67,6 +71,8 @@ class Bulletins {
 		this.ackWindow = ackWindow;
 		this.records = records;
 		this.documents = documents;
+		this.signOff = signOff;
+		this.signOffWindow = signOffWindow;
 	}
 
 	Bulletin send(String title, String body, SignedInUser sender) {
@@ -83,17 +89,35 @@ class Bulletins {
 		// to the microsecond, as the database keeps it: the ledger's due instant is the one a miss reports
 		Instant due = now.plus(ackWindow).truncatedTo(ChronoUnit.MICROS);
 		String city = records.cityOf(from);
+		// where the bureau's bulletins need its leader's sign-off, they go first and are signed off after
+		// (issue 23, 先发后签); a leader's own sending is the sign-off
+		boolean signedOffBySender = signOff.required(from.code(), DocumentKind.INCIDENT_BULLETIN) && sender.hasRole("LEADER");
+		boolean signOffAfter = signOff.required(from.code(), DocumentKind.INCIDENT_BULLETIN) && !signedOffBySender;
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into bulletin (title, body, sender_agency, sent_by_name, sent_at, ack_due_at, city_agency)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(title.trim(), body.trim(), from.code(), sender.describe(), ChineseTime.utc(now), ChineseTime.utc(due), city)
+				insert into bulletin (title, body, sender_agency, sent_by_name, sent_at, ack_due_at, city_agency,
+				    sign_off_pending, signed_off_by_name, signed_off_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(title.trim(), body.trim(), from.code(), sender.describe(), ChineseTime.utc(now), ChineseTime.utc(due), city,
+					signOffAfter, signedOffBySender ? sender.describe() : null,
+					signedOffBySender ? ChineseTime.utc(now) : null)
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		// every county bureau; the city bureau sees every bulletin and hears of the missing acknowledgements
 		List<String> recipients = new ArrayList<>(records.bureaus(city));
 		recipients.remove(from.code());
-		issueDocument(id, title.trim(), body.trim(), due, from, recipients, sender);
+		if (signOffAfter) {
+			events.publishEvent(SharingObligation.SIGN_OFF_BULLETIN.due(id, title.trim(), from.code(),
+					now.plus(signOffWindow).truncatedTo(ChronoUnit.MICROS)));
+			events.publishEvent(new InboxDelivery(from.code(), null, "BULLETIN_SIGN_OFF",
+					"【待补签】快报《%s》已先行发出，请本单位领导补签发".formatted(title.trim()),
+					"补签发后快报编号、加盖本单位电子签章，各单位可下载正式文本。", "/bulletins/" + id, "bulletin",
+					Long.toString(id), from.code()));
+		}
+		else {
+			issueDocument(id, title.trim(), body.trim(), due, from, recipients, sender,
+					signedOffBySender ? sender.displayName() : null);
+		}
 		for (String recipient : recipients) {
 			jdbc.sql("insert into bulletin_ack (bulletin_id, agency) values (?, ?)").params(id, recipient).update();
 			events.publishEvent(SharingObligation.ACKNOWLEDGE_BULLETIN.due(id, title.trim(), recipient, due));
@@ -106,16 +130,50 @@ class Bulletins {
 		return bulletin(id, sender);
 	}
 
+	/**
+	 * A leader of the sending bureau signs off a bulletin that went first (issue 23, 先发后签): its
+	 * document is numbered and sealed now, by this act, naming the leader as 签发人.
+	 */
+	Bulletin signOff(long id, SignedInUser leader) {
+		Bulletin found = bulletin(id, leader);
+		if (!leader.hasRole("LEADER") || !leader.agencyCode().equals(found.senderAgencyCode())) {
+			throw DomainException.forbidden("not-signatory", "只有发出单位（%s）的局领导可以补签发该快报"
+				.formatted(found.senderAgencyName()));
+		}
+		Instant now = clock.instant();
+		int updated = jdbc.sql("""
+				update bulletin set sign_off_pending = false, signed_off_by_name = ?, signed_off_at = ?
+				where id = ? and sign_off_pending = true""")
+			.params(leader.describe(), ChineseTime.utc(now), id)
+			.update();
+		if (updated == 0) {
+			throw DomainException.conflict("not-awaiting-sign-off", found.documentNumber() == null ? "该快报无需补签发"
+					: "该快报已签发（文号 %s）".formatted(found.documentNumber()));
+		}
+		AgencySummary from = agencies.find(found.senderAgencyCode()).orElseThrow();
+		issueDocument(id, found.title(), found.body(), found.ackDueAt(), from,
+				found.acknowledgements().stream().map(Bulletin.Acknowledgement::agencyCode).toList(), leader,
+				leader.displayName());
+		events.publishEvent(SharingObligation.SIGN_OFF_BULLETIN.settled(id, from.code(), now, true));
+		events.publishEvent(new SharingEvent("bulletin", id, "BULLETIN_SIGNED_OFF", "%s补签发快报《%s》".formatted(
+				leader.describe(), found.title())));
+		return bulletin(id, leader);
+	}
+
 	/** The bulletin as an official document (X3): numbered, signed and readable by its sender and recipients. */
 	private void issueDocument(long id, String title, String body, Instant due, AgencySummary from,
-			List<String> recipients, SignedInUser sender) {
+			List<String> recipients, SignedInUser issuer, String signer) {
 		Map<String, String> names = records.names();
 		String addressee = String.join("、", recipients.stream().map(code -> names.getOrDefault(code, code)).toList());
 		List<String> readers = new ArrayList<>(recipients);
 		readers.add(from.code());
-		documents.issue(new NewDocument(DocumentKind.INCIDENT_BULLETIN, from.code(), Map.of("addressee", addressee,
-				"title", title, "body", body, "acknowledgeBy", ChineseTime.format(due)), readers, DOCUMENT_SOURCE,
-				Long.toString(id), sender.getUsername(), sender.describe()));
+		Map<String, String> fields = new HashMap<>(Map.of("addressee", addressee, "title", title, "body", body,
+				"acknowledgeBy", ChineseTime.format(due)));
+		if (signer != null) {
+			fields.put("signer", signer);
+		}
+		documents.issue(new NewDocument(DocumentKind.INCIDENT_BULLETIN, from.code(), fields, readers, DOCUMENT_SOURCE,
+				Long.toString(id), issuer.getUsername(), issuer.describe()));
 	}
 
 	Page<Bulletin> bulletins(SignedInUser reader, Pageable pageable) {
@@ -187,7 +245,8 @@ class Bulletins {
 					document.map(IssuedDocument::number).orElse(null), rs.getString("title"), rs.getString("body"),
 					rs.getString("sender_agency"),
 					names.getOrDefault(rs.getString("sender_agency"), ""), rs.getString("sent_by_name"),
-					instant(rs, "sent_at"), instant(rs, "ack_due_at"),
+					instant(rs, "sent_at"), instant(rs, "ack_due_at"), rs.getBoolean("sign_off_pending"),
+					rs.getString("signed_off_by_name"), instant(rs, "signed_off_at"),
 					jdbc.sql("select * from bulletin_ack where bulletin_id = ? order by agency").param(id)
 						.query((a, m) -> new Bulletin.Acknowledgement(a.getString("agency"),
 								names.getOrDefault(a.getString("agency"), a.getString("agency")), instant(a, "acknowledged_at"),

@@ -14,7 +14,9 @@ import org.liandong.sharing.SharingObligationOverdue;
 enum SharingObligation {
 
 	REPORT("report", "报送报告"),
-	ACKNOWLEDGE_BULLETIN("bulletin", "签收快报");
+	ACKNOWLEDGE_BULLETIN("bulletin", "签收快报"),
+	/** The sending bureau's leader signing off a bulletin that went first (issue 23, 先发后签). */
+	SIGN_OFF_BULLETIN("bulletin", "补签发快报");
 
 	private final String subjectType;
 	private final String words;
@@ -28,7 +30,7 @@ enum SharingObligation {
 	String link(long subjectId) {
 		return switch (this) {
 			case REPORT -> "/reports";
-			case ACKNOWLEDGE_BULLETIN -> "/bulletins/" + subjectId;
+			case ACKNOWLEDGE_BULLETIN, SIGN_OFF_BULLETIN -> "/bulletins/" + subjectId;
 		};
 	}
 

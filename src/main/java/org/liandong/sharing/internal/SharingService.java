@@ -129,6 +129,11 @@ class SharingService implements Sharing {
 	}
 
 	@Override
+	public Bulletin signOffBulletin(long id, SignedInUser leader) {
+		return bulletins.signOff(id, leader);
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public List<AwaitedBulletin> awaitingAcknowledgement(java.util.Collection<String> agencyCodes) {
 		return bulletins.awaiting(agencyCodes);

@@ -124,6 +124,13 @@ class SharingApiController {
 		return sharing.bulletin(id, reader);
 	}
 
+	@PostMapping("/bulletins/{id}/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "补签发快报（发出单位的局领导；本单位快报须签发时先发后签）：此时编号、加盖本单位电子签章，签发人为本人；已签发或无需签发的答复 409")
+	Bulletin signOff(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id) {
+		return sharing.signOffBulletin(id, leader);
+	}
+
 	@PostMapping("/bulletins/{id}/acknowledgement")
 	@Operation(summary = "签收快报（信息联络员）；重复签收答复 409")
 	Bulletin acknowledge(@AuthenticationPrincipal SignedInUser liaison, @PathVariable long id) {

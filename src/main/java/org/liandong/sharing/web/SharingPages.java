@@ -1,19 +1,17 @@
 package org.liandong.sharing.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.liandong.agency.Agencies;
 import org.liandong.platform.Access;
 import org.liandong.platform.SignedInUser;
+import org.liandong.platform.web.FileDownload;
 import org.liandong.platform.web.RefusalShownOn;
 import org.liandong.sharing.Bulletin;
 import org.liandong.sharing.Frequency;
 import org.liandong.sharing.Sharing;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -98,11 +96,8 @@ class SharingPages {
 	@GetMapping("/posts/{postId}/attachments/{id}")
 	ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInUser reader, @PathVariable long postId,
 			@PathVariable long id) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("附件-" + id, StandardCharsets.UTF_8).build().toString())
-			.body(sharing.postAttachment(postId, id, reader));
+		return FileDownload.attachment(sharing.postAttachment(postId, id, reader), MediaType.APPLICATION_OCTET_STREAM,
+				"附件-" + id);
 	}
 
 	@GetMapping("/bulletins")
@@ -118,7 +113,8 @@ class SharingPages {
 	String send(@AuthenticationPrincipal SignedInUser sender, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String body, RedirectAttributes redirect) {
 		Bulletin sent = sharing.sendBulletin(title, body, sender);
-		redirect.addFlashAttribute("notice", "快报已发至 %d 个单位".formatted(sent.acknowledgements().size()));
+		redirect.addFlashAttribute("notice", "快报已发至 %d 个单位%s".formatted(sent.acknowledgements().size(),
+				sent.signOffPending() ? "；已先行发出，待本单位领导补签发后编号、加盖电子签章" : ""));
 		return "redirect:/bulletins/" + sent.id();
 	}
 
@@ -128,7 +124,19 @@ class SharingPages {
 		model.addAttribute("b", found);
 		model.addAttribute("mine", found.acknowledgements().stream().filter(a -> a.agencyCode().equals(reader.agencyCode()))
 			.findFirst().orElse(null));
+		model.addAttribute("maySignOff", found.signOffPending() && reader.hasRole("LEADER")
+				&& reader.agencyCode().equals(found.senderAgencyCode()));
 		return "sharing/bulletin";
+	}
+
+	/** The sending bureau's leader signs off a bulletin that went first (issue 23, 先发后签). */
+	@PostMapping("/bulletins/{id}/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@RefusalShownOn("/bulletins/{id}")
+	String signOff(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id, RedirectAttributes redirect) {
+		Bulletin signed = sharing.signOffBulletin(id, leader);
+		redirect.addFlashAttribute("notice", "已补签发，文号 %s".formatted(signed.documentNumber()));
+		return "redirect:/bulletins/" + id;
 	}
 
 	@PostMapping("/bulletins/{id}/acknowledgement")
