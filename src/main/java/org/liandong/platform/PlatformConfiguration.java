@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -28,13 +29,15 @@ class PlatformConfiguration {
 
 	/**
 	 * A JSON number or boolean where the API wants text is refused (400), not quietly turned into
-	 * "false" or "12": {@code {"name": false}} must not create a division named "false" (issue 20).
+	 * "false" or "12": {@code {"name": false}} must not create a division named "false" (issue 20). Nor is
+	 * a number taken for a named value by its position ({@code {"kind": 12}} is not the thirteenth kind).
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer noScalarsAsText() {
 		return builder -> builder.withCoercionConfig(LogicalType.Textual, text -> text
 			.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
 			.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+			.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 	}
 }

@@ -6,11 +6,14 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A file answered to a browser or an API client under its Chinese name (RFC 6266's filename*, UTF-8),
  * the one shape of every download: saved as an attachment, or shown inline where the browser can (a PDF).
+ * Used by the other modules' controllers, hence in this package's named interface.
  */
+@NamedInterface("web")
 public final class FileDownload {
 
 	private FileDownload() {

@@ -13,7 +13,7 @@ import org.springframework.modulith.NamedInterface;
  * posted action, {@link PageProblemAdvice} returns the person to this page with the rule's Chinese
  * message, so no handler catches refusals itself. A refusal because the record is not there, or is
  * another bureau's (X2), is never shown on a form: it is the 404 page, exactly as on the API.
- * The one type of this package that the other modules' pages use, hence its named interface.
+ * Used by the other modules' pages, hence in this package's named interface (with {@link FileDownload}).
  */
 @NamedInterface("web")
 @Documented
