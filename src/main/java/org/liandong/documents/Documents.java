@@ -48,6 +48,9 @@ public interface Documents {
 	/** The documents issued for one thing of a module, oldest first, without access checks. */
 	List<IssuedDocument> issuedFor(String sourceType, String sourceId);
 
+	/** The documents issued for several things of one type, oldest first, in one read (a list's page, issue 18). */
+	List<IssuedDocument> issuedForAll(String sourceType, java.util.Collection<String> sourceIds);
+
 	/** The documents of one thing of a module that the reader may read, oldest first. */
 	List<IssuedDocument> readableFor(String sourceType, String sourceId, SignedInUser reader);
 

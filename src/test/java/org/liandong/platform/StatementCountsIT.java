@@ -121,6 +121,30 @@ class StatementCountsIT {
 		assertThat(overhead).as(report).isLessThanOrEqualTo(READ_OVERHEAD_TARGET);
 	}
 
+	/**
+	 * A list's page costs the same reads whatever the number of its rows: the bulletins of a page, their
+	 * acknowledgements and their documents are read once for the page, not once per bulletin (issue 18).
+	 */
+	@Test
+	void a_page_of_five_bulletins_costs_no_more_statements_than_a_page_of_one() {
+		Api liaison = Api.at(port).as("xinhua.liaison", PASSWORD);
+		for (int i = 0; i < 5; i++) {
+			Reply sent = liaison.post("/api/v1/bulletins", "{\"title\": \"列表读取计数快报 %d\", \"body\": \"请排查。\"}"
+				.formatted(i));
+			assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+		}
+		Api reader = Api.at(port).as("weidong.liaison", PASSWORD);
+		assertThat(reader.get("/api/v1/bulletins?size=1").status()).isEqualTo(200);
+		Tally one = counts.count(() -> reader.get("/api/v1/bulletins?size=1")).tally();
+		Counted<Reply> five = counts.count(() -> reader.get("/api/v1/bulletins?size=5"));
+		assertThat(five.result().json().path("content").size()).isEqualTo(5);
+		String report = "A page of bulletins over HTTP: %d statements for one row (%s), %d for five (%s)".formatted(
+				one.statements(), one.describe(), five.tally().statements(), five.tally().describe());
+		System.out.println(report);
+
+		assertThat(five.tally().statements()).as(report).isEqualTo(one.statements());
+	}
+
 	/** The check's own work (R4.3): the person's rate limit, the list searched, the check recorded (R4.4). */
 	private static boolean partOfTheCheck(String sql) {
 		return sql.contains("credit_entry") || sql.contains("credit_check") || sql.contains("rate_limit");

@@ -244,6 +244,19 @@ class DocumentService implements Documents {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<IssuedDocument> issuedForAll(String sourceType, java.util.Collection<String> sourceIds) {
+		if (sourceIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from official_document where source_type = :type and source_id in (:ids) order by id")
+			.param("type", sourceType)
+			.param("ids", List.copyOf(sourceIds))
+			.query((rs, n) -> document(rs))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<IssuedDocument> readableFor(String sourceType, String sourceId, SignedInUser reader) {
 		return jdbc.sql("""
 				select * from official_document d where d.source_type = ? and d.source_id = ?

@@ -178,10 +178,13 @@ class Bulletins {
 
 	Page<Bulletin> bulletins(SignedInUser reader, Pageable pageable) {
 		boolean city = agencies.isCityLevel(reader.agencyCode());
-		return new PagedQuery("b.id", "bulletin b", Map.of("sentAt", "b.sent_at"), "b.id desc")
+		Page<Long> ids = new PagedQuery("b.id", "bulletin b", Map.of("sentAt", "b.sent_at"), "b.id desc")
 			.whereIf(!city, "(b.sender_agency = ? or exists (select 1 from bulletin_ack a where a.bulletin_id = b.id and a.agency = ?))",
 					reader.agencyCode(), reader.agencyCode())
-			.fetch(jdbc, pageable, (rs, n) -> load(rs.getLong("id")));
+			.fetch(jdbc, pageable, (rs, n) -> rs.getLong("id"));
+		// the page's bulletins, their acknowledgements and documents in three reads, whatever the page's size
+		Map<Long, Bulletin> loaded = load(ids.getContent());
+		return ids.map(loaded::get);
 	}
 
 	/** A bulletin its sender, its recipients and the city level may see. */
@@ -238,21 +241,46 @@ class Bulletins {
 	}
 
 	private Bulletin load(long id) {
+		Bulletin found = load(List.of(id)).get(id);
+		if (found == null) {
+			throw DomainException.notFound("unknown-bulletin", "快报 %d 不存在".formatted(id));
+		}
+		return found;
+	}
+
+	/** The bulletins with these ids, by id: each with its acknowledgements and its document, if issued. */
+	private Map<Long, Bulletin> load(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
 		Map<String, String> names = records.names();
-		Optional<IssuedDocument> document = documents.issuedFor(DOCUMENT_SOURCE, Long.toString(id)).stream().findFirst();
-		return jdbc.sql("select * from bulletin where id = ?").param(id)
-			.query((rs, n) -> new Bulletin(id, document.map(IssuedDocument::id).orElse(null),
+		Map<Long, IssuedDocument> documentOf = new HashMap<>();
+		documents.issuedForAll(DOCUMENT_SOURCE, ids.stream().map(String::valueOf).toList())
+			.forEach(d -> documentOf.putIfAbsent(Long.valueOf(d.sourceId()), d));
+		Map<Long, List<Bulletin.Acknowledgement>> acknowledgements = new HashMap<>();
+		jdbc.sql("select * from bulletin_ack where bulletin_id in (:ids) order by bulletin_id, agency")
+			.param("ids", ids)
+			.query(a -> {
+				acknowledgements.computeIfAbsent(a.getLong("bulletin_id"), id -> new ArrayList<>())
+					.add(new Bulletin.Acknowledgement(a.getString("agency"),
+							names.getOrDefault(a.getString("agency"), a.getString("agency")), instant(a, "acknowledged_at"),
+							a.getString("acknowledged_by_name"), a.getObject("escalated_at") != null));
+			});
+		Map<Long, Bulletin> bulletins = new HashMap<>();
+		jdbc.sql("select * from bulletin where id in (:ids)").param("ids", ids)
+			.query((rs, n) -> {
+				long id = rs.getLong("id");
+				Optional<IssuedDocument> document = Optional.ofNullable(documentOf.get(id));
+				return new Bulletin(id, document.map(IssuedDocument::id).orElse(null),
 					document.map(IssuedDocument::number).orElse(null), rs.getString("title"), rs.getString("body"),
 					rs.getString("sender_agency"),
 					names.getOrDefault(rs.getString("sender_agency"), ""), rs.getString("sent_by_name"),
 					instant(rs, "sent_at"), instant(rs, "ack_due_at"), rs.getBoolean("sign_off_pending"),
 					rs.getString("signed_off_by_name"), instant(rs, "signed_off_at"),
-					jdbc.sql("select * from bulletin_ack where bulletin_id = ? order by agency").param(id)
-						.query((a, m) -> new Bulletin.Acknowledgement(a.getString("agency"),
-								names.getOrDefault(a.getString("agency"), a.getString("agency")), instant(a, "acknowledged_at"),
-								a.getString("acknowledged_by_name"), a.getObject("escalated_at") != null))
-						.list()))
-			.optional()
-			.orElseThrow(() -> DomainException.notFound("unknown-bulletin", "快报 %d 不存在".formatted(id)));
+					acknowledgements.getOrDefault(id, List.of()));
+			})
+			.list()
+			.forEach(b -> bulletins.put(b.id(), b));
+		return bulletins;
 	}
 }
