@@ -144,6 +144,19 @@ class OfficialDocumentsIT {
 		assertThat(jdbc.sql("select count(*) from official_document").query(Integer.class).single()).isEqualTo(before);
 	}
 
+	/** A 主送 line longer than the record keeps is refused in words, before a number is taken (not a database conflict). */
+	@Test
+	void a_document_addressed_to_more_than_its_line_holds_is_refused_before_a_number_is_taken() {
+		int before = jdbc.sql("select count(*) from official_document").query(Integer.class).single();
+		Map<String, String> fields = new HashMap<>(Map.of("addressee", "平顶山市某某区应急管理局、".repeat(40), "title", "快报",
+				"body", "请排查。", "acknowledgeBy", "2026年12月6日"));
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> documents.issue(new NewDocument(
+				DocumentKind.INCIDENT_BULLETIN, "410400", fields, List.of("410403"), "test", "2", "system", "系统"))))
+			.isInstanceOf(DomainException.class)
+			.hasMessageContaining("主送单位过多");
+		assertThat(jdbc.sql("select count(*) from official_document").query(Integer.class).single()).isEqualTo(before);
+	}
+
 	@Test
 	void a_case_notification_is_issued_as_a_document_the_notified_bureau_can_download() throws IOException {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);

@@ -110,7 +110,8 @@ class PrintedDocumentsIT {
 		Api weidong = Api.at(port).as("weidong.liaison", PASSWORD);
 		try (PDDocument pdf = Loader.loadPDF(weidong.getBytes("/api/v1/documents/" + documentId + ".pdf"))) {
 			String words = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
-			assertThat(words).contains(number, "新华区某化工企业发生泄漏", "请各地排查同类企业", "平顶山市卫东区应急管理局", "前在平台签收本快报");
+			assertThat(words).contains(number, "新华区某化工企业发生泄漏", "请各地排查同类企业", "各县（市、区）应急管理局：",
+					"前在平台签收本快报");
 		}
 		assertThat(QrCodes.inPdf(weidong.getBytes("/api/v1/documents/" + documentId + ".pdf"))).hasSize(1);
 		assertThat(Api.at(port).as("samr.leader", PASSWORD).get("/api/v1/documents/" + documentId).status())

@@ -77,7 +77,11 @@ class SharingIT {
 		// every county bureau of the city, the sender excepted; the city bureau oversees
 		List<String> recipients = sent.json().path("acknowledgements").findValuesAsString("agencyCode");
 		assertThat(recipients).contains("410403", "410482").doesNotContain("410402", "410400");
+		// addressed collectively, as GB/T 9704 provides for many addressees: a list of a province-sized city's
+		// 160 bureaus outgrew the line and every bulletin was refused (the soak of 2026-12-06, issue 24)
 		Api weidong = Api.at(port).as("weidong.liaison", PASSWORD);
+		JsonNode document = weidong.get("/api/v1/documents/" + sent.json().path("documentId").asLong()).json();
+		assertThat(document.path("addressee").asString()).isEqualTo("各县（市、区）应急管理局");
 		JsonNode acknowledged = weidong.post("/api/v1/bulletins/" + id + "/acknowledgement", "").json();
 		assertThat(acknowledged.toString()).contains("孙丽娟", "马文静").as("who acknowledged is shown");
 		Reply twice = weidong.post("/api/v1/bulletins/" + id + "/acknowledgement", "");

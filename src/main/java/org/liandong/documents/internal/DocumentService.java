@@ -45,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class DocumentService implements Documents {
 
+	/** The longest 主送 line a document keeps (its column): more addressees are named collectively by the caller. */
+	private static final int MAX_ADDRESSEE = 500;
+
 	/** Chinese characters only, as in 新华应急 or 平应急: the prefix is printed in the number. */
 	private static final Pattern PREFIX = Pattern.compile("\\p{IsHan}{1,12}");
 
@@ -86,6 +89,10 @@ class DocumentService implements Documents {
 		// the wording first: a document missing a field is refused before a number is taken
 		DocumentText.Wording wording = text.write(d.kind(), d.fields());
 		String addressee = d.fields().get("addressee").strip();
+		if (addressee.length() > MAX_ADDRESSEE) {
+			throw DomainException.invalid("addressee-too-long",
+					"主送单位过多（超过 %d 字），请以统称主送（如“各成员单位”）".formatted(MAX_ADDRESSEE));
+		}
 		// to the millisecond, so the time stored is the time signed on either database
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		int year = now.atZone(ChineseTime.ZONE).getYear();

@@ -75,8 +75,10 @@ record Concluding(OperationRecords records, Units units, Documents documents, Jd
 		OperationReport figures = figures(id);
 		Map<String, String> names = units.names();
 		List<String> readers = operation.units().stream().map(JointOperation.UnitRow::agencyCode).toList();
-		String addressee = String.join("、", readers.stream().filter(code -> !code.equals(operation.organiserAgencyCode()))
+		String listed = String.join("、", readers.stream().filter(code -> !code.equals(operation.organiserAgencyCode()))
 			.map(code -> OperationRecords.name(names, code)).toList());
+		// many participants are addressed collectively (GB/T 9704 主送 统称), so the line stays a line
+		String addressee = listed.length() > 200 ? "各参与单位" : listed;
 		String byUnit = String.join("\n", figures.byUnit().stream()
 			.map(u -> "%s：负责检查对象 %d 个，检查 %d 个，发现一般隐患 %d 项、重大隐患 %d 项，立案 %d 件".formatted(u.agencyName(),
 					u.targetsAssigned(), u.inspected(), u.generalHazards(), u.majorHazards(), u.cases()))

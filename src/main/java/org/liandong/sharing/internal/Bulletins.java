@@ -163,8 +163,9 @@ class Bulletins {
 	/** The bulletin as an official document (X3): numbered, signed and readable by its sender and recipients. */
 	private void issueDocument(long id, String title, String body, Instant due, AgencySummary from,
 			List<String> recipients, SignedInUser issuer, String signer) {
-		Map<String, String> names = records.names();
-		String addressee = String.join("、", recipients.stream().map(code -> names.getOrDefault(code, code)).toList());
+		// every bureau of the city is named collectively, as the evaluation report does (GB/T 9704 主送 统称): a
+		// list of their names outgrows the line once a city has more than a few dozen bureaus
+		String addressee = "各县（市、区）应急管理局";
 		List<String> readers = new ArrayList<>(recipients);
 		readers.add(from.code());
 		Map<String, String> fields = new HashMap<>(Map.of("addressee", addressee, "title", title, "body", body,
