@@ -24,6 +24,7 @@ import org.liandong.documents.SignOffPolicies;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
+import org.liandong.platform.MultiRowInsert;
 import org.liandong.platform.PagedQuery;
 import org.liandong.platform.SignedInUser;
 import org.liandong.sharing.AwaitedBulletin;
@@ -118,8 +119,10 @@ class Bulletins {
 			issueDocument(id, title.trim(), body.trim(), due, from, recipients, sender,
 					signedOffBySender ? sender.displayName() : null);
 		}
+		// one statement for every recipient's row: a province's city has over a hundred bureaus (issue 18)
+		MultiRowInsert.into(jdbc, "bulletin_ack", List.of("bulletin_id", "agency"),
+				recipients.stream().map(recipient -> new Object[] { id, recipient }).toList());
 		for (String recipient : recipients) {
-			jdbc.sql("insert into bulletin_ack (bulletin_id, agency) values (?, ?)").params(id, recipient).update();
 			events.publishEvent(SharingObligation.ACKNOWLEDGE_BULLETIN.due(id, title.trim(), recipient, due));
 			events.publishEvent(new InboxDelivery(recipient, null, "BULLETIN",
 					"【快报】%s（请于 %s 前签收）".formatted(title.trim(), ChineseTime.format(due)), body.trim(),
