@@ -159,6 +159,9 @@ class ObligationLedgerIT {
 		assertThat(whole.path("bureaus").findValuesAsString("agencyCode")).contains("410402", "410482", "410421");
 		// an unknown agency asked for is bad input (400), as everywhere in the API; 404 is for the address (issue 20)
 		assertThat(city.get("/api/v1/obligations/dashboard?agency=999999").status()).isEqualTo(400);
+		// the trend is drawn once the city's history has been computed in the background (issue 24)
+		await().atMost(Duration.ofSeconds(20)).until(() -> !city.get("/api/v1/obligations/dashboard").json()
+			.path("historyAsOf").isNull());
 		PageSession cityPages = new PageSession(port);
 		cityPages.signIn("city.leader", PASSWORD);
 		assertThat(cityPages.get("/oversight").html()).contains("督办台", "各单位履职情况", "overdue-chart", "trend-chart",
@@ -170,6 +173,67 @@ class ObligationLedgerIT {
 		assertThat(ruzhouPages.get("/").html()).as("the home page loads the bureau's obligations first")
 			.contains("hx-get=\"/oversight/panel\"");
 		assertThat(ruzhouPages.get("/oversight/panel").html()).contains("待办事项", "（本单位）", "测试事项", "剩余");
+	}
+
+	/**
+	 * Issue 24: the city's history is computed in the background, not per request, and the dashboard
+	 * says as of when. Expected figures from what the test itself adds to one bureau: two obligations
+	 * due yesterday, one met late and one still open, and one due in a moment and met before it.
+	 */
+	@Test
+	void the_citys_history_is_computed_in_the_background_and_says_as_of_when_and_is_never_shown_as_zero_before_it_exists() {
+		Api city = Api.at(port).as("city.leader", PASSWORD);
+		String bureau = "410423";
+		JsonNode before = await().atMost(Duration.ofSeconds(20)).until(() -> city.get("/api/v1/obligations/dashboard").json(),
+				d -> !d.path("historyAsOf").isNull());
+		JsonNode row = row(before, bureau);
+		Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+		long late = SUBJECTS.incrementAndGet();
+		publish(new ObligationDue("assistance-request", late, "测试事项" + late, "答复协查请求", bureau, yesterday, null));
+		publish(new ObligationSettled("assistance-request", late, "答复协查请求", bureau, Instant.now(), true));
+		due(bureau, yesterday);
+		long onTime = SUBJECTS.incrementAndGet();
+		Instant inAMoment = Instant.now().plus(Duration.ofSeconds(2));
+		publish(new ObligationDue("assistance-request", onTime, "测试事项" + onTime, "答复协查请求", bureau, inAMoment, null));
+		publish(new ObligationSettled("assistance-request", onTime, "答复协查请求", bureau, Instant.now(), true));
+
+		JsonNode after = await().atMost(Duration.ofSeconds(30)).until(() -> city.get("/api/v1/obligations/dashboard").json(),
+				d -> !d.path("historyAsOf").isNull()
+						&& Instant.parse(d.path("historyAsOf").asString()).isAfter(inAMoment.plusMillis(100)));
+		JsonNode now = row(after, bureau);
+		assertThat(now.path("due90").asLong()).isEqualTo(row.path("due90").asLong() + 3);
+		assertThat(now.path("onTime90").asLong()).isEqualTo(row.path("onTime90").asLong() + 1);
+		assertThat(now.path("late90").asLong()).isEqualTo(row.path("late90").asLong() + 1);
+		assertThat(now.path("missedOpen90").asLong()).isEqualTo(row.path("missedOpen90").asLong() + 1);
+		assertThat(now.path("open").asLong()).as("open obligations are counted now, not in the background")
+			.isEqualTo(row.path("open").asLong() + 1);
+
+		// before the first computation (an installation just started) the history is absent, not zero;
+		// the history was computed a moment ago and is computed again only 3 s after (application-test.yml)
+		jdbc.sql("delete from city_dashboard_history").update();
+		JsonNode absent = city.get("/api/v1/obligations/dashboard").json();
+		assertThat(absent.path("historyAsOf").isNull()).isTrue();
+		assertThat(row(absent, bureau).path("due90").isNull()).isTrue();
+		assertThat(row(absent, bureau).path("onTimeRate").isNull()).isTrue();
+		assertThat(row(absent, bureau).path("open").asLong()).isEqualTo(now.path("open").asLong());
+		assertThat(absent.path("months")).isEmpty();
+		PageSession cityPages = new PageSession(port);
+		cityPages.signIn("city.leader", PASSWORD);
+		jdbc.sql("delete from city_dashboard_history").update();
+		assertThat(cityPages.get("/oversight").html()).contains("统计正在生成，请稍后刷新本页").doesNotContain("id=\"trend-chart\"");
+		// and the background gives it back
+		await().atMost(Duration.ofSeconds(20)).until(() -> !city.get("/api/v1/obligations/dashboard").json()
+			.path("historyAsOf").isNull());
+		assertThat(cityPages.get("/oversight").html()).contains("统计截至", "后台定时更新");
+	}
+
+	private static JsonNode row(JsonNode dashboard, String agency) {
+		for (JsonNode row : dashboard.path("bureaus")) {
+			if (row.path("agencyCode").asString().equals(agency)) {
+				return row;
+			}
+		}
+		throw new AssertionError(agency + " not in " + dashboard.path("bureaus"));
 	}
 
 	@Test

@@ -54,7 +54,7 @@ class InstancesOnOneDatabaseIT {
 	private static final List<String> JOBS = List.of("obligation-scan", "stale-event-resubmission", "deadline-watch",
 			"sharing-watch", "meeting-deadlines", "credit-expiry", "stalled-screenings", "credit-check-audit",
 			"instrument-expiry", "audit-retention", "personal-data-retention", "event-publication-cleanup",
-			"rate-limit-cleanup", "expired-sessions", "audit-checkpoint", "message-channels");
+			"rate-limit-cleanup", "expired-sessions", "audit-checkpoint", "message-channels", "city-dashboard-history");
 
 	private static final int CREDIT_CHECKS = 3;
 

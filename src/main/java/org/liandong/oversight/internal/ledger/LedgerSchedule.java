@@ -24,6 +24,16 @@ class LedgerSchedule {
 	}
 
 	/**
+	 * The cities' dashboard history computed anew this long after the last computation ended (the
+	 * first soon after start); the page says as of when.
+	 */
+	@Bean
+	RecurringTask<Void> cityDashboardHistory(CityHistory history,
+			@Value("${liandong.oversight.city-history-interval:PT5M}") Duration interval) {
+		return ClusterSchedule.every("city-dashboard-history", interval, Duration.ofSeconds(1), history::refresh);
+	}
+
+	/**
 	 * Hands over again the events whose listeners never finished, e.g. the inbox messages of a
 	 * reminder committed by an instance killed a moment later: the registry kept them, and no
 	 * restart of that instance may come to republish them. Listeners are idempotent (the inbox

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.liandong.agency.Agencies;
@@ -40,16 +40,19 @@ class ObligationService implements Obligations {
 
 	private static final Duration SOON = Duration.ofHours(24);
 
-	private static final Duration RECENT = Duration.ofDays(90);
-
 	private final JdbcClient jdbc;
 	private final Agencies agencies;
 	private final Clock clock;
+	private final HistoryQueries histories;
+	private final CityHistory cityHistory;
 
-	ObligationService(JdbcClient jdbc, Agencies agencies, Clock clock) {
+	ObligationService(JdbcClient jdbc, Agencies agencies, Clock clock, HistoryQueries histories,
+			CityHistory cityHistory) {
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.clock = clock;
+		this.histories = histories;
+		this.cityHistory = cityHistory;
 	}
 
 	@Override
@@ -101,19 +104,11 @@ class ObligationService implements Obligations {
 		String key = scope.owner() == null ? scope.city() : scope.owner();
 
 		Map<String, long[]> open = openCounts(column, key, now);
-		Map<String, long[]> recent = new LinkedHashMap<>();
-		jdbc.sql("""
-				select owner_agency, count(*) as due_count,
-				    sum(case when state = 'MET' and settled_at <= due_at then 1 else 0 end) as on_time,
-				    sum(case when state = 'MET' and settled_at > due_at then 1 else 0 end) as late,
-				    sum(case when state = 'OPEN' then 1 else 0 end) as missed_open
-				from obligation where %s = ? and due_at >= ? and due_at < ? and state <> 'CANCELLED'
-				group by owner_agency""".formatted(column))
-			.params(key, ChineseTime.utc(now.minus(RECENT)), ChineseTime.utc(now))
-			.query(rs -> {
-				recent.put(rs.getString("owner_agency"), new long[] { rs.getLong("due_count"), rs.getLong("on_time"),
-						rs.getLong("late"), rs.getLong("missed_open") });
-			});
+		// a bureau's history is read now; a city's as last computed in the background (issue 24)
+		Optional<LedgerHistory> history = scope.owner() != null ? Optional.of(histories.ofBureau(scope.owner(), now))
+				: cityHistory.of(scope.city());
+		Map<String, LedgerHistory.Recent> recent = new LinkedHashMap<>();
+		history.ifPresent(h -> h.recent().forEach(r -> recent.put(r.agency(), r)));
 
 		List<String> bureaus = new ArrayList<>();
 		if (scope.owner() != null) {
@@ -128,10 +123,14 @@ class ObligationService implements Obligations {
 		}
 		List<Dashboard.BureauRow> rows = bureaus.stream().map(code -> {
 			long[] o = open.getOrDefault(code, new long[3]);
-			long[] r = recent.getOrDefault(code, new long[4]);
-			long judged = r[1] + r[2] + r[3];
-			return new Dashboard.BureauRow(code, names.getOrDefault(code, code), o[0], o[1], o[2], r[0], r[1], r[2], r[3],
-					judged == 0 ? null : Math.round(1000.0 * r[1] / judged) / 10.0);
+			String name = names.getOrDefault(code, code);
+			if (history.isEmpty()) {
+				return new Dashboard.BureauRow(code, name, o[0], o[1], o[2], null, null, null, null, null);
+			}
+			LedgerHistory.Recent r = recent.getOrDefault(code, new LedgerHistory.Recent(code, 0, 0, 0, 0));
+			long judged = r.onTime() + r.late() + r.missedOpen();
+			return new Dashboard.BureauRow(code, name, o[0], o[1], o[2], r.due(), r.onTime(), r.late(), r.missedOpen(),
+					judged == 0 ? null : Math.round(1000.0 * r.onTime() / judged) / 10.0);
 		}).toList();
 		Dashboard.Totals totals = new Dashboard.Totals(rows.stream().mapToLong(Dashboard.BureauRow::open).sum(),
 				rows.stream().mapToLong(Dashboard.BureauRow::overdue).sum(),
@@ -147,8 +146,10 @@ class ObligationService implements Obligations {
 					ConductKind.labelOf(rs.getString("kind")), rs.getString("detail"),
 					ObligationRows.instant(rs, "recorded_at")))
 			.list();
-		return new Dashboard(scope.owner(), names.getOrDefault(key, key), now, totals, rows, urgent,
-				months(column, key, now), kinds(column, key, now), conduct);
+		return new Dashboard(scope.owner(), names.getOrDefault(key, key), now,
+				history.map(LedgerHistory::asOf).orElse(null), totals, rows, urgent,
+				history.map(LedgerHistory::months).orElse(List.of()), history.map(LedgerHistory::kinds).orElse(List.of()),
+				conduct);
 	}
 
 	@Override
@@ -193,56 +194,6 @@ class ObligationService implements Obligations {
 				select * from obligation where state = 'OPEN' and %s = ? order by due_at limit 20""".formatted(column))
 			.param(key)
 			.query((rs, n) -> ObligationRows.view(rs, names))
-			.list();
-	}
-
-	/** Obligations due in each of the last twelve months (Beijing months), by outcome: one pass over the year. */
-	private List<Dashboard.Month> months(String column, String key, Instant now) {
-		YearMonth current = YearMonth.from(now.atZone(ChineseTime.ZONE));
-		List<YearMonth> months = new ArrayList<>();
-		for (int i = 11; i >= 0; i--) {
-			months.add(current.minusMonths(i));
-		}
-		StringBuilder sums = new StringBuilder();
-		List<Object> params = new ArrayList<>();
-		for (int i = 0; i < months.size(); i++) {
-			Instant from = startOf(months.get(i).atDay(1));
-			Instant to = startOf(months.get(i).plusMonths(1).atDay(1));
-			sums.append("""
-					sum(case when due_at >= ? and due_at < ? and state = 'MET' and settled_at <= due_at then 1 else 0 end) as on_time_%1$d,
-					sum(case when due_at >= ? and due_at < ? and state = 'MET' and settled_at > due_at then 1 else 0 end) as late_%1$d,
-					sum(case when due_at >= ? and due_at < ? and state = 'OPEN' and due_at < ? then 1 else 0 end) as open_%1$d,
-					""".formatted(i));
-			params.addAll(List.of(ChineseTime.utc(from), ChineseTime.utc(to), ChineseTime.utc(from), ChineseTime.utc(to),
-					ChineseTime.utc(from), ChineseTime.utc(to), ChineseTime.utc(now)));
-		}
-		params.add(key);
-		params.add(ChineseTime.utc(startOf(months.get(0).atDay(1))));
-		params.add(ChineseTime.utc(now));
-		return jdbc.sql("select " + sums + " count(*) as total from obligation where " + column
-				+ " = ? and due_at >= ? and due_at < ? and state <> 'CANCELLED'")
-			.params(params)
-			.query((rs, n) -> {
-				List<Dashboard.Month> result = new ArrayList<>();
-				for (int i = 0; i < months.size(); i++) {
-					result.add(new Dashboard.Month(months.get(i).toString(), rs.getLong("on_time_" + i),
-							rs.getLong("late_" + i), rs.getLong("open_" + i)));
-				}
-				return result;
-			})
-			.single();
-	}
-
-	/** How long each kind of obligation took to meet, over the last twelve months. */
-	private List<Dashboard.Kind> kinds(String column, String key, Instant now) {
-		return jdbc.sql("""
-				select obligation, count(*) as met,
-				    avg(extract(epoch from settled_at) - extract(epoch from opened_at)) as seconds
-				from obligation where %s = ? and due_at >= ? and due_at < ? and state = 'MET'
-				group by obligation order by obligation""".formatted(column))
-			.params(key, ChineseTime.utc(now.minus(Duration.ofDays(365))), ChineseTime.utc(now.plus(Duration.ofDays(366))))
-			.query((rs, n) -> new Dashboard.Kind(rs.getString("obligation"), rs.getLong("met"),
-					Math.round(rs.getDouble("seconds") / 360.0) / 10.0))
 			.list();
 	}
 
