@@ -113,8 +113,10 @@ class CreditProposal {
 		cases.record(about.id(), proposer, "CREDIT_PROPOSED", "提出将当事人列入严重失信主体名单，告知书 " + notice.number());
 		events.publishEvent(new CreditEvent(id, about.partyUscc(), "PROPOSED", "拟列入严重失信主体名单，告知书 %s，陈述申辩至 %s"
 			.formatted(notice.number(), ChineseTime.format(defenceDue))));
+		// counted from the defence period's last day: its end is the first instant of the day after, which
+		// endOfWorkingDays would take as the day to count from, a working day too late
 		events.publishEvent(ListingDecisionDue.due(id, about.partyName(), city,
-				calendar.endOfWorkingDays(defenceDue, decisionWorkingDays)));
+				calendar.endOfWorkingDays(defenceDue.minusSeconds(1), decisionWorkingDays)));
 		access.legalOffices(city).forEach(office -> events.publishEvent(new InboxDelivery(office, null, "CREDIT_PROPOSED",
 				"【失信名单】%s提出列入 %s".formatted(proposer.agencyName(), about.partyName()),
 				"陈述申辩期至 %s，期满后请作出决定。".formatted(ChineseTime.format(defenceDue)), "/credit/entries/" + id,
