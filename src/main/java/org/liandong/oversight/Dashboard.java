@@ -10,8 +10,8 @@ import java.util.List;
  * @param agencyCode the bureau shown, or null for the whole city
  * @param asOf when the open obligations were counted
  * @param historyAsOf when the history (each bureau's last 90 days, the months, the time per kind) was
- *     computed: at {@code asOf} for a bureau; for the whole city by the last background computation
- *     (issue 24), null until the first, and then the history's figures are null or empty
+ *     computed, by the last background computation for the city (issue 24); null until the first, and
+ *     then the history's figures are null or empty
  * @param bureaus one row per bureau of the city (only the bureau itself for a county reader)
  * @param urgent the open obligations due soonest (overdue first)
  * @param months the last twelve months, oldest first

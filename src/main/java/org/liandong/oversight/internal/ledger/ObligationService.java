@@ -43,15 +43,12 @@ class ObligationService implements Obligations {
 	private final JdbcClient jdbc;
 	private final Agencies agencies;
 	private final Clock clock;
-	private final HistoryQueries histories;
 	private final CityHistory cityHistory;
 
-	ObligationService(JdbcClient jdbc, Agencies agencies, Clock clock, HistoryQueries histories,
-			CityHistory cityHistory) {
+	ObligationService(JdbcClient jdbc, Agencies agencies, Clock clock, CityHistory cityHistory) {
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.clock = clock;
-		this.histories = histories;
 		this.cityHistory = cityHistory;
 	}
 
@@ -104,11 +101,11 @@ class ObligationService implements Obligations {
 		String key = scope.owner() == null ? scope.city() : scope.owner();
 
 		Map<String, long[]> open = openCounts(column, key, now);
-		// a bureau's history is read now; a city's as last computed in the background (issue 24)
-		Optional<LedgerHistory> history = scope.owner() != null ? Optional.of(histories.ofBureau(scope.owner(), now))
-				: cityHistory.of(scope.city());
-		Map<String, LedgerHistory.Recent> recent = new LinkedHashMap<>();
-		history.ifPresent(h -> h.recent().forEach(r -> recent.put(r.agency(), r)));
+		// the history as last computed in the background, one pass per city for it and its bureaus (issue 24)
+		Optional<LedgerHistory> history = cityHistory.of(scope.city())
+			.map(city -> scope.owner() == null ? city : city.of(scope.owner()));
+		Map<String, LedgerHistory.Owner> recent = new LinkedHashMap<>();
+		history.ifPresent(h -> h.owners().forEach(o -> recent.put(o.agency(), o)));
 
 		List<String> bureaus = new ArrayList<>();
 		if (scope.owner() != null) {
@@ -127,7 +124,7 @@ class ObligationService implements Obligations {
 			if (history.isEmpty()) {
 				return new Dashboard.BureauRow(code, name, o[0], o[1], o[2], null, null, null, null, null);
 			}
-			LedgerHistory.Recent r = recent.getOrDefault(code, new LedgerHistory.Recent(code, 0, 0, 0, 0));
+			LedgerHistory.Owner r = recent.getOrDefault(code, new LedgerHistory.Owner(code, 0, 0, 0, 0, List.of(), List.of()));
 			long judged = r.onTime() + r.late() + r.missedOpen();
 			return new Dashboard.BureauRow(code, name, o[0], o[1], o[2], r.due(), r.onTime(), r.late(), r.missedOpen(),
 					judged == 0 ? null : Math.round(1000.0 * r.onTime() / judged) / 10.0);
