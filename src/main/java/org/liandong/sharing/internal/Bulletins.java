@@ -115,10 +115,6 @@ class Bulletins {
 					"补签发后快报编号、加盖本单位电子签章，各单位可下载正式文本。", "/bulletins/" + id, "bulletin",
 					Long.toString(id), from.code()));
 		}
-		else {
-			issueDocument(id, title.trim(), body.trim(), due, from, recipients, sender,
-					signedOffBySender ? sender.displayName() : null);
-		}
 		// one statement for every recipient's row: a province's city has over a hundred bureaus (issue 18)
 		MultiRowInsert.into(jdbc, "bulletin_ack", List.of("bulletin_id", "agency"),
 				recipients.stream().map(recipient -> new Object[] { id, recipient }).toList());
@@ -130,6 +126,12 @@ class Bulletins {
 		}
 		events.publishEvent(new SharingEvent("bulletin", id, "BULLETIN", "发出快报《%s》至 %d 个单位，%d 分钟内签收".formatted(
 				title.trim(), recipients.size(), ackWindow.toMinutes())));
+		// the number last: taking it locks the bureau's sequence until the commit, and every recipient's
+		// message and obligation before it would hold the bureau's other documents that long (the soak, issue 24)
+		if (!signOffAfter) {
+			issueDocument(id, title.trim(), body.trim(), due, from, recipients, sender,
+					signedOffBySender ? sender.displayName() : null);
+		}
 		return bulletin(id, sender);
 	}
 
