@@ -109,11 +109,15 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 			r.apply(action, input, actor.describe(), now);
 		}
 		r = access.save(r);
-		// a new clock starts: the mark of a missed earlier deadline must not hide the new one
+		// a new clock starts: the mark of a missed earlier deadline must not hide the new one. The deadline
+		// watch marks only requests under way, so a draft or a letter awaiting sign-off unmarked when loaded
+		// is unmarked still (one statement fewer per sending, issue 18); a forwarded one may be marked meanwhile
 		if (action == RequestAction.SEND || action == RequestAction.SIGN_OFF || action == RequestAction.FORWARD) {
-			jdbc.sql("update assistance_request set accept_overdue_at = null, answer_overdue_at = null where id = ?")
-				.param(id)
-				.update();
+			if (action == RequestAction.FORWARD || r.acceptOverdueAt() != null || r.answerOverdueAt() != null) {
+				jdbc.sql("update assistance_request set accept_overdue_at = null, answer_overdue_at = null where id = ?")
+					.param(id)
+					.update();
+			}
 			r.overdueMarksCleared(true);
 		}
 		else if (action == RequestAction.REQUEST_SUPPLEMENT && input.answerBy() != null) {

@@ -6,10 +6,12 @@ import static org.liandong.assistance.internal.Words.requireCaseOfficer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.liandong.agency.AgencySummary;
 import org.liandong.assistance.AssistanceRequestTransitioned;
 import org.liandong.assistance.AssistanceRequestView;
+import org.liandong.assistance.AssistanceRequestView.HistoryEntry;
 import org.liandong.assistance.NewAssistanceRequest;
 import org.liandong.assistance.RequestAction.Side;
 import org.liandong.assistance.RequestState;
@@ -45,11 +47,13 @@ record AssistanceDrafting(RequestAccess access, AssistanceRequestRepository requ
 		AssistanceRequest created = requests.save(AssistanceRequest.draft(about.id(), about.number(),
 				requester.agencyCode(), assisting.code(), draft.matters().trim(), draft.legalBasis().trim(),
 				draft.answerBy(), requester.getUsername(), requester.describe(), now));
-		history.append(created.id(), requester, "DRAFTED", "起草协查请求，拟请%s协助调查".formatted(assisting.name()), now);
+		String drafted = "起草协查请求，拟请%s协助调查".formatted(assisting.name());
+		history.append(created.id(), requester, "DRAFTED", drafted, now);
 		events.publishEvent(new AssistanceRequestTransitioned(created.id(), null, null, null, RequestState.DRAFT,
 				requester.agencyCode(), assisting.code(), "起草就案件 %s 请%s协助调查的请求".formatted(about.number(),
 						assisting.name()), null));
-		return access.view(created, requester);
+		return access.viewOfDraft(created, requester, new HistoryEntry(now.truncatedTo(ChronoUnit.MICROS),
+				requester.describe(), requester.agencyCode(), "DRAFTED", drafted));
 	}
 
 	AssistanceRequestView revise(long id, NewAssistanceRequest revision, SignedInUser requester) {

@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.liandong.assistance.AssistanceRequestView;
+import org.liandong.assistance.AssistanceRequestView.HistoryEntry;
 import org.liandong.assistance.AssistanceRequestView.LetterView;
+import org.liandong.assistance.AttachmentView;
 import org.liandong.assistance.RequestAction;
 import org.liandong.assistance.RequestAction.Side;
 import org.liandong.assistance.RequestState;
@@ -98,6 +100,19 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 
 	/** The view with the request's letters as the caller already holds them, oldest first. */
 	AssistanceRequestView view(AssistanceRequest r, SignedInUser reader, List<IssuedDocument> issued) {
+		return view(r, reader, issued, history.of(r.id()), attachments.of(r.id()));
+	}
+
+	/**
+	 * The view of a request just drafted, from what the drafting holds: its one history entry, and
+	 * neither letters nor attachments yet (three reads fewer, issue 18).
+	 */
+	AssistanceRequestView viewOfDraft(AssistanceRequest r, SignedInUser reader, HistoryEntry drafted) {
+		return view(r, reader, List.of(), List.of(drafted), List.of());
+	}
+
+	private AssistanceRequestView view(AssistanceRequest r, SignedInUser reader, List<IssuedDocument> issued,
+			List<HistoryEntry> entries, List<AttachmentView> attached) {
 		Instant now = clock.instant();
 		boolean officer = caseOfficer(reader);
 		Side side = sideOf(r, reader);
@@ -120,7 +135,7 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 				r.returnText(), r.answerText(), r.supplementText(), r.acceptedAt(), r.answeredAt(), r.confirmedAt(),
 				r.ratingTimeliness() == null ? null
 						: new AssistanceRequestView.Rating(r.ratingTimeliness(), r.ratingQuality()),
-				r.createdByName(), r.createdAt(), r.version(), actions, history.of(r.id()), attachments.of(r.id()),
+				r.createdByName(), r.createdAt(), r.version(), actions, entries, attached,
 				letters, r.submittedAt() == null ? null : new AssistanceRequestView.SignOff(r.submittedByName(),
 						r.submittedAt(), r.reviewedByName(), r.reviewedAt(), r.signedOffByName(), r.signedOffAt(),
 						r.sentBackText(), null));

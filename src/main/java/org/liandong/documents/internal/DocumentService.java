@@ -9,29 +9,32 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.bouncycastle.util.encoders.Hex;
 import org.liandong.agency.Agencies;
-import org.liandong.audit.AuditTrail;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
-import org.bouncycastle.util.encoders.Hex;
+import org.liandong.audit.AuditTrail;
 import org.liandong.documents.DocumentEvidence;
 import org.liandong.documents.DocumentIssued;
+import org.liandong.documents.DocumentKind;
 import org.liandong.documents.DocumentReceipt;
 import org.liandong.documents.DocumentReceived;
 import org.liandong.documents.DocumentSignature;
-import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.EvidenceStage;
 import org.liandong.documents.IssuedDocument;
-import org.liandong.documents.LetterDraft;
 import org.liandong.documents.IssuerPrefixChanged;
+import org.liandong.documents.LetterDraft;
 import org.liandong.documents.NewDocument;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.MultiRowInsert;
+import org.liandong.platform.ReferenceData;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +51,9 @@ class DocumentService implements Documents {
 	/** The longest 主送 line a document keeps (its column): more addressees are named collectively by the caller. */
 	private static final int MAX_ADDRESSEE = 500;
 
+	/** The reference data's name of the issuers' prefixes ({@link ReferenceData}). */
+	static final String ISSUERS = "document-issuer";
+
 	/** Chinese characters only, as in 新华应急 or 平应急: the prefix is printed in the number. */
 	private static final Pattern PREFIX = Pattern.compile("\\p{IsHan}{1,12}");
 
@@ -63,10 +69,17 @@ class DocumentService implements Documents {
 	private final VerificationService verification;
 	private final AuditTrail audit;
 	private final Evidences evidences;
+	private final ReferenceData referenceData;
+	/** each agency's 机关代字 set by its administrator, held in memory: asked at every issue (issue 18) */
+	private final ReferenceData.Cached<Map<String, String>> prefixes;
 
 	DocumentService(DocumentNumbers numbers, DocumentText text, PdfRenderer renderer, PdfSigner signer,
 			Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyService keys,
-			VerificationService verification, AuditTrail audit, Evidences evidences) {
+			VerificationService verification, AuditTrail audit, Evidences evidences, ReferenceData referenceData) {
+		this.referenceData = referenceData;
+		this.prefixes = referenceData.cache(ISSUERS, () -> Map.copyOf(jdbc.sql("select agency, prefix from document_issuer")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
 		this.audit = audit;
 		this.evidences = evidences;
 		this.keys = keys;
@@ -290,11 +303,8 @@ class DocumentService implements Documents {
 	@Override
 	@Transactional(readOnly = true)
 	public String prefixOf(String agencyCode) {
-		return jdbc.sql("select prefix from document_issuer where agency = ?")
-			.param(agencyCode)
-			.query(String.class)
-			.optional()
-			.orElseGet(() -> derivedPrefix(addressed(agencyCode)));
+		String set = prefixes.get().get(agencyCode);
+		return set != null ? set : derivedPrefix(addressed(agencyCode));
 	}
 
 	@Override
@@ -306,6 +316,7 @@ class DocumentService implements Documents {
 		}
 		jdbc.sql("delete from document_issuer where agency = ?").param(agencyCode).update();
 		jdbc.sql("insert into document_issuer (agency, prefix) values (?, ?)").params(agencyCode, trimmed).update();
+		referenceData.changed(ISSUERS);
 		events.publishEvent(new IssuerPrefixChanged(agencyCode, trimmed));
 		return trimmed;
 	}

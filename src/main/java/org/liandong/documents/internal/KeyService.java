@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencySummary;
@@ -19,6 +22,7 @@ import org.liandong.documents.SigningKeyView;
 import org.liandong.documents.SigningKeys;
 import org.liandong.platform.DomainException;
 import org.liandong.platform.FieldCipher;
+import org.liandong.platform.ReferenceData;
 import org.liandong.platform.Sm2;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,13 +52,28 @@ class KeyService implements SigningKeys {
 	record Signed(long keyId, String signature) {
 	}
 
+	/** The reference data's name of the agencies' current keys ({@link ReferenceData}). */
+	static final String CURRENT_KEYS = "signing-key";
+
 	private final JdbcClient jdbc;
 	private final FieldCipher cipher;
 	private final Agencies agencies;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ReferenceData referenceData;
+	/**
+	 * Every agency's current key, held in memory (issue 18): looked up at every signature, changed only by a
+	 * first key, a rotation or a revocation. The private halves stay encrypted here as in the table.
+	 */
+	private final ReferenceData.Cached<Map<String, Key>> current;
 
-	KeyService(JdbcClient jdbc, FieldCipher cipher, Agencies agencies, ApplicationEventPublisher events, Clock clock) {
+	KeyService(JdbcClient jdbc, FieldCipher cipher, Agencies agencies, ApplicationEventPublisher events, Clock clock,
+			ReferenceData referenceData) {
+		this.referenceData = referenceData;
+		this.current = referenceData.cache(CURRENT_KEYS, () -> Map.copyOf(jdbc
+			.sql("select k.* from signing_key k join signing_key_current c on c.key_id = k.id")
+			.query((rs, n) -> key(rs)).list().stream()
+			.collect(Collectors.toMap(Key::agencyCode, Function.identity()))));
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.agencies = agencies;
@@ -119,6 +138,7 @@ class KeyService implements SigningKeys {
 		Key key = insert(agencyCode, now);
 		jdbc.sql("update signing_key set retired_at = ? where id = ?").params(utc(now), old.get().id()).update();
 		jdbc.sql("update signing_key_current set key_id = ? where agency = ?").params(key.id(), agencyCode).update();
+		referenceData.changed(CURRENT_KEYS);
 		events.publishEvent(new SigningKeyChanged("SIGNING_KEY_ROTATED", key.id(), agencyCode,
 				"%s启用 SM2 签名密钥 #%d，原密钥 #%d 停用（公钥保留，用于验证已签公文）".formatted(agency.name(), key.id(),
 						old.get().id())));
@@ -143,6 +163,7 @@ class KeyService implements SigningKeys {
 		// the agency's next signature makes a new key
 		jdbc.sql("delete from signing_key_current where agency = ? and key_id = ?").params(key.agencyCode(), keyId)
 			.update();
+		referenceData.changed(CURRENT_KEYS);
 		String agencyName = agencies.find(key.agencyCode()).map(AgencySummary::name).orElse(key.agencyCode());
 		events.publishEvent(new SigningKeyChanged("SIGNING_KEY_REVOKED", keyId, key.agencyCode(),
 				"吊销%s的 SM2 签名密钥 #%d（原因：%s），以该密钥签名的公文和回执均不再通过验证".formatted(agencyName, keyId, why)));
@@ -150,6 +171,11 @@ class KeyService implements SigningKeys {
 	}
 
 	private Optional<Key> currentKey(String agencyCode) {
+		return Optional.ofNullable(current.get().get(agencyCode));
+	}
+
+	/** The pointer as the database has it now, whatever this instance holds. */
+	private Optional<Key> currentKeyStored(String agencyCode) {
 		return jdbc.sql("select k.* from signing_key k join signing_key_current c on c.key_id = k.id where c.agency = ?")
 			.param(agencyCode)
 			.query((rs, n) -> key(rs))
@@ -169,8 +195,10 @@ class KeyService implements SigningKeys {
 			.update();
 		if (pointed == 0) {
 			jdbc.sql("delete from signing_key where id = ?").param(key.id()).update();
-			return currentKey(agencyCode).orElseThrow();
+			// the winner's key, which this instance may not hold yet
+			return currentKeyStored(agencyCode).orElseThrow();
 		}
+		referenceData.changed(CURRENT_KEYS);
 		events.publishEvent(new SigningKeyChanged("SIGNING_KEY_GENERATED", key.id(), agencyCode,
 				"为%s生成 SM2 签名密钥 #%d（私钥以 SM4 加密保存）".formatted(agency.name(), key.id())));
 		return key;
