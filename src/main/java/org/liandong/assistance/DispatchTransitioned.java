@@ -18,7 +18,8 @@ public record DispatchTransitioned(long dispatchId, String number, DispatchState
 
 	@Override
 	public String auditObjectId() {
-		return number;
+		// a dispatch waiting for the sign-off has no number yet (issue 23)
+		return number == null || number.isEmpty() ? "督办" + dispatchId : number;
 	}
 
 	@Override

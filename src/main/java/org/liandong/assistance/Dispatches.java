@@ -13,7 +13,18 @@ import jakarta.validation.Valid;
  */
 public interface Dispatches {
 
+	/**
+	 * Issues the dispatch; where the city's dispatch notices need its leader's sign-off (issue 23), one
+	 * drafted by the detachment waits for it ({@link DispatchState#AWAITING_SIGN_OFF}), unsent, while a
+	 * leader's own dispatch is signed off by issuing it.
+	 */
 	DispatchView issue(@Valid NewDispatch dispatch, SignedInUser issuer);
+
+	/** A leader of the city bureau signs the notice off: numbered, sealed and sent by this act. */
+	DispatchView signOff(long id, Long version, SignedInUser leader);
+
+	/** A leader of the city bureau sends the draft back with comments: it is never sent. */
+	DispatchView sendBack(long id, String comments, Long version, SignedInUser leader);
 
 	/** All dispatches for the city bureau and its offices, a bureau's own for a bureau. */
 	Page<DispatchView> list(DispatchState state, SignedInUser reader, Pageable pageable);

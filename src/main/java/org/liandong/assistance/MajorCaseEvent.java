@@ -5,13 +5,14 @@ import org.liandong.audit.AuditableEvent;
 /**
  * Something the mechanism of major cases did (R2.5): {@code REPORTED} to the city bureau,
  * {@code DESIGNATED} by the legal office (with the agencies and roles in the detail),
- * {@code DECLINED}, or a designated agency's {@code TASK_REPORTED}.
+ * {@code DECLINED}, or a designated agency's {@code TASK_REPORTED}; where the city's leader signs the
+ * notice off (issue 23), the designation {@code SUBMITTED} for it, {@code SENT_BACK} or {@code DESIGNATED}.
  */
 public record MajorCaseEvent(long reportId, long caseId, String caseNumber, Kind kind, String detail)
 		implements AuditableEvent {
 
 	public enum Kind {
-		REPORTED, DESIGNATED, DECLINED, TASK_REPORTED
+		REPORTED, SUBMITTED, SENT_BACK, DESIGNATED, DECLINED, TASK_REPORTED
 	}
 
 	@Override

@@ -23,7 +23,23 @@ public interface MajorCases {
 	/** Whether the user decides this report: a legal officer of its city's legal office. */
 	boolean decides(MajorReportView report, SignedInUser user);
 
+	/** Whether a designation of the report would wait for the city's leader to sign its notice off (issue 23). */
+	boolean needsSignOff(MajorReportView report);
+
+	/** Whether the user signs off the city's designation notices: a leader of the city bureau (issue 23). */
+	boolean signsOff(MajorReportView report, SignedInUser user);
+
+	/**
+	 * Designates; where the city's designation notices need its leader's sign-off (issue 23), the
+	 * designation waits for it ({@link MajorReportState#AWAITING_SIGN_OFF}) and nothing is issued yet.
+	 */
 	MajorReportView designate(long id, @Valid NewDesignation designation, SignedInUser legalOfficer);
+
+	/** A leader of the city bureau signs the notice off: numbered, sealed and in force by this act. */
+	MajorReportView signOff(long id, Long version, SignedInUser leader);
+
+	/** A leader of the city bureau sends the designation back to the legal office with comments. */
+	MajorReportView sendBack(long id, String comments, Long version, SignedInUser leader);
 
 	MajorReportView decline(long id, String reason, Long version, SignedInUser legalOfficer);
 

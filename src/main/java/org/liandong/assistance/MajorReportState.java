@@ -4,6 +4,8 @@ package org.liandong.assistance;
 public enum MajorReportState {
 
 	PENDING("待指定管辖"),
+	/** Designated by the legal office, waiting for the city bureau's leader to sign the notice off (issue 23). */
+	AWAITING_SIGN_OFF("待签发"),
 	DESIGNATED("已指定管辖"),
 	DECLINED("不作为重大案件，已退回");
 

@@ -1,7 +1,9 @@
 package org.liandong.documents;
 
 import java.util.List;
+import java.util.Set;
 
+import org.liandong.agency.AgencyKind;
 import org.liandong.platform.SignedInUser;
 
 /**
@@ -13,7 +15,20 @@ import org.liandong.platform.SignedInUser;
 public interface SignOffPolicies {
 
 	/** The kinds that can wait for a sign-off. */
-	List<DocumentKind> SIGNABLE = List.of(DocumentKind.ASSISTANCE_LETTER, DocumentKind.INCIDENT_BULLETIN);
+	List<DocumentKind> SIGNABLE = List.of(DocumentKind.ASSISTANCE_LETTER, DocumentKind.INCIDENT_BULLETIN,
+			DocumentKind.DESIGNATION_NOTICE, DocumentKind.DISPATCH_NOTICE);
+
+	/**
+	 * The kinds only the city bureau issues, in its own name whichever of its offices drafts them: no other
+	 * agency has a policy for them.
+	 */
+	Set<DocumentKind> CITY_BUREAU_ONLY = Set.of(DocumentKind.DESIGNATION_NOTICE, DocumentKind.DISPATCH_NOTICE);
+
+	/** The kinds an agency of this kind issues and so may have signed off. */
+	static List<DocumentKind> signableBy(AgencyKind issuer) {
+		return SIGNABLE.stream().filter(kind -> issuer == AgencyKind.CITY_BUREAU || !CITY_BUREAU_ONLY.contains(kind))
+			.toList();
+	}
 
 	/**
 	 * The urgent kinds, sent first and signed off afterwards (先发后签): the matter reaches its
@@ -27,7 +42,7 @@ public interface SignOffPolicies {
 		return approval(agencyCode, kind).signOff();
 	}
 
-	/** The bureau's policy for each kind that can wait for a sign-off. */
+	/** The bureau's policy for each kind it issues that can wait for a sign-off. */
 	List<SignOffPolicy> of(String agencyCode);
 
 	/** Sets the policy of one kind (system administrator); audited. */

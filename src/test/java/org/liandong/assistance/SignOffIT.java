@@ -353,8 +353,205 @@ class SignOffIT {
 			.status()).isEqualTo(404);
 		PageSession admin = new PageSession(port);
 		admin.signIn("sysadmin", PASSWORD);
-		assertThat(admin.get("/admin/sign-off-policies").html()).contains("公文签发设置", "平顶山市新华区应急管理局", "协助调查函审批方式",
-			"法制审核后局领导签发");
+		String page = admin.get("/admin/sign-off-policies").html();
+		assertThat(page).contains("公文签发设置", "平顶山市新华区应急管理局", "协助调查函审批方式", "法制审核后局领导签发",
+				"重大案件指定管辖通知审批方式", "督办通知审批方式", "id=\"approval-410400-DESIGNATION_NOTICE\"");
+		assertThat(page).as("a county bureau issues no designation notice").doesNotContain("approval-410402-DESIGNATION_NOTICE");
+	}
+
+	/**
+	 * Issue 23 for the city's designation notices (R2.5): where the city bureau asks for its leader's
+	 * sign-off, the legal office's designation waits unissued and unseen by the designated bureaus; the
+	 * leader reads the notice as it would be issued, sends it back with comments or signs it off, and only
+	 * then is it numbered, sealed with the leader as 签发人, and the designation in force. The city's
+	 * obligation to designate stays open until then.
+	 */
+	@Test
+	void a_designation_is_in_force_only_when_the_city_leader_signs_its_notice_off() {
+		Api sysadmin = Api.at(port).as("sysadmin", PASSWORD);
+		Reply county = sysadmin.put("/api/v1/sign-off-policies/410402", "{\"kind\": \"DESIGNATION_NOTICE\", \"required\": true}");
+		assertThat(county.status()).as("a county bureau issues no designation notices").isEqualTo(400);
+		assertThat(county.detail()).contains("由市应急管理局发出");
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"DESIGNATION_NOTICE\", \"required\": true}")
+			.status()).isEqualTo(200);
+		assertThat(sysadmin.get("/api/v1/sign-off-policies/410400").json().findValuesAsString("kind"))
+			.contains("DESIGNATION_NOTICE");
+
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		Api legal = Api.at(port).as("city.legal", PASSWORD);
+		Api leader = Api.at(port).as("city.leader", PASSWORD);
+		Api weidong = Api.at(port).as("weidong.enforcer", PASSWORD);
+		JsonNode kase = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY");
+		long caseId = kase.path("id").asLong();
+		long id = xinhua.post("/api/v1/cases/" + caseId + "/major-report",
+				"{\"facts\": \"该企业储存危险化学品严重超量，涉及两个县区，社会影响较大。\"}").json().path("id").asLong();
+
+		// the legal office designates: it waits for the leader, nothing issued, the designees told nothing
+		JsonNode waiting = legal.post("/api/v1/major-reports/" + id + "/designation",
+				MajorCasesAndDispatchIT.designation("410403", "LEAD")).json();
+		assertThat(waiting.path("state").asString()).isEqualTo("AWAITING_SIGN_OFF");
+		assertThat(waiting.path("designation").isNull()).isTrue();
+		assertThat(jdbc.sql("select count(*) from official_document where source_type = 'major-report' and source_id = ?")
+			.param(Long.toString(id)).query(Long.class).single()).as("no notice before the sign-off").isZero();
+		assertThat(weidong.get("/api/v1/major-reports/" + id).status()).isEqualTo(404);
+		assertThat(weidong.get("/api/v1/cases/" + caseId).status()).as("not yet the host").isEqualTo(404);
+		assertThat(xinhua.get("/api/v1/major-reports/" + id).json().path("signOff").isNull())
+			.as("the draft is the city's own").isTrue();
+		assertThat(openMajorObligations(id)).containsExactlyInAnyOrder("指定管辖", "签发指定管辖通知");
+		await().atMost(Duration.ofSeconds(10)).until(() -> AssistanceRequestsIT.inboxTitles(leader).stream()
+			.anyMatch(title -> title.equals("【待签发】指定管辖通知（案件 %s）".formatted(kase.path("number").asString()))));
+
+		// the leader reads the notice as it would be issued; only the leader acts on it
+		JsonNode read = leader.get("/api/v1/major-reports/" + id).json();
+		assertThat(read.path("signOff").path("draftedByName").asString()).contains("李法明");
+		assertThat(read.path("signOff").path("draftNotice").path("title").asString())
+			.isEqualTo("关于指定" + kase.path("number").asString() + "管辖的通知");
+		assertThat(read.path("signOff").path("draftNotice").path("body").asString()).contains("平顶山市卫东区应急管理局（主办）");
+		long version = read.path("version").asLong();
+		assertThat(legal.post("/api/v1/major-reports/" + id + "/sign-off", "{}").status()).isEqualTo(403);
+		assertThat(legal.post("/api/v1/major-reports/" + id + "/designation",
+				MajorCasesAndDispatchIT.designation("410403", "LEAD")).status()).as("decided, waiting").isEqualTo(409);
+
+		// sent back with comments: pending again, the legal office told, the designation owed still
+		Reply bare = leader.post("/api/v1/major-reports/" + id + "/send-back", "{\"version\": %d}".formatted(version));
+		assertThat(bare.status()).isEqualTo(400);
+		assertThat(bare.detail()).contains("退回意见");
+		JsonNode back = leader.post("/api/v1/major-reports/" + id + "/send-back",
+				"{\"version\": %d, \"text\": \"协办单位的任务请写明材料清单。\"}".formatted(version)).json();
+		assertThat(back.path("state").asString()).isEqualTo("PENDING");
+		assertThat(back.path("signOff").path("sentBackText").asString()).contains("吴建国", "协办单位的任务请写明材料清单。");
+		assertThat(openMajorObligations(id)).containsExactly("指定管辖");
+		await().atMost(Duration.ofSeconds(10)).until(() -> AssistanceRequestsIT.inboxTitles(legal).stream()
+			.anyMatch(title -> title.startsWith("【退回】指定管辖通知")));
+		assertThat(leader.post("/api/v1/major-reports/" + id + "/sign-off", "{}").status())
+			.as("nothing to sign off once sent back").isEqualTo(409);
+
+		// designated again and signed off: numbered and sealed now, the leader its 签发人, in force
+		JsonNode again = legal.post("/api/v1/major-reports/" + id + "/designation",
+				MajorCasesAndDispatchIT.designation("410403", "LEAD")).json();
+		assertThat(again.path("state").asString()).isEqualTo("AWAITING_SIGN_OFF");
+		Reply stale = leader.post("/api/v1/major-reports/" + id + "/sign-off", "{\"version\": %d}".formatted(version));
+		assertThat(stale.status()).as("signed off at the version read").isEqualTo(409);
+		Reply signed = leader.post("/api/v1/major-reports/" + id + "/sign-off",
+				"{\"version\": %d}".formatted(again.path("version").asLong()));
+		assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+		JsonNode designation = signed.json().path("designation");
+		assertThat(signed.json().path("state").asString()).isEqualTo("DESIGNATED");
+		assertThat(designation.path("number").asString()).matches("平应急指〔\\d{4}〕\\d+号");
+		assertThat(designation.path("designatedByName").asString()).contains("李法明");
+		assertThat(designation.path("signedOffByName").asString()).contains("吴建国");
+		JsonNode notice = weidong.get("/api/v1/documents/" + designation.path("documentId").asLong()).json();
+		assertThat(notice.path("body").asString()).contains("签发人：吴建国");
+		assertThat(notice.path("signature").path("signature").asString()).isNotBlank();
+		assertThat(weidong.get("/api/v1/cases/" + caseId).json().path("hostAgencyCode").asString()).isEqualTo("410403");
+		assertThat(openMajorObligations(id)).isEmpty();
+		assertThat(jdbc.sql("""
+				select obligation from obligation where subject_type = 'designation' and subject_id = ? and state = 'OPEN'""")
+			.param(id).query(String.class).list()).hasSize(2);
+		assertThat(jdbc.sql("select action from audit_record where object_id = ? and action like 'MAJOR_CASE_%' order by seq")
+			.param(kase.path("number").asString()).query(String.class).list())
+			.containsSubsequence("MAJOR_CASE_SUBMITTED", "MAJOR_CASE_SENT_BACK", "MAJOR_CASE_SUBMITTED", "MAJOR_CASE_DESIGNATED");
+
+		// the pages: the legal officer's button says where it goes; the leader signs off after a confirmation
+		long other = xinhua.post("/api/v1/cases/" + Fixtures.enterpriseCase(xinhua, "410402", "COUNTY").path("id").asLong()
+				+ "/major-report", "{\"facts\": \"涉及两个县区。\"}").json().path("id").asLong();
+		PageSession legalPages = new PageSession(port);
+		legalPages.signIn("city.legal", PASSWORD);
+		assertThat(legalPages.get("/major-reports/" + other).html()).contains("指定管辖，送领导签发");
+		legal.post("/api/v1/major-reports/" + other + "/designation", MajorCasesAndDispatchIT.designation("410403", "LEAD"));
+		PageSession leaderPages = new PageSession(port);
+		leaderPages.signIn("city.leader", PASSWORD);
+		assertThat(leaderPages.get("/major-reports/" + other).html())
+			.contains("id=\"draft-notice\"", "id=\"sign-off-form\"", "确定签发？", "id=\"send-back-form\"", "待签发");
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"DESIGNATION_NOTICE\", \"required\": false}")
+			.status()).isEqualTo(200);
+	}
+
+	/**
+	 * Issue 23 for the city's dispatch notices (R2.7): where the city bureau asks for its leader's
+	 * sign-off, a dispatch the detachment drafts is not sent until the leader signs it off; sent back, it is
+	 * never sent; a leader's own dispatch is signed off by issuing it.
+	 */
+	@Test
+	void a_dispatch_the_detachment_drafts_is_sent_only_when_the_city_leader_signs_it_off() {
+		Api sysadmin = Api.at(port).as("sysadmin", PASSWORD);
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"DISPATCH_NOTICE\", \"required\": true}")
+			.status()).isEqualTo(200);
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		Api detachment = Api.at(port).as("city.detachment", PASSWORD);
+		Api leader = Api.at(port).as("city.leader", PASSWORD);
+		JsonNode kase = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY");
+		String dispatch = """
+				{"caseId": %d, "agencyCode": "410402", "instruction": "请于期限内完成对该企业的复查并报告整改情况。",
+				 "dueOn": "%s"}""".formatted(kase.path("id").asLong(), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7));
+
+		// drafted by the detachment: waiting, unnumbered, unseen by the bureau, the leader asked
+		JsonNode waiting = detachment.post("/api/v1/dispatches", dispatch).json();
+		long id = waiting.path("id").asLong();
+		assertThat(waiting.path("state").asString()).isEqualTo("AWAITING_SIGN_OFF");
+		assertThat(waiting.path("number").asString()).isEmpty();
+		assertThat(xinhua.get("/api/v1/dispatches/" + id).status()).isEqualTo(404);
+		assertThat(xinhua.get("/api/v1/dispatches?size=200").json().path("content").findValuesAsString("id"))
+			.doesNotContain(Long.toString(id));
+		assertThat(openDispatchObligations(id)).containsExactly("签发督办通知");
+		JsonNode read = leader.get("/api/v1/dispatches/" + id).json();
+		assertThat(read.path("draftNotice").path("title").asString()).isEqualTo("关于督办" + kase.path("number").asString() + "的通知");
+		assertThat(detachment.post("/api/v1/dispatches/" + id + "/sign-off", "{}").status()).isEqualTo(403);
+
+		// signed off: numbered and sealed now, the leader its 签发人, the bureau told and owing its report
+		Reply signed = leader.post("/api/v1/dispatches/" + id + "/sign-off",
+				"{\"version\": %d}".formatted(read.path("version").asLong()));
+		assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+		assertThat(signed.json().path("state").asString()).isEqualTo("SENT");
+		assertThat(signed.json().path("number").asString()).matches("平应急督〔\\d{4}〕\\d+号");
+		assertThat(signed.json().path("signedOffByName").asString()).contains("吴建国");
+		assertThat(xinhua.get("/api/v1/documents/" + signed.json().path("documentId").asLong()).json().path("body")
+			.asString()).contains("签发人：吴建国");
+		assertThat(xinhua.get("/api/v1/dispatches/" + id).status()).isEqualTo(200);
+		assertThat(openDispatchObligations(id)).isEmpty();
+		assertThat(jdbc.sql("""
+				select obligation from obligation where subject_type = 'dispatch' and subject_id = ? and state = 'OPEN'
+				and owner_agency = '410402'""").param(id).query(String.class).list()).containsExactly("办理督办事项");
+		assertThat(leader.post("/api/v1/dispatches/" + id + "/sign-off", "{}").status()).isEqualTo(409);
+
+		// sent back: never sent, the detachment told with the comments
+		long other = detachment.post("/api/v1/dispatches", dispatch).json().path("id").asLong();
+		PageSession leaderPages = new PageSession(port);
+		leaderPages.signIn("city.leader", PASSWORD);
+		assertThat(leaderPages.get("/dispatches/" + other).html())
+			.contains("id=\"draft-notice\"", "id=\"sign-off-form\"", "确定签发？", "id=\"send-back-form\"");
+		assertThat(leader.post("/api/v1/dispatches/" + other + "/send-back", "{}").status()).isEqualTo(400);
+		JsonNode back = leader.post("/api/v1/dispatches/" + other + "/send-back",
+				"{\"text\": \"该企业已在专项检查中，督办事项请与县局先行沟通。\"}").json();
+		assertThat(back.path("state").asString()).isEqualTo("SENT_BACK");
+		assertThat(back.path("sentBackText").asString()).contains("吴建国", "请与县局先行沟通");
+		assertThat(xinhua.get("/api/v1/dispatches/" + other).status()).isEqualTo(404);
+		assertThat(openDispatchObligations(other)).isEmpty();
+		assertThat(jdbc.sql("select count(*) from official_document where source_type = 'dispatch' and source_id = ?")
+			.param(Long.toString(other)).query(Long.class).single()).isZero();
+		await().atMost(Duration.ofSeconds(10)).until(() -> AssistanceRequestsIT.inboxTitles(detachment).stream()
+			.anyMatch(title -> title.startsWith("【退回】督办通知")));
+
+		// a leader's own dispatch: signed off by issuing it
+		JsonNode own = leader.post("/api/v1/dispatches", dispatch).json();
+		assertThat(own.path("state").asString()).isEqualTo("SENT");
+		assertThat(own.path("signedOffByName").asString()).contains("吴建国");
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"DISPATCH_NOTICE\", \"required\": false}")
+			.status()).isEqualTo(200);
+	}
+
+	private java.util.List<String> openDispatchObligations(long dispatchId) {
+		return jdbc.sql("""
+				select obligation from obligation where subject_type = 'dispatch' and subject_id = ?
+				and owner_agency = '410400' and state = 'OPEN'""")
+			.param(dispatchId).query(String.class).list();
+	}
+
+	private java.util.List<String> openMajorObligations(long reportId) {
+		return jdbc.sql("""
+				select obligation from obligation where subject_type = 'major-report' and subject_id = ?
+				and owner_agency = '410400' and state = 'OPEN'""")
+			.param(reportId).query(String.class).list();
 	}
 
 	private java.util.List<String> openObligations(long requestId, String owner) {

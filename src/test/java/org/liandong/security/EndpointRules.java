@@ -416,6 +416,17 @@ final class EndpointRules {
 			.by(OWNER, PAIR).body("{\"report\": \"已完成现场勘验和询问，正在制作处罚决定。\"}"));
 		rules.put("POST /major-reports/{id}/designation",
 				rule(LEGAL).at(Level.CITY).on(Kind.MAJOR_REPORT, OWN).by(CITY).reached(PAGE_FORM));
+		// issue 23: the city bureau's leader signs off the legal office's designation notice or sends it back
+		String pending = "the matrix's report is pending, no policy asking for a sign-off: a leader who may sign off "
+				+ "is refused as a conflict after the access checks (SignOffIT shows the sign-off itself)";
+		rules.put("POST /api/v1/major-reports/{id}/sign-off",
+				rule(Set.of("LEADER")).on(Kind.MAJOR_REPORT, OWN).by(CITY).body("{}").reached(pending));
+		rules.put("POST /api/v1/major-reports/{id}/send-back", rule(Set.of("LEADER")).on(Kind.MAJOR_REPORT, OWN).by(CITY)
+			.body("{\"text\": \"请修改。\"}").reached(pending));
+		rules.put("POST /major-reports/{id}/sign-off",
+				rule(Set.of("LEADER")).on(Kind.MAJOR_REPORT, OWN).by(CITY).reached(PAGE_FORM));
+		rules.put("POST /major-reports/{id}/send-back",
+				rule(Set.of("LEADER")).on(Kind.MAJOR_REPORT, OWN).by(CITY).reached(PAGE_FORM));
 		rules.put("POST /major-reports/{id}/decline",
 				rule(LEGAL).at(Level.CITY).on(Kind.MAJOR_REPORT, OWN).by(CITY).reached(PAGE_FORM));
 		rules.put("POST /major-reports/{id}/task-report",
@@ -436,6 +447,17 @@ final class EndpointRules {
 				rule(CASE_OFFICER).on(Kind.DISPATCH, OWN).by(OWNER).reached(PAGE_FORM));
 		rules.put("POST /dispatches/{id}/close",
 				rule(DIRECTION).at(Level.CITY).on(Kind.DISPATCH_REPORTED, OWN).by(CITY).reached(PAGE_FORM));
+		// issue 23: the city bureau's leader signs off a dispatch notice the detachment drafted, or sends it back
+		String sent = "the matrix's dispatch was sent, no policy asking for a sign-off: a leader who may sign off is "
+				+ "refused as a conflict after the access checks (SignOffIT shows the sign-off itself)";
+		rules.put("POST /api/v1/dispatches/{id}/sign-off",
+				rule(Set.of("LEADER")).on(Kind.DISPATCH, OWN).by(CITY).body("{}").reached(sent));
+		rules.put("POST /api/v1/dispatches/{id}/send-back", rule(Set.of("LEADER")).on(Kind.DISPATCH, OWN).by(CITY)
+			.body("{\"text\": \"请修改。\"}").reached(sent));
+		rules.put("POST /dispatches/{id}/sign-off",
+				rule(Set.of("LEADER")).on(Kind.DISPATCH, OWN).by(CITY).reached(PAGE_FORM));
+		rules.put("POST /dispatches/{id}/send-back",
+				rule(Set.of("LEADER")).on(Kind.DISPATCH, OWN).by(CITY).reached(PAGE_FORM));
 	}
 
 	/** X3: an official document is seen by its issuer, its addressees and the city. */

@@ -79,6 +79,32 @@ final class AssistanceObligations {
 		return new ObligationSettled(AssistanceService.SOURCE, requestId, SIGN_OFF_LETTER, requester, at, met);
 	}
 
+	/** A leader of the city bureau signing off the legal office's designation notice (issue 23). */
+	static final String SIGN_OFF_DESIGNATION = "签发指定管辖通知";
+
+	static ObligationDue designationSignOffDue(long reportId, String caseNumber, String city, Instant dueAt) {
+		return new ObligationDue(MajorCaseService.SOURCE, reportId, caseNumber, SIGN_OFF_DESIGNATION, city, dueAt,
+				"/major-reports/" + reportId);
+	}
+
+	/** Met by a sign-off or a sending back alike. */
+	static ObligationSettled designationSignOffSettled(long reportId, String city, Instant at, boolean met) {
+		return new ObligationSettled(MajorCaseService.SOURCE, reportId, SIGN_OFF_DESIGNATION, city, at, met);
+	}
+
+	/** A leader of the city bureau signing off a dispatch notice the detachment drafted (issue 23). */
+	static final String SIGN_OFF_DISPATCH = "签发督办通知";
+
+	static ObligationDue dispatchSignOffDue(long dispatchId, String caseNumber, String city, Instant dueAt) {
+		return new ObligationDue(DispatchService.SOURCE, dispatchId, "督办（案件 %s）".formatted(caseNumber),
+				SIGN_OFF_DISPATCH, city, dueAt, "/dispatches/" + dispatchId);
+	}
+
+	/** Met by a sign-off or a sending back alike. */
+	static ObligationSettled dispatchSignOffSettled(long dispatchId, String city, Instant at) {
+		return new ObligationSettled(DispatchService.SOURCE, dispatchId, SIGN_OFF_DISPATCH, city, at, true);
+	}
+
 	static ObligationDue designationDue(long reportId, String caseNumber, String city, Instant dueAt) {
 		return new ObligationDue(MajorCaseService.SOURCE, reportId, caseNumber, DESIGNATE, city, dueAt,
 				"/major-reports/" + reportId);

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,7 @@ import org.liandong.assistance.DispatchTransitioned;
 import org.liandong.assistance.DispatchView;
 import org.liandong.assistance.Dispatches;
 import org.liandong.assistance.NewDispatch;
+import org.liandong.calendar.WorkingCalendar;
 import org.liandong.cases.CaseBrief;
 import org.liandong.cases.Cases;
 import org.liandong.cases.ParticipantRole;
@@ -27,6 +30,7 @@ import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.documents.NewDocument;
+import org.liandong.documents.SignOffPolicies;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
@@ -55,13 +59,20 @@ class DispatchService implements Dispatches {
 	private final Documents documents;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private final SignOffPolicies policies;
+	private final WorkingCalendar calendar;
+	private final AssistanceSettings settings;
 	private final Clock clock;
 
-	DispatchService(Cases cases, AgencyDirectory directory, Documents documents, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+	DispatchService(Cases cases, AgencyDirectory directory, Documents documents, SignOffPolicies policies,
+			WorkingCalendar calendar, AssistanceSettings settings, JdbcClient jdbc, ApplicationEventPublisher events,
+			Clock clock) {
 		this.cases = cases;
 		this.directory = directory;
 		this.documents = documents;
+		this.policies = policies;
+		this.calendar = calendar;
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -79,34 +90,112 @@ class DispatchService implements Dispatches {
 		Words.requireNotPast(dispatch.dueOn(), now, "办理期限");
 		String city = directory.cityOf(issuer.agencyCode());
 		String instruction = dispatch.instruction().trim();
+		// where the city's notices need its leader's sign-off (issue 23), the detachment's dispatch waits for it;
+		// a leader's own dispatch is signed off by issuing it
+		boolean signOff = policies.required(city, DocumentKind.DISPATCH_NOTICE);
+		boolean waits = signOff && !issuer.hasRole("LEADER");
 		// the row first, so that the notice can name the dispatch it belongs to
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into dispatch (case_id, case_number, from_agency, to_agency, number, document_id, instruction, due_at,
 				    state, issued_at, issued_by, issued_by_name, version)
-				values (?, ?, ?, ?, '', 0, ?, ?, 'SENT', ?, ?, ?, 0)""")
+				values (?, ?, ?, ?, '', 0, ?, ?, ?, ?, ?, ?, 0)""")
 			.params(about.id(), about.number(), issuer.agencyCode(), target.code(), instruction,
-					ChineseTime.utc(endOf(dispatch.dueOn())), ChineseTime.utc(now), issuer.getUsername(), issuer.describe())
+					ChineseTime.utc(endOf(dispatch.dueOn())),
+					(waits ? DispatchState.AWAITING_SIGN_OFF : DispatchState.SENT).name(), ChineseTime.utc(now),
+					issuer.getUsername(), issuer.describe())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
-		IssuedDocument notice = documents.issue(new NewDocument(DocumentKind.DISPATCH_NOTICE, city,
-				Map.of("addressee", target.name(), "caseNumber", about.number(), "partyName", about.partyName(),
-						"violationType", about.violationType(), "instruction", instruction, "dueOn", day(dispatch.dueOn())),
-				List.of(target.code(), issuer.agencyCode()), SOURCE, Long.toString(id), issuer.getUsername(),
-				issuer.describe()));
-		jdbc.sql("update dispatch set number = ?, document_id = ? where id = ?").params(notice.number(), notice.id(), id)
-			.update();
-		cases.involve(about.id(), target.code(), ParticipantRole.ASSISTING, issuer, "督办通知 " + notice.number());
-		cases.record(about.id(), issuer, "DISPATCHED", "市局督办（%s）%s：%s，%s前报告".formatted(notice.number(),
-				target.name(), instruction, day(dispatch.dueOn())));
-		events.publishEvent(new DispatchTransitioned(id, notice.number(), DispatchState.SENT, target.code(),
-				"督办%s办理案件 %s".formatted(target.name(), about.number())));
-		events.publishEvent(AssistanceObligations.due(ACT_ON_DISPATCH, id, notice.number(), target.code(),
-				endOf(dispatch.dueOn())));
-		events.publishEvent(new InboxDelivery(target.code(), null, "DISPATCH",
-				"【市局督办】案件 %s，请于%s前报告办理情况".formatted(about.number(), day(dispatch.dueOn())), instruction,
-				"/dispatches/" + id, SOURCE, id + ":sent"));
+		if (waits) {
+			events.publishEvent(AssistanceObligations.dispatchSignOffDue(id, about.number(), city,
+					calendar.endOfWorkingDays(now, settings.signOffWorkingDays())));
+			events.publishEvent(new InboxDelivery(city, null, "DISPATCH_SIGN_OFF",
+					"【待签发】督办通知（案件 %s，承办单位%s）".formatted(about.number(), target.name()),
+					"%s拟定了督办通知，请市局领导审阅后签发或退回。".formatted(issuer.describe()), "/dispatches/" + id, SOURCE,
+					id + ":sign-off", issuer.agencyCode()));
+			events.publishEvent(new DispatchTransitioned(id, "", DispatchState.AWAITING_SIGN_OFF, target.code(),
+					"拟定督办%s办理案件 %s，送市局领导签发".formatted(target.name(), about.number())));
+			return find(id, issuer);
+		}
+		send(id, about, target, instruction, dispatch.dueOn(), issuer.agencyCode(), issuer, signOff);
 		return find(id, issuer);
+	}
+
+	@Override
+	public DispatchView signOff(long id, Long version, SignedInUser leader) {
+		DispatchView found = awaitingSignOff(id, leader);
+		LocalDate dueOn = LocalDate.ofInstant(found.dueAt().minusSeconds(1), ChineseTime.ZONE);
+		Instant now = clock.instant();
+		if (dueOn.isBefore(now.atZone(ChineseTime.ZONE).toLocalDate())) {
+			throw DomainException.conflict("dispatch-due-passed", "督办期限 %s 已过，请退回执法支队重新拟定".formatted(day(dueOn)));
+		}
+		move(found, version, DispatchState.AWAITING_SIGN_OFF, DispatchState.SENT, """
+				update dispatch set state = 'SENT', version = version + 1 where id = ? and state = 'AWAITING_SIGN_OFF'""", id);
+		events.publishEvent(AssistanceObligations.dispatchSignOffSettled(id, leader.agencyCode(), now));
+		send(id, cases.brief(found.caseId(), leader), directory.emergencyAgency(found.agencyCode(), "承办单位"),
+				found.instruction(), dueOn, found.fromAgencyCode(), leader, true);
+		return find(id, leader);
+	}
+
+	@Override
+	public DispatchView sendBack(long id, String comments, Long version, SignedInUser leader) {
+		DispatchView found = awaitingSignOff(id, leader);
+		String why = trimmed(comments);
+		if (why == null || why.length() > 2000) {
+			throw DomainException.invalid("comments-required", "请填写退回意见（不超过 2000 字）");
+		}
+		Instant now = clock.instant();
+		String text = "%s（%s）：%s".formatted(leader.describe(), ChineseTime.format(now), why);
+		move(found, version, DispatchState.AWAITING_SIGN_OFF, DispatchState.SENT_BACK, """
+				update dispatch set state = 'SENT_BACK', sent_back_text = ?, version = version + 1
+				where id = ? and state = 'AWAITING_SIGN_OFF'""", text, id);
+		events.publishEvent(AssistanceObligations.dispatchSignOffSettled(id, leader.agencyCode(), now));
+		events.publishEvent(new DispatchTransitioned(id, "", DispatchState.SENT_BACK, found.agencyCode(),
+				"%s退回督办通知稿：%s".formatted(leader.describe(), why)));
+		events.publishEvent(new InboxDelivery(found.fromAgencyCode(), null, "DISPATCH_SENT_BACK",
+				"【退回】督办通知（案件 %s）未签发，已退回".formatted(found.caseNumber()), text, "/dispatches/" + id, SOURCE,
+				id + ":sent-back", leader.agencyCode()));
+		return find(id, leader);
+	}
+
+	/**
+	 * The dispatch sent: its notice numbered and sealed now, naming as 签发人 the leader who signed it off
+	 * where a sign-off is asked for (issue 23); the bureau involved in the case, told, and owing its report.
+	 */
+	private void send(long id, CaseBrief about, AgencySummary target, String instruction, LocalDate dueOn,
+			String fromAgency, SignedInUser actor, boolean signedOff) {
+		Map<String, String> fields = new HashMap<>(Map.of("addressee", target.name(), "caseNumber", about.number(),
+				"partyName", about.partyName(), "violationType", about.violationType(), "instruction", instruction,
+				"dueOn", day(dueOn)));
+		if (signedOff) {
+			fields.put("signer", actor.displayName());
+		}
+		IssuedDocument notice = documents.issue(new NewDocument(DocumentKind.DISPATCH_NOTICE,
+				directory.cityOf(fromAgency), fields, List.of(target.code(), fromAgency), SOURCE, Long.toString(id),
+				actor.getUsername(), actor.describe()));
+		jdbc.sql("update dispatch set number = ?, document_id = ?, signed_off_by_name = ?, signed_off_at = ? where id = ?")
+			.params(notice.number(), notice.id(), signedOff ? actor.describe() : null,
+					signedOff ? ChineseTime.utc(notice.issuedAt()) : null, id)
+			.update();
+		cases.involve(about.id(), target.code(), ParticipantRole.ASSISTING, actor, "督办通知 " + notice.number());
+		cases.record(about.id(), actor, "DISPATCHED", "市局督办（%s）%s：%s，%s前报告".formatted(notice.number(),
+				target.name(), instruction, day(dueOn)));
+		events.publishEvent(new DispatchTransitioned(id, notice.number(), DispatchState.SENT, target.code(),
+				"督办%s办理案件 %s%s".formatted(target.name(), about.number(),
+						signedOff ? "（%s签发）".formatted(actor.describe()) : "")));
+		events.publishEvent(AssistanceObligations.due(ACT_ON_DISPATCH, id, notice.number(), target.code(), endOf(dueOn)));
+		events.publishEvent(new InboxDelivery(target.code(), null, "DISPATCH",
+				"【市局督办】案件 %s，请于%s前报告办理情况".formatted(about.number(), day(dueOn)), instruction,
+				"/dispatches/" + id, SOURCE, id + ":sent"));
+	}
+
+	/** A dispatch waiting for the sign-off, for a leader of the city bureau that issues its notice. */
+	private DispatchView awaitingSignOff(long id, SignedInUser leader) {
+		DispatchView found = find(id, leader);
+		if (!leader.hasRole("LEADER") || !leader.agencyCode().equals(directory.cityOf(found.fromAgencyCode()))) {
+			throw DomainException.forbidden("not-signatory", "只有市局领导可以签发督办通知");
+		}
+		return found;
 	}
 
 	@Override
@@ -119,6 +208,7 @@ class DispatchService implements Dispatches {
 				Map.of("dueAt", "d.due_at", "issuedAt", "d.issued_at", "state", "d.state", "caseNumber", "d.case_number"),
 				"d.id desc")
 			.whereIf(!city, "d.to_agency = ?", reader.agencyCode())
+			.whereIf(!city, "d.state not in ('AWAITING_SIGN_OFF', 'SENT_BACK')")
 			.where("d.state = ?", state == null ? null : state.name())
 			.fetch(jdbc, pageable, (rs, n) -> view(rs, names, now));
 	}
@@ -131,8 +221,13 @@ class DispatchService implements Dispatches {
 			.query((rs, n) -> view(rs, directory.names(), clock.instant()))
 			.optional()
 			.orElseThrow(() -> notFound(id));
-		if (!directory.cityLevel(reader) && !found.agencyCode().equals(reader.agencyCode())) {
+		boolean city = directory.cityLevel(reader);
+		// a dispatch not signed off was never sent: the bureau does not see it (issue 23)
+		if (!city && (!found.agencyCode().equals(reader.agencyCode()) || !sent(found.state()))) {
 			throw notFound(id);
+		}
+		if (city && found.state() == DispatchState.AWAITING_SIGN_OFF) {
+			return found.withDraftNotice(documents.preview(draftNotice(found, reader)));
 		}
 		return found;
 	}
@@ -193,6 +288,20 @@ class DispatchService implements Dispatches {
 		}
 	}
 
+	private static boolean sent(DispatchState state) {
+		return state != DispatchState.AWAITING_SIGN_OFF && state != DispatchState.SENT_BACK;
+	}
+
+	/** The notice of a dispatch waiting for the sign-off, as it would be issued (without 签发人 yet). */
+	private NewDocument draftNotice(DispatchView found, SignedInUser reader) {
+		CaseBrief about = cases.brief(found.caseId(), reader);
+		return new NewDocument(DocumentKind.DISPATCH_NOTICE, directory.cityOf(found.fromAgencyCode()),
+				Map.of("addressee", found.agencyName(), "caseNumber", found.caseNumber(), "partyName", about.partyName(),
+						"violationType", about.violationType(), "instruction", found.instruction(), "dueOn",
+						day(LocalDate.ofInstant(found.dueAt().minusSeconds(1), ChineseTime.ZONE))),
+				List.of(found.agencyCode(), found.fromAgencyCode()), SOURCE, Long.toString(found.id()), null, null);
+	}
+
 	private void requireCommander(SignedInUser user) {
 		if ((!user.hasRole("LEADER") && !user.hasRole("DETACHMENT_OFFICER")) || !directory.cityLevel(user)) {
 			throw DomainException.forbidden("not-commander", "只有市局领导和执法支队可以督办");
@@ -209,7 +318,8 @@ class DispatchService implements Dispatches {
 				names.getOrDefault(to, to), rs.getString("instruction"), due, state,
 				rs.getObject("overdue_at") != null || (state == DispatchState.SENT && due.isBefore(now)),
 				rs.getString("report_text"), instant(rs, "reported_at"), rs.getString("reported_by_name"),
-				instant(rs, "closed_at"), instant(rs, "issued_at"), rs.getString("issued_by_name"), rs.getLong("version"));
+				instant(rs, "closed_at"), instant(rs, "issued_at"), rs.getString("issued_by_name"), rs.getLong("version"),
+				rs.getString("signed_off_by_name"), instant(rs, "signed_off_at"), rs.getString("sent_back_text"), null);
 	}
 
 	private static DomainException notFound(long id) {

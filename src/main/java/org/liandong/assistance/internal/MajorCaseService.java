@@ -55,12 +55,22 @@ class MajorCaseService implements MajorCases {
 	@Override
 	@Transactional(readOnly = true)
 	public MajorReportView find(long id, SignedInUser reader) {
-		return access.find(id, reader);
+		return jurisdiction.withDraft(access.find(id, reader), reader);
 	}
 
 	@Override
 	public MajorReportView designate(long id, NewDesignation designation, SignedInUser legalOfficer) {
 		return jurisdiction.designate(id, designation, legalOfficer);
+	}
+
+	@Override
+	public MajorReportView signOff(long id, Long version, SignedInUser leader) {
+		return jurisdiction.signOff(id, version, leader);
+	}
+
+	@Override
+	public MajorReportView sendBack(long id, String comments, Long version, SignedInUser leader) {
+		return jurisdiction.sendBack(id, comments, version, leader);
 	}
 
 	@Override
@@ -76,5 +86,15 @@ class MajorCaseService implements MajorCases {
 	@Override
 	public boolean decides(MajorReportView report, SignedInUser user) {
 		return access.decides(report, user);
+	}
+
+	@Override
+	public boolean needsSignOff(MajorReportView report) {
+		return jurisdiction.needsSignOff(report);
+	}
+
+	@Override
+	public boolean signsOff(MajorReportView report, SignedInUser user) {
+		return access.signsOff(report, user);
 	}
 }

@@ -41,13 +41,34 @@ record MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Application
 		if (!visible) {
 			throw notFound(id);
 		}
-		return report;
+		// the way to the leader's sign-off is the city's own business
+		return directory.cityLevel(reader) ? report : report.withSignOff(null);
 	}
 
 	boolean decides(MajorReportView report, SignedInUser user) {
 		// the legal office of the report's city; a county's legal officer or another city's does not
 		return user.hasRole("LEGAL_OFFICER")
 				&& directory.legalOfficesOf(directory.cityOf(report.reportingAgencyCode())).contains(user.agencyCode());
+	}
+
+	/** Whether the user signs off the city's designation notices: a leader of the city bureau (issue 23). */
+	boolean signsOff(MajorReportView report, SignedInUser user) {
+		return user.hasRole("LEADER") && user.agencyCode().equals(directory.cityOf(report.reportingAgencyCode()));
+	}
+
+	/** A designation waiting for the sign-off, for a leader of the city bureau, at the version they saw. */
+	MajorReportView awaitingSignOff(long id, Long version, SignedInUser leader) {
+		MajorReportView report = find(id, leader);
+		if (!signsOff(report, leader)) {
+			throw DomainException.forbidden("not-signatory", "只有市局领导可以签发指定管辖通知");
+		}
+		if (report.state() != MajorReportState.AWAITING_SIGN_OFF) {
+			throw DomainException.conflict("not-awaiting-sign-off", "该报告不在待签发状态（%s）".formatted(report.state().label()));
+		}
+		if (version != null && version != report.version()) {
+			throw DomainException.conflict("stale-report", "该报告已有变化，请刷新后再处理");
+		}
+		return report;
 	}
 
 	/** A pending report the legal officer may decide, at the version they saw. */
@@ -68,7 +89,8 @@ record MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Application
 
 	/**
 	 * Takes the decision on the row, so that of two legal officers deciding at once one gets 409; the
-	 * decision, either way, meets the city's obligation to designate (R7.1).
+	 * decision, either way, meets the city's obligation to designate (R7.1), unless the designation still
+	 * waits for the leader's sign-off (issue 23): the city has designated only once the notice is issued.
 	 */
 	void claim(long id, Long version, MajorReportState state, String reason, SignedInUser officer, Instant now) {
 		int claimed = jdbc.sql("""
@@ -80,6 +102,31 @@ record MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Application
 		if (claimed == 0) {
 			throw DomainException.conflict("report-decided", "该报告刚刚已被他人处理，请刷新后查看");
 		}
+		if (state != MajorReportState.AWAITING_SIGN_OFF) {
+			designated(id, now);
+		}
+	}
+
+	/**
+	 * The leader's act on a designation waiting for the sign-off (issue 23): signed off, it is in force;
+	 * sent back, the report waits for the legal office again, with the leader's comments.
+	 */
+	void signOff(long id, Long version, boolean signed, String sentBackText, Instant now) {
+		String cleared = signed ? "" : ", decided_at = null, decided_by_name = null";
+		String atVersion = version == null ? "" : " and version = " + version.longValue();
+		int moved = jdbc.sql("update major_report set state = ?, sent_back_text = coalesce(?, sent_back_text), "
+				+ "version = version + 1" + cleared + " where id = ? and state = 'AWAITING_SIGN_OFF'" + atVersion)
+			.params(signed ? MajorReportState.DESIGNATED.name() : MajorReportState.PENDING.name(), sentBackText, id)
+			.update();
+		if (moved == 0) {
+			throw DomainException.conflict("report-decided", "该指定管辖刚刚已被他人处理，请刷新后查看");
+		}
+		if (signed) {
+			designated(id, now);
+		}
+	}
+
+	private void designated(long id, Instant now) {
 		String city = jdbc.sql("select city_agency from major_report where id = ?").param(id).query(String.class).single();
 		events.publishEvent(AssistanceObligations.designationSettled(id, city, now));
 	}
@@ -90,7 +137,9 @@ record MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Application
 		return new MajorReportView(id, rs.getLong("case_id"), rs.getString("case_number"), reporting,
 				directory.name(reporting), rs.getString("facts"), MajorReportState.valueOf(rs.getString("state")),
 				rs.getString("decline_reason"), instant(rs, "reported_at"), rs.getString("reported_by_name"),
-				instant(rs, "decided_at"), rs.getString("decided_by_name"), rs.getLong("version"), designation(id));
+				instant(rs, "decided_at"), rs.getString("decided_by_name"), rs.getLong("version"), designation(id),
+				rs.getString("sent_back_text") == null ? null
+						: new MajorReportView.SignOff(null, null, null, rs.getString("sent_back_text")));
 	}
 
 	private Designation designation(long reportId) {
@@ -99,7 +148,7 @@ record MajorReportAccess(AgencyDirectory directory, JdbcClient jdbc, Application
 			.param(reportId)
 			.query((rs, n) -> new Designation(rs.getLong("id"), rs.getString("number"), rs.getLong("document_id"),
 					rs.getString("instructions"), instant(rs, "designated_at"), rs.getString("designated_by_name"),
-					tasks(rs.getLong("id"), now)))
+					rs.getString("signed_off_by_name"), instant(rs, "signed_off_at"), tasks(rs.getLong("id"), now)))
 			.optional()
 			.orElse(null);
 	}

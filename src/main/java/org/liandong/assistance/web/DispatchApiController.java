@@ -58,6 +58,22 @@ class DispatchApiController {
 		return dispatches.find(id, reader);
 	}
 
+	@PostMapping("/{id}/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "签发督办通知（市局领导）：签发时编号、加盖电子签章并发出，签发人为本人")
+	DispatchView signOff(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestBody(required = false) SignOffInput input) {
+		return dispatches.signOff(id, input == null ? null : input.version(), leader);
+	}
+
+	@PostMapping("/{id}/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "退回督办通知稿（市局领导）：须在 text 中写明意见；退回的督办不发出")
+	DispatchView sendBack(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestBody(required = false) SignOffInput input) {
+		return dispatches.sendBack(id, input == null ? null : input.text(), input == null ? null : input.version(), leader);
+	}
+
 	@PostMapping("/{id}/report")
 	@PreAuthorize(Access.CASE_OFFICER)
 	@Operation(summary = "承办单位报告办理情况")
@@ -75,5 +91,9 @@ class DispatchApiController {
 	}
 
 	record Report(String report, Long version) {
+	}
+
+	/** The leader's comments (sending back only) and the version of the dispatch the leader read. */
+	record SignOffInput(String text, Long version) {
 	}
 }

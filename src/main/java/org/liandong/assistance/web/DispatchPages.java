@@ -53,7 +53,8 @@ class DispatchPages {
 			@RequestParam(required = false) LocalDate dueOn, RedirectAttributes redirect) {
 		try {
 			DispatchView issued = dispatches.issue(new NewDispatch(caseId, agencyCode, instruction, dueOn), issuer);
-			redirect.addFlashAttribute("notice", "已督办，通知文号 " + issued.number());
+			redirect.addFlashAttribute("notice", issued.state() == DispatchState.AWAITING_SIGN_OFF
+					? "已送市局领导签发，签发后督办通知编号并发出" : "已督办，通知文号 " + issued.number());
 			return "redirect:/dispatches/" + issued.id();
 		}
 		catch (ConstraintViolationException invalid) {
@@ -72,6 +73,8 @@ class DispatchPages {
 				&& found.agencyCode().equals(reader.agencyCode()));
 		model.addAttribute("mayClose", (reader.hasRole("LEADER") || reader.hasRole("DETACHMENT_OFFICER"))
 				&& found.state() == DispatchState.REPORTED && !found.agencyCode().equals(reader.agencyCode()));
+		// the notice's draft is shown only to the city, so a leader who reads it signs for the city
+		model.addAttribute("maySignOff", reader.hasRole("LEADER") && found.draftNotice() != null);
 		return "dispatch/detail";
 	}
 
@@ -83,6 +86,27 @@ class DispatchPages {
 			RedirectAttributes redirect) {
 		dispatches.report(id, report, version, actor);
 		redirect.addFlashAttribute("notice", "已报告办理情况");
+		return "redirect:/dispatches/" + id;
+	}
+
+	@PostMapping("/{id}/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@RefusalShownOn("/dispatches/{id}")
+	String signOff(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		DispatchView sent = dispatches.signOff(id, version, leader);
+		redirect.addFlashAttribute("notice", "已签发，督办通知文号 " + sent.number());
+		return "redirect:/dispatches/" + id;
+	}
+
+	@PostMapping("/{id}/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@RefusalShownOn("/dispatches/{id}")
+	String sendBack(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestParam(required = false) Long version, @RequestParam(required = false) String text,
+			RedirectAttributes redirect) {
+		dispatches.sendBack(id, text, version, leader);
+		redirect.addFlashAttribute("notice", "已退回，该督办未发出");
 		return "redirect:/dispatches/" + id;
 	}
 

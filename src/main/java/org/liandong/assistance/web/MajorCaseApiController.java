@@ -69,6 +69,22 @@ class MajorCaseApiController {
 		return majorCases.designate(id, designation, officer);
 	}
 
+	@PostMapping("/major-reports/{id}/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "签发指定管辖通知（市局领导）：签发时编号、加盖电子签章，指定管辖生效")
+	MajorReportView signOff(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestBody(required = false) SignOffInput input) {
+		return majorCases.signOff(id, input == null ? null : input.version(), leader);
+	}
+
+	@PostMapping("/major-reports/{id}/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "退回指定管辖通知稿（市局领导）：须在 text 中写明修改意见，报告回到法制机构待指定管辖")
+	MajorReportView sendBack(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestBody(required = false) SignOffInput input) {
+		return majorCases.sendBack(id, input == null ? null : input.text(), input == null ? null : input.version(), leader);
+	}
+
 	@PostMapping("/major-reports/{id}/decline")
 	@PreAuthorize("hasRole('LEGAL_OFFICER')")
 	@Operation(summary = "不作为重大案件指定管辖，说明理由退回报告单位")
@@ -86,6 +102,10 @@ class MajorCaseApiController {
 	}
 
 	record Decision(String reason, Long version) {
+	}
+
+	/** The leader's comments (sending back only) and the version of the report the leader read. */
+	record SignOffInput(String text, Long version) {
 	}
 
 	record TaskReport(String report) {

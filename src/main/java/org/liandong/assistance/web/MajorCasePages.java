@@ -80,6 +80,8 @@ class MajorCasePages {
 		MajorReportView report = majorCases.find(id, reader);
 		model.addAttribute("m", report);
 		model.addAttribute("decider", majorCases.decides(report, reader));
+		model.addAttribute("signatory", majorCases.signsOff(report, reader));
+		model.addAttribute("designationSignOff", majorCases.needsSignOff(report));
 		model.addAttribute("roles", ParticipantRole.values());
 		model.addAttribute("agencies", AssistancePages.emergencyAgencies(agencies));
 		model.addAttribute("rows", java.util.stream.IntStream.range(0, DESIGNATION_ROWS).boxed().toList());
@@ -108,7 +110,8 @@ class MajorCasePages {
 		}
 		try {
 			MajorReportView done = majorCases.designate(id, new NewDesignation(instructions, parties, version), officer);
-			redirect.addFlashAttribute("notice", "已指定管辖，通知文号 " + done.designation().number());
+			redirect.addFlashAttribute("notice", done.designation() == null ? "已送市局领导签发，签发后印发通知、指定管辖生效"
+					: "已指定管辖，通知文号 " + done.designation().number());
 			return "redirect:/major-reports/" + id;
 		}
 		catch (DomainException refused) {
@@ -131,6 +134,27 @@ class MajorCasePages {
 			RedirectAttributes redirect) {
 		majorCases.decline(id, reason, version, officer);
 		redirect.addFlashAttribute("notice", "已退回报告单位");
+		return "redirect:/major-reports/" + id;
+	}
+
+	@PostMapping("/major-reports/{id}/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@RefusalShownOn("/major-reports/{id}")
+	String signOff(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		MajorReportView done = majorCases.signOff(id, version, leader);
+		redirect.addFlashAttribute("notice", "已签发，指定管辖通知文号 " + done.designation().number());
+		return "redirect:/major-reports/" + id;
+	}
+
+	@PostMapping("/major-reports/{id}/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@RefusalShownOn("/major-reports/{id}")
+	String sendBack(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestParam(required = false) Long version, @RequestParam(required = false) String text,
+			RedirectAttributes redirect) {
+		majorCases.sendBack(id, text, version, leader);
+		redirect.addFlashAttribute("notice", "已退回法制机构修改");
 		return "redirect:/major-reports/" + id;
 	}
 

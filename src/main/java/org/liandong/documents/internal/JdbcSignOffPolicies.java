@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.liandong.agency.Agencies;
+import org.liandong.agency.AgencyKind;
 import org.liandong.documents.Approval;
 import org.liandong.documents.DocumentKind;
 import org.liandong.documents.SignOffPolicies;
@@ -62,7 +63,7 @@ class JdbcSignOffPolicies implements SignOffPolicies {
 	@Override
 	@Transactional(readOnly = true)
 	public List<SignOffPolicy> of(String agencyCode) {
-		requireAgency(agencyCode);
+		AgencyKind issuer = requireAgency(agencyCode);
 		Map<String, Approval> set = jdbc
 			.sql("select document_kind, required, review_required from sign_off_policy where agency = ?")
 			.param(agencyCode)
@@ -70,17 +71,21 @@ class JdbcSignOffPolicies implements SignOffPolicies {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		return SIGNABLE.stream()
+		return SignOffPolicies.signableBy(issuer).stream()
 			.map(kind -> new SignOffPolicy(agencyCode, kind, set.getOrDefault(kind.name(), Approval.NONE)))
 			.toList();
 	}
 
 	@Override
 	public SignOffPolicy set(String agencyCode, DocumentKind kind, Approval approval, SignedInUser administrator) {
-		requireAgency(agencyCode);
+		AgencyKind issuer = requireAgency(agencyCode);
 		if (kind == null || !SIGNABLE.contains(kind)) {
 			throw DomainException.invalid("not-signable", "签发只适用于：" + SIGNABLE.stream().map(DocumentKind::label)
 				.collect(Collectors.joining("、")));
+		}
+		if (!SignOffPolicies.signableBy(issuer).contains(kind)) {
+			throw DomainException.invalid("not-issued-by-agency", "%s由市应急管理局发出，%s不发此类公文".formatted(kind.label(),
+					issuer.label()));
 		}
 		if (approval != null && approval.review() && SENT_FIRST.contains(kind)) {
 			throw DomainException.invalid("review-of-urgent", "%s紧急，先发后签，不设法制审核".formatted(kind.label()));
@@ -112,9 +117,9 @@ class JdbcSignOffPolicies implements SignOffPolicies {
 		referenceData.changed(REFERENCE);
 	}
 
-	private void requireAgency(String agencyCode) {
-		if (agencies.find(agencyCode).isEmpty()) {
-			throw DomainException.notFound("unknown-agency", "机构 %s 不存在".formatted(agencyCode));
-		}
+	private AgencyKind requireAgency(String agencyCode) {
+		return agencies.find(agencyCode)
+			.orElseThrow(() -> DomainException.notFound("unknown-agency", "机构 %s 不存在".formatted(agencyCode)))
+			.kind();
 	}
 }

@@ -1,13 +1,15 @@
 package org.liandong.documents.web;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.documents.Approval;
+import org.liandong.documents.DocumentKind;
 import org.liandong.documents.SignOffPolicies;
 import org.liandong.documents.SignOffPolicies.SignOffPolicy;
 import org.liandong.platform.Access;
@@ -43,7 +45,8 @@ class SignOffPolicyPage {
 	String page(Model model) {
 		model.addAttribute("rows", agencies.all().stream()
 			.filter(a -> ISSUING.contains(a.kind()))
-			.map(a -> new Row(a.code(), a.name(), policies.of(a.code())))
+			.map(a -> new Row(a.code(), a.name(), policies.of(a.code()).stream()
+				.collect(Collectors.toMap(SignOffPolicy::kind, Function.identity()))))
 			.toList());
 		model.addAttribute("kinds", SignOffPolicies.SIGNABLE);
 		model.addAttribute("approvals", Approval.values());
@@ -54,7 +57,8 @@ class SignOffPolicyPage {
 	@PostMapping("/admin/sign-off-policies/{agencyCode}")
 	String save(@AuthenticationPrincipal SignedInUser administrator, @PathVariable String agencyCode,
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		SignOffPolicies.SIGNABLE.forEach(kind -> policies.set(agencyCode, kind, approval(form.get(kind.name())),
+		// the kinds the agency issues: a county bureau has no designation notices to sign off
+		policies.of(agencyCode).forEach(p -> policies.set(agencyCode, p.kind(), approval(form.get(p.kind().name())),
 				administrator));
 		redirect.addFlashAttribute("notice", "已保存%s的签发设置。".formatted(agencies.find(agencyCode).map(a -> a.name())
 			.orElse(agencyCode)));
@@ -65,6 +69,7 @@ class SignOffPolicyPage {
 		return Arrays.stream(Approval.values()).filter(a -> a.name().equals(chosen)).findFirst().orElse(null);
 	}
 
-	record Row(String agencyCode, String agencyName, List<SignOffPolicy> policies) {
+	/** An agency's policies by kind; a kind it does not issue has none. */
+	record Row(String agencyCode, String agencyName, Map<DocumentKind, SignOffPolicy> policies) {
 	}
 }
