@@ -32,6 +32,8 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Issue 19: instances on one database behave as one. Two instances of the application (two
  * application contexts in this JVM, each with its own web server, connection pool and scheduler)
@@ -161,6 +163,44 @@ class InstancesOnOneDatabaseIT {
 		assertThat(onA.get("/api/v1/me").status()).as("the old password, on A at once").isEqualTo(401);
 		awaitOnB("the old password refused on B", () -> onB.get("/api/v1/me").status() == 401);
 		assertThat(Api.at(portB).as(username, "Genghuan#2026").get("/api/v1/me").status()).isEqualTo(200);
+	}
+
+	/**
+	 * Issue 18: each instance holds the issuers' number prefixes and the agencies' current signing keys in
+	 * memory. A new prefix and a rotated key set through A number and sign the letters B issues within
+	 * {@value #REFERENCE_DATA_BOUND_SECONDS} seconds, though B had issued a letter with the old ones just before.
+	 */
+	@Test
+	void a_new_prefix_and_a_rotated_key_set_on_one_instance_number_and_sign_the_others_letters_within_seconds() {
+		String database = TestDatabases.fresh();
+		int portA = port(start("a", database));
+		int portB = port(start("b", database));
+		Api onB = Api.at(portB).as("xinhua.enforcer", Fixtures.PASSWORD);
+		JsonNode before = letter(onB);
+		assertThat(before.path("number").asString()).startsWith("新华应急");
+
+		Api sysadmin = Api.at(portA).as("sysadmin", Fixtures.PASSWORD);
+		assertThat(sysadmin.put("/api/v1/documents/issuers/410402", "{\"prefix\": \"新华应管\"}").status()).isEqualTo(200);
+		Reply rotated = sysadmin.post("/api/v1/documents/signing-keys/agencies/410402", "");
+		assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+		long newKey = rotated.json().path("id").asLong();
+		assertThat(newKey).isNotEqualTo(before.path("signature").path("keyId").asLong());
+
+		Instant changed = Instant.now();
+		await("B numbering and signing with what A set").atMost(Duration.ofSeconds(REFERENCE_DATA_BOUND_SECONDS))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> {
+				JsonNode after = letter(onB);
+				return after.path("number").asString().startsWith("新华应管")
+						&& after.path("signature").path("keyId").asLong() == newKey;
+			});
+		System.out.printf("a prefix and a key set on A used on B after %d ms%n",
+				Duration.between(changed, Instant.now()).toMillis());
+	}
+
+	/** A letter 新华区 sends through the given instance, as its API shows it: number and signature. */
+	private static JsonNode letter(Api requester) {
+		return requester.get("/api/v1/documents/" + Fixtures.sentLetter(requester, "410403")).json();
 	}
 
 	private static List<String> roles(Api api) {
