@@ -16,17 +16,27 @@ public interface SignOffPolicies {
 
 	/** The kinds that can wait for a sign-off. */
 	List<DocumentKind> SIGNABLE = List.of(DocumentKind.ASSISTANCE_LETTER, DocumentKind.INCIDENT_BULLETIN,
-			DocumentKind.DESIGNATION_NOTICE, DocumentKind.DISPATCH_NOTICE);
+			DocumentKind.DESIGNATION_NOTICE, DocumentKind.DISPATCH_NOTICE, DocumentKind.EVALUATION_REPORT,
+			DocumentKind.MEETING_MINUTES, DocumentKind.OPERATION_SUMMARY);
 
 	/**
 	 * The kinds only the city bureau issues, in its own name whichever of its offices drafts them: no other
 	 * agency has a policy for them.
 	 */
-	Set<DocumentKind> CITY_BUREAU_ONLY = Set.of(DocumentKind.DESIGNATION_NOTICE, DocumentKind.DISPATCH_NOTICE);
+	Set<DocumentKind> CITY_BUREAU_ONLY = Set.of(DocumentKind.DESIGNATION_NOTICE, DocumentKind.DISPATCH_NOTICE,
+			DocumentKind.EVALUATION_REPORT);
+
+	/**
+	 * The joint meeting's minutes, issued by its office, the city's enforcement detachment, and signed off by
+	 * a leader of the city bureau, the meeting's convener.
+	 */
+	Set<DocumentKind> OFFICE_ONLY = Set.of(DocumentKind.MEETING_MINUTES);
 
 	/** The kinds an agency of this kind issues and so may have signed off. */
 	static List<DocumentKind> signableBy(AgencyKind issuer) {
-		return SIGNABLE.stream().filter(kind -> issuer == AgencyKind.CITY_BUREAU || !CITY_BUREAU_ONLY.contains(kind))
+		return SIGNABLE.stream()
+			.filter(kind -> CITY_BUREAU_ONLY.contains(kind) ? issuer == AgencyKind.CITY_BUREAU
+					: OFFICE_ONLY.contains(kind) ? issuer == AgencyKind.ENFORCEMENT_DETACHMENT : true)
 			.toList();
 	}
 

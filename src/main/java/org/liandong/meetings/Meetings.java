@@ -31,7 +31,17 @@ public interface Meetings {
 	 */
 	MeetingView reply(long id, boolean attend, String attendee, String reason, SignedInUser member);
 
+	/**
+	 * The office records the minutes: issued at once, or, where its minutes need a sign-off (issue 23),
+	 * waiting for a leader of the city bureau, unseen by the members and giving no action item yet.
+	 */
 	MeetingView recordMinutes(long id, String minutes, List<@Valid Decision> decisions, SignedInUser office);
+
+	/** A leader of the city bureau signs the minutes off: numbered, sealed, action items given, by this act. */
+	MeetingView signOffMinutes(long id, SignedInUser leader);
+
+	/** A leader of the city bureau sends the minutes back to the office with comments. */
+	MeetingView sendBackMinutes(long id, String comments, SignedInUser leader);
 
 	Page<ActionItem> actionItems(boolean open, SignedInUser reader, Pageable pageable);
 

@@ -85,6 +85,15 @@ public interface JointOperations {
 	/** The counts of the summary report, as they stand (targets, inspections, hazards, cases by unit). */
 	OperationReport report(long id, SignedInUser reader);
 
-	/** The organiser closes the operation with its summary report (通报), a numbered, signed document. */
+	/**
+	 * The organiser closes the operation with its summary report (通报), a numbered, signed document; where
+	 * the organising bureau's summaries need its leader's sign-off (issue 23), the summary waits for it.
+	 */
 	OperationReport conclude(long id, @Valid Conclusion conclusion, SignedInUser organiser);
+
+	/** A leader of the organising bureau signs the summary off: issued, the operation concluded, by this act. */
+	OperationReport signOffSummary(long id, SignedInUser leader);
+
+	/** A leader of the organising bureau sends the summary back with comments; the operation stays open. */
+	OperationReport sendBackSummary(long id, String comments, SignedInUser leader);
 }

@@ -9,9 +9,24 @@ import java.util.List;
  *
  * @param provisional the year has not ended: only what fell due so far counts, and the result may change
  * @param reportDocumentId the official report once issued (after the year ended), else null
+ * @param reportSignOff where the city's report needs its leader's sign-off (issue 23): the report submitted
+ *        for it and not yet issued, or sent back; for the city bureau and its offices only, else null
  */
 public record Evaluation(int year, String cityAgencyCode, String cityAgencyName, boolean provisional, Instant asOf,
-		List<Weight> weights, List<BureauScore> ranking, Long reportDocumentId) {
+		List<Weight> weights, List<BureauScore> ranking, Long reportDocumentId, ReportSignOff reportSignOff) {
+
+	/**
+	 * The report on its way to the leader's sign-off: who submitted it and when, and either the report as it
+	 * would be issued now (awaiting) or the leader's comments (sent back).
+	 */
+	public Evaluation withReportSignOff(ReportSignOff signOff) {
+		return new Evaluation(year, cityAgencyCode, cityAgencyName, provisional, asOf, weights, ranking, reportDocumentId,
+				signOff);
+	}
+
+	public record ReportSignOff(boolean awaiting, String submittedByName, Instant submittedAt, String sentBackText,
+			org.liandong.documents.LetterDraft draft) {
+	}
 
 	/** An indicator and its points out of 100. */
 	public record Weight(String indicator, String label, int points) {

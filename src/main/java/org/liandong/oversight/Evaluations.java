@@ -14,6 +14,13 @@ public interface Evaluations {
 	/** The evaluation as an Excel workbook: the ranking, and every indicator's counts. */
 	byte[] excel(int year, SignedInUser reader);
 
-	/** Issues the year's official report (once; city bureau; only after the year ended) and returns the evaluation. */
+	/**
+	 * Issues the year's official report (once; city bureau; only after the year ended) and returns the
+	 * evaluation. Where the city's report needs its leader's sign-off (issue 23), the detachment's issuing
+	 * submits it and a leader's issuing is the sign-off: numbered and sealed by that act, naming the 签发人.
+	 */
 	Evaluation issueReport(int year, SignedInUser issuer);
+
+	/** A leader of the city bureau sends the submitted report back with comments; nothing is issued. */
+	Evaluation sendBackReport(int year, String comments, SignedInUser leader);
 }

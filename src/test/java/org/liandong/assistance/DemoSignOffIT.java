@@ -40,8 +40,9 @@ class DemoSignOffIT {
 		assertThat(me.path("roles").findValuesAsString("code")).containsExactly("LEADER");
 		assertThat(me.path("agency").path("code").asString()).isEqualTo("410402");
 		assertThat(Api.at(port).as("sysadmin", PASSWORD).get("/api/v1/sign-off-policies/410482").json()
-			.findValuesAsString("required")).as("letters signed off; bulletins, the other kind, go out as before")
-			.containsExactly("true", "false");
+			.findValuesAsString("required")).as("letters signed off; bulletins and operation summaries, the other kinds "
+					+ "a county bureau issues, go out as before")
+			.containsExactly("true", "false", "false");
 
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		JsonNode draft = Fixtures.draftRequest(xinhua, "410403");

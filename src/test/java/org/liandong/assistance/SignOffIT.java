@@ -58,7 +58,7 @@ class SignOffIT {
 		Reply set = sysadmin.put("/api/v1/sign-off-policies/410402", "{\"kind\": \"ASSISTANCE_LETTER\", \"required\": true}");
 		assertThat(set.status()).as(set.body()).isEqualTo(200);
 		assertThat(sysadmin.get("/api/v1/sign-off-policies/410402").json().findValuesAsString("kind"))
-			.containsExactly("ASSISTANCE_LETTER", "INCIDENT_BULLETIN");
+			.containsExactly("ASSISTANCE_LETTER", "INCIDENT_BULLETIN", "OPERATION_SUMMARY");
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'SIGN_OFF_POLICY_CHANGED' and object_id = '410402'")
 			.query(Long.class).single()).isPositive();
 
@@ -545,6 +545,217 @@ class SignOffIT {
 				select obligation from obligation where subject_type = 'dispatch' and subject_id = ?
 				and owner_agency = '410400' and state = 'OPEN'""")
 			.param(dispatchId).query(String.class).list();
+	}
+
+	/**
+	 * Issue 23 for the year-end evaluation report (R8.2): where the city bureau asks for its leader's
+	 * sign-off, the detachment's issuing submits the report, which stays unnumbered until a leader of the
+	 * city bureau issues it (numbered and sealed by that act, naming the 签发人) or sends it back.
+	 */
+	@Test
+	void the_evaluation_report_the_detachment_issues_waits_for_the_city_leaders_sign_off() {
+		Api sysadmin = Api.at(port).as("sysadmin", PASSWORD);
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"EVALUATION_REPORT\", \"required\": true}")
+			.status()).isEqualTo(200);
+		Api detachment = Api.at(port).as("city.detachment", PASSWORD);
+		Api leader = Api.at(port).as("city.leader", PASSWORD);
+		Api county = Api.at(port).as("weidong.enforcer", PASSWORD);
+		int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
+		String report = "/api/v1/evaluations/" + year + "/report";
+
+		// the detachment issues: submitted, nothing numbered, the city owes the sign-off
+		JsonNode submitted = detachment.post(report, "{}").json();
+		assertThat(submitted.path("reportDocumentId").isNull()).isTrue();
+		assertThat(submitted.path("reportSignOff").path("awaiting").asBoolean()).isTrue();
+		assertThat(evaluationReports(year)).isZero();
+		assertThat(openEvaluationObligations(year)).containsExactly("签发年度考评结果通报");
+		assertThat(detachment.post(report, "{}").status()).as("submitted once").isEqualTo(409);
+		assertThat(county.get("/api/v1/evaluations/" + year).json().path("reportSignOff").isNull())
+			.as("the draft is the city's own").isTrue();
+		JsonNode read = leader.get("/api/v1/evaluations/" + year).json().path("reportSignOff");
+		assertThat(read.path("draft").path("title").asString()).isEqualTo("关于" + year + "年度跨区域执法联动工作考评结果的通报");
+
+		// sent back with comments: not issued; submitted again
+		assertThat(leader.post(report + "/send-back", "{}").status()).isEqualTo(400);
+		assertThat(detachment.post(report + "/send-back", "{\"text\": \"请核对扣分。\"}").status()).isEqualTo(403);
+		JsonNode back = leader.post(report + "/send-back", "{\"text\": \"请核对问责扣分后再送签。\"}").json();
+		assertThat(back.path("reportSignOff").path("awaiting").asBoolean()).isFalse();
+		assertThat(back.path("reportSignOff").path("sentBackText").asString()).contains("吴建国", "请核对问责扣分后再送签。");
+		assertThat(openEvaluationObligations(year)).isEmpty();
+		assertThat(evaluationReports(year)).isZero();
+		assertThat(detachment.post(report, "{}").json().path("reportSignOff").path("awaiting").asBoolean()).isTrue();
+		PageSession leaderPages = new PageSession(port);
+		leaderPages.signIn("city.leader", PASSWORD);
+		assertThat(leaderPages.get("/oversight/evaluations?year=" + year).html())
+			.contains("id=\"draft-report\"", "签发考评结果通报", "确定签发？", "id=\"report-send-back-form\"");
+
+		// the leader's issuing is the sign-off: numbered and sealed now, naming the 签发人
+		JsonNode signed = leader.post(report, "{}").json();
+		long document = signed.path("reportDocumentId").asLong();
+		assertThat(document).isPositive();
+		assertThat(signed.path("reportSignOff").isNull()).isTrue();
+		assertThat(county.get("/api/v1/documents/" + document).json().path("body").asString()).contains("签发人：吴建国");
+		assertThat(openEvaluationObligations(year)).isEmpty();
+		assertThat(jdbc.sql("""
+				select action from audit_record where object_id = ? and action like 'EVALUATION_REPORT_%' order by seq""")
+			.param("410400:" + year).query(String.class).list())
+			.containsExactly("EVALUATION_REPORT_SUBMITTED", "EVALUATION_REPORT_SENT_BACK", "EVALUATION_REPORT_SUBMITTED");
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"EVALUATION_REPORT\", \"required\": false}")
+			.status()).isEqualTo(200);
+	}
+
+	/**
+	 * Issue 23 for the joint meeting's minutes (R5): where the office's minutes need a sign-off, a leader of
+	 * the city bureau, the meeting's convener, signs them off; until then the members see no minutes and owe
+	 * no action item; sent back, the draft stays for the office to revise.
+	 */
+	@Test
+	void the_offices_minutes_are_issued_and_the_decisions_given_only_when_the_city_leader_signs_them_off() {
+		Api sysadmin = Api.at(port).as("sysadmin", PASSWORD);
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"MEETING_MINUTES\", \"required\": true}")
+			.status()).as("the minutes are the office's, not the city bureau's").isEqualTo(400);
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410400.detachment",
+				"{\"kind\": \"MEETING_MINUTES\", \"required\": true}").status()).isEqualTo(200);
+		Api office = Api.at(port).as("city.detachment", PASSWORD);
+		Api leader = Api.at(port).as("city.leader", PASSWORD);
+		Api xinhua = Api.at(port).as("xinhua.liaison", PASSWORD);
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		long id = office.post("/api/v1/meetings", """
+				{"kind": "REGULAR", "title": "跨区域执法联动联席会议（签发）", "agenda": "研究下半年工作",
+				 "place": "市应急管理局三楼会议室", "startsAt": "%sT09:00:00", "replyBy": "%s"}"""
+			.formatted(today.plusDays(7), today.plusDays(5))).json().path("id").asLong();
+		jdbc.sql("update meeting set starts_at = ? where id = ?").params(java.time.OffsetDateTime.now().minusHours(1), id).update();
+		String minutes = """
+				{"minutes": "会议研究了下半年跨区域联合执法工作。",
+				 "decisions": [{"decision": "新华区牵头开展危险化学品联合执法检查", "ownerAgencyCode": "410402", "dueOn": "%s"}]}"""
+			.formatted(today.plusDays(30));
+
+		// recorded by the office: waiting, unnumbered, no action item, the members see nothing of it
+		JsonNode waiting = office.post("/api/v1/meetings/" + id + "/minutes", minutes).json();
+		assertThat(waiting.path("state").asString()).isEqualTo("MINUTES_AWAITING_SIGN_OFF");
+		assertThat(waiting.path("minutesNumber").isNull()).isTrue();
+		assertThat(waiting.path("actionItems")).isEmpty();
+		JsonNode seenByMember = xinhua.get("/api/v1/meetings/" + id).json();
+		assertThat(seenByMember.path("minutes").isNull()).isTrue();
+		assertThat(seenByMember.path("minutesSignOff").isNull()).isTrue();
+		assertThat(openMeetingObligations(id)).containsExactly("签发会议纪要");
+		assertThat(office.post("/api/v1/meetings/" + id + "/minutes", minutes).status()).as("submitted once").isEqualTo(409);
+		assertThat(office.post("/api/v1/meetings/" + id + "/minutes/sign-off", "{}").status()).isEqualTo(403);
+		JsonNode read = leader.get("/api/v1/meetings/" + id).json().path("minutesSignOff");
+		assertThat(read.path("draft").path("body").asString()).contains("新华区牵头开展危险化学品联合执法检查");
+
+		// sent back: the office's draft kept with the comments, the meeting waiting for its minutes again
+		assertThat(leader.post("/api/v1/meetings/" + id + "/minutes/send-back", "{}").status()).isEqualTo(400);
+		JsonNode back = leader.post("/api/v1/meetings/" + id + "/minutes/send-back",
+				"{\"text\": \"请补充各成员单位的发言要点。\"}").json();
+		assertThat(back.path("state").asString()).isEqualTo("CONVENED");
+		JsonNode kept = office.get("/api/v1/meetings/" + id).json().path("minutesSignOff");
+		assertThat(kept.path("awaiting").asBoolean()).isFalse();
+		assertThat(kept.path("sentBackText").asString()).contains("吴建国", "请补充各成员单位的发言要点。");
+		assertThat(kept.path("minutes").asString()).isEqualTo("会议研究了下半年跨区域联合执法工作。");
+		assertThat(openMeetingObligations(id)).isEmpty();
+		PageSession officePages = new PageSession(port);
+		officePages.signIn("city.detachment", PASSWORD);
+		assertThat(officePages.get("/meetings/" + id).html()).contains("请补充各成员单位的发言要点。",
+				">会议研究了下半年跨区域联合执法工作。</textarea>", "value=\"新华区牵头开展危险化学品联合执法检查\"");
+		office.post("/api/v1/meetings/" + id + "/minutes", minutes);
+		PageSession leaderPages = new PageSession(port);
+		leaderPages.signIn("city.leader", PASSWORD);
+		assertThat(leaderPages.get("/meetings/" + id).html())
+			.contains("id=\"draft-minutes\"", "id=\"minutes-sign-off-form\"", "确定签发？", "id=\"minutes-send-back-form\"");
+
+		// signed off: numbered and sealed now, naming the 签发人; the decisions become the owners' action items
+		Reply signed = leader.post("/api/v1/meetings/" + id + "/minutes/sign-off", "{}");
+		assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+		assertThat(signed.json().path("state").asString()).isEqualTo("HELD");
+		assertThat(signed.json().path("minutesSignedOffByName").asString()).contains("吴建国");
+		assertThat(signed.json().path("actionItems").findValuesAsString("ownerAgencyCode")).containsExactly("410402");
+		assertThat(xinhua.get("/api/v1/documents/" + signed.json().path("minutesDocumentId").asLong()).json().path("body")
+			.asString()).contains("签发人：吴建国", "新华区牵头开展危险化学品联合执法检查");
+		assertThat(openMeetingObligations(id)).isEmpty();
+		assertThat(jdbc.sql("select count(*) from minutes_draft where meeting_id = ?").param(id).query(Long.class).single())
+			.isZero();
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410400.detachment",
+				"{\"kind\": \"MEETING_MINUTES\", \"required\": false}").status()).isEqualTo(200);
+	}
+
+	private java.util.List<String> openMeetingObligations(long meetingId) {
+		return jdbc.sql("""
+				select obligation from obligation where subject_type = 'meeting' and subject_id = ?
+				and owner_agency = '410400' and state = 'OPEN'""")
+			.param(meetingId).query(String.class).list();
+	}
+
+	/**
+	 * Issue 23 for a joint operation's summary report (issue 22): where the organising bureau's summaries
+	 * need its leader's sign-off, the organiser's conclusion waits, the operation still open and the other
+	 * units told nothing, until the bureau's leader signs it off (numbered, sealed, the operation ended).
+	 */
+	@Test
+	void a_joint_operations_summary_is_issued_and_the_operation_ended_only_when_the_organisers_leader_signs_it_off() {
+		Api sysadmin = Api.at(port).as("sysadmin", PASSWORD);
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410402", "{\"kind\": \"OPERATION_SUMMARY\", \"required\": true}")
+			.status()).isEqualTo(200);
+		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
+		Api baofeng = Api.at(port).as("baofeng.enforcer", PASSWORD);
+		String leaderName = Fixtures.person(Api.at(port), "410402", "LEADER");
+		Api leader = Api.at(port).as(leaderName, Fixtures.NEW_USER_PASSWORD);
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		Reply organised = xinhua.post("/api/v1/joint-operations", """
+				{"theme": "联合执法（签发）", "legalBasis": "《中华人民共和国安全生产法》第六十五条",
+				 "startsOn": "%s", "endsOn": "%s", "divisionCodes": ["410402", "410421"],
+				 "participantCodes": ["410421"], "leadAgencyCode": "410402"}""".formatted(today.minusDays(1), today.plusDays(10)));
+		assertThat(organised.status()).as(organised.body()).isEqualTo(201);
+		long id = organised.json().path("id").asLong();
+		String summary = "/api/v1/joint-operations/" + id + "/summary";
+
+		// the organiser concludes: submitted, nothing issued, the operation open, the other unit sees nothing of it
+		JsonNode submitted = xinhua.post(summary, "{\"remarks\": \"行动成效明显。\"}").json();
+		assertThat(submitted.path("summaryNumber").isNull()).isTrue();
+		assertThat(submitted.path("summarySignOff").path("awaiting").asBoolean()).isTrue();
+		assertThat(submitted.path("summarySignOff").path("draft").path("body").asString()).contains("行动成效明显。");
+		assertThat(xinhua.get("/api/v1/joint-operations/" + id).json().path("state").asString()).isEqualTo("OPEN");
+		assertThat(baofeng.get(summary).json().path("summarySignOff").isNull()).isTrue();
+		assertThat(xinhua.post(summary, "{\"remarks\": \"再次送签。\"}").status()).as("submitted once").isEqualTo(409);
+		assertThat(openSummarySignOffs(id)).containsExactly("410402");
+		assertThat(Api.at(port).as("city.leader", PASSWORD).post(summary + "/sign-off", "{}").status())
+			.as("the city's leader is not the organiser's").isEqualTo(403);
+
+		// sent back, then submitted again and signed off
+		assertThat(leader.post(summary + "/send-back", "{}").status()).isEqualTo(400);
+		JsonNode back = leader.post(summary + "/send-back", "{\"text\": \"请写明下一步整改要求。\"}").json();
+		assertThat(back.path("summarySignOff").path("sentBackText").asString()).contains("请写明下一步整改要求。");
+		xinhua.post(summary, "{\"remarks\": \"行动成效明显；重大隐患企业须限期整改。\"}");
+		Reply signed = leader.post(summary + "/sign-off", "{}");
+		assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+		assertThat(signed.json().path("summaryNumber").asString()).matches("新华应急联〔\\d{4}〕\\d+号");
+		assertThat(signed.json().path("summarySignedOffByName").asString()).contains("测试人员");
+		assertThat(baofeng.get("/api/v1/documents/" + signed.json().path("summaryDocumentId").asLong()).json().path("body")
+			.asString()).contains("签发人：测试人员", "重大隐患企业须限期整改");
+		assertThat(xinhua.get("/api/v1/joint-operations/" + id).json().path("state").asString()).isEqualTo("CONCLUDED");
+		assertThat(openSummarySignOffs(id)).isEmpty();
+		assertThat(sysadmin.put("/api/v1/sign-off-policies/410402", "{\"kind\": \"OPERATION_SUMMARY\", \"required\": false}")
+			.status()).isEqualTo(200);
+	}
+
+	/** The owners of the open obligations to sign an operation's summary off. */
+	private java.util.List<String> openSummarySignOffs(long operationId) {
+		return jdbc.sql("""
+				select owner_agency from obligation where subject_type = 'joint-operation' and subject_id = ?
+				and obligation = '签发联合执法行动通报' and state = 'OPEN'""")
+			.param(operationId).query(String.class).list();
+	}
+
+	private long evaluationReports(int year) {
+		return jdbc.sql("select count(*) from official_document where source_type = 'evaluation' and source_id = ?")
+			.param("410400:" + year).query(Long.class).single();
+	}
+
+	private java.util.List<String> openEvaluationObligations(int year) {
+		return jdbc.sql("""
+				select obligation from obligation where subject_type = 'evaluation' and subject_id = ?
+				and owner_agency = '410400' and state = 'OPEN'""")
+			.param(year).query(String.class).list();
 	}
 
 	private java.util.List<String> openMajorObligations(long reportId) {

@@ -125,6 +125,12 @@ final class EndpointRules {
 		rules.put("GET " + base + "/{id}/summary", rule(BUSINESS).on(Kind.OPERATION, PARTIES));
 		rules.put("POST " + base + "/{id}/summary", rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER)
 			.body("{\"remarks\": \"行动成效明显。\"}"));
+		// issue 23: a leader of the organising bureau signs its summary off or sends it back; no leader of the
+		// owner is among the actors, so the city's leader sees the operation and is refused
+		rules.put("POST " + base + "/{id}/summary/sign-off",
+				rule(Set.of("LEADER")).on(Kind.OPERATION, PARTIES).by(OWNER).body("{}"));
+		rules.put("POST " + base + "/{id}/summary/send-back",
+				rule(Set.of("LEADER")).on(Kind.OPERATION, PARTIES).by(OWNER).body("{\"text\": \"请修改。\"}"));
 		String pages = "/joint-operations";
 		rules.put("GET " + pages, rule(BUSINESS));
 		rules.put("GET " + pages + "/new", rule(OPERATION_ORGANISER).at(Level.CITY, Level.COUNTY));
@@ -146,6 +152,10 @@ final class EndpointRules {
 				rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
 		rules.put("POST " + pages + "/{id}/summary",
 				rule(OPERATION_ORGANISER).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("POST " + pages + "/{id}/summary/sign-off",
+				rule(Set.of("LEADER")).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
+		rules.put("POST " + pages + "/{id}/summary/send-back",
+				rule(Set.of("LEADER")).on(Kind.OPERATION, PARTIES).by(OWNER).reached(PAGE_FORM));
 		rules.put("GET " + pages + "/{id}/targets/{targetId}/record", rule(BUSINESS).on(Kind.OPERATION, PARTIES));
 		rules.put("POST " + pages + "/{id}/targets/{targetId}/record",
 				rule(OPERATION_INSPECTOR).on(Kind.OPERATION_TO_INSPECT, PARTIES).by(OWNER, PAIR).reached(PAGE_FORM));
@@ -574,6 +584,17 @@ final class EndpointRules {
 				rule(OFFICE).at(Level.CITY).on(Kind.MEETING_TO_MINUTE, BUREAUS).body(MatrixRecords.minutes()));
 		rules.put("POST /meetings/{id}/minutes",
 				rule(OFFICE).at(Level.CITY).on(Kind.MEETING_TO_MINUTE, BUREAUS).reached(PAGE_FORM));
+		// issue 23: a leader of the city bureau signs the office's minutes off or sends them back
+		String noDraft = "the matrix's meetings have no minutes awaiting a sign-off, no policy asking for one: a "
+				+ "leader of the city is refused as a conflict after the access checks (SignOffIT shows the sign-off)";
+		rules.put("POST /api/v1/meetings/{id}/minutes/sign-off",
+				rule(Set.of("LEADER")).on(Kind.MEETING, BUREAUS).body("{}").reached(noDraft));
+		rules.put("POST /api/v1/meetings/{id}/minutes/send-back",
+				rule(Set.of("LEADER")).on(Kind.MEETING, BUREAUS).body("{\"text\": \"请修改。\"}").reached(noDraft));
+		rules.put("POST /meetings/{id}/minutes/sign-off",
+				rule(Set.of("LEADER")).on(Kind.MEETING, BUREAUS).reached(PAGE_FORM));
+		rules.put("POST /meetings/{id}/minutes/send-back",
+				rule(Set.of("LEADER")).on(Kind.MEETING, BUREAUS).reached(PAGE_FORM));
 		rules.put("GET /api/v1/meetings/action-items", rule(BUSINESS));
 		rules.put("POST /api/v1/meetings/action-items/{id}/completion", rule(BUSINESS).on(Kind.ACTION_ITEM, BUREAUS)
 			.by(OWNER).body("{\"evidence\": \"已完成联合检查 12 家企业，发现隐患 31 项。\"}"));
@@ -713,5 +734,11 @@ final class EndpointRules {
 			.with("year", String.valueOf(year)).reached("the report is issued once a year, after the year's end"));
 		rules.put("POST /oversight/evaluations/{year}/report",
 				rule(DIRECTION).at(Level.CITY).with("year", String.valueOf(year)).reached(PAGE_FORM));
+		// issue 23: a leader of the city bureau sends a report submitted for the sign-off back
+		rules.put("POST /api/v1/evaluations/{year}/report/send-back", rule(Set.of("LEADER")).at(Level.CITY)
+			.with("year", String.valueOf(year)).body("{\"text\": \"请核对扣分。\"}")
+			.reached("no report is submitted for the sign-off in the matrix: refused as a conflict after the access checks"));
+		rules.put("POST /oversight/evaluations/{year}/report/send-back",
+				rule(Set.of("LEADER")).at(Level.CITY).with("year", String.valueOf(year)).reached(PAGE_FORM));
 	}
 }

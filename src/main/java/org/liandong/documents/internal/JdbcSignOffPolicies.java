@@ -84,8 +84,8 @@ class JdbcSignOffPolicies implements SignOffPolicies {
 				.collect(Collectors.joining("、")));
 		}
 		if (!SignOffPolicies.signableBy(issuer).contains(kind)) {
-			throw DomainException.invalid("not-issued-by-agency", "%s由市应急管理局发出，%s不发此类公文".formatted(kind.label(),
-					issuer.label()));
+			throw DomainException.invalid("not-issued-by-agency", "%s由%s发出，%s不发此类公文".formatted(kind.label(),
+					OFFICE_ONLY.contains(kind) ? "联席会议办公室（市局执法支队）" : "市应急管理局", issuer.label()));
 		}
 		if (approval != null && approval.review() && SENT_FIRST.contains(kind)) {
 			throw DomainException.invalid("review-of-urgent", "%s紧急，先发后签，不设法制审核".formatted(kind.label()));

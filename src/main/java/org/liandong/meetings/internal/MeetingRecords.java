@@ -111,10 +111,12 @@ record MeetingRecords(Agencies agencies, JdbcClient jdbc, Clock clock) {
 				rs.getString("agenda"), rs.getString("place"), instant(rs, "starts_at"), replyDue, state, switch (state) {
 					case "CONVENED" -> "已发通知";
 					case "HELD" -> "已召开，纪要已印发";
+					case Minutes.AWAITING_SIGN_OFF -> "已召开，纪要待签发";
 					default -> "已取消";
 				}, rs.getString("office_agency"), rs.getString("convened_by_name"), instant(rs, "convened_at"),
 				rs.getString("minutes"), rs.getString("minutes_number"), (Long) rs.getObject("minutes_document_id", Long.class),
-				instant(rs, "held_at"), rs.getLong("version"), members, items);
+				instant(rs, "held_at"), rs.getLong("version"), members, items, rs.getString("minutes_signed_off_by_name"),
+				instant(rs, "minutes_signed_off_at"), null);
 	}
 
 	static ActionItem actionItem(ResultSet rs, Map<String, String> names, Instant now) throws SQLException {

@@ -70,7 +70,7 @@ class MeetingService implements Meetings {
 	@Override
 	@Transactional(readOnly = true)
 	public MeetingView find(long id, SignedInUser reader) {
-		return records.find(id, reader);
+		return minutes.withSignOff(records.find(id, reader), reader);
 	}
 
 	@Override
@@ -81,6 +81,16 @@ class MeetingService implements Meetings {
 	@Override
 	public MeetingView recordMinutes(long id, String minutes, List<Decision> decisions, SignedInUser office) {
 		return this.minutes.record(id, minutes, decisions, office);
+	}
+
+	@Override
+	public MeetingView signOffMinutes(long id, SignedInUser leader) {
+		return minutes.signOff(id, leader);
+	}
+
+	@Override
+	public MeetingView sendBackMinutes(long id, String comments, SignedInUser leader) {
+		return minutes.sendBack(id, comments, leader);
 	}
 
 	@Override

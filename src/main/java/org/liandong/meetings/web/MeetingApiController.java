@@ -69,10 +69,25 @@ class MeetingApiController {
 	}
 
 	@PostMapping("/{id}/minutes")
-	@Operation(summary = "印发会议纪要（联席会议办公室），议定事项成为责任单位的待办")
+	@Operation(summary = "印发会议纪要（联席会议办公室），议定事项成为责任单位的待办；须经市局领导签发的，送签，签发后印发")
 	MeetingView minutes(@AuthenticationPrincipal SignedInUser office, @PathVariable long id,
 			@RequestBody Minutes minutes) {
 		return meetings.recordMinutes(id, minutes.minutes(), minutes.decisions(), office);
+	}
+
+	@PostMapping("/{id}/minutes/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "签发会议纪要（市局领导）：须签发的纪要此时才编号、加盖电子签章并印发，议定事项此时生效")
+	MeetingView signOffMinutes(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id) {
+		return meetings.signOffMinutes(id, leader);
+	}
+
+	@PostMapping("/{id}/minutes/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "退回会议纪要（市局领导）：须在 text 中写明意见，纪要稿退回联席会议办公室修改")
+	MeetingView sendBackMinutes(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestBody(required = false) Comments comments) {
+		return meetings.sendBackMinutes(id, comments == null ? null : comments.text(), leader);
 	}
 
 	@GetMapping("/action-items")
@@ -122,6 +137,10 @@ class MeetingApiController {
 	}
 
 	record Evidence(String evidence) {
+	}
+
+	/** The leader's comments on sending minutes back. */
+	record Comments(String text) {
 	}
 
 	record Norm(String title, String body, String note) {

@@ -84,6 +84,9 @@ class MeetingPages {
 		MeetingView meeting = meetings.find(id, reader);
 		model.addAttribute("m", meeting);
 		model.addAttribute("office", office(reader));
+		// the draft is shown to the city only, so a leader who reads it signs for the city
+		model.addAttribute("signatory", reader.hasRole("LEADER") && meeting.minutesSignOff() != null
+				&& meeting.minutesSignOff().awaiting());
 		model.addAttribute("mine", meeting.members().stream().filter(x -> x.agencyCode().equals(reader.agencyCode()))
 			.findFirst().orElse(null));
 		model.addAttribute("bureaus", agencies.all().stream().filter(a -> a.kind() != AgencyKind.EXTERNAL_DEPARTMENT).toList());
@@ -117,12 +120,32 @@ class MeetingPages {
 		}
 		try {
 			MeetingView held = meetings.recordMinutes(id, minutes, items, office);
-			redirect.addFlashAttribute("notice", "已印发会议纪要 " + held.minutesNumber());
+			redirect.addFlashAttribute("notice", held.minutesNumber() == null ? "会议纪要已送市局领导签发"
+					: "已印发会议纪要 " + held.minutesNumber());
 		}
 		catch (ConstraintViolationException invalid) {
 			redirect.addFlashAttribute("problem", invalid.getConstraintViolations().stream().map(v -> v.getMessage())
 				.distinct().reduce((a, b) -> a + "；" + b).orElse(""));
 		}
+		return "redirect:/meetings/" + id;
+	}
+
+	@PostMapping("/{id}/minutes/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@RefusalShownOn("/meetings/{id}")
+	String signOffMinutes(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id, RedirectAttributes redirect) {
+		MeetingView held = meetings.signOffMinutes(id, leader);
+		redirect.addFlashAttribute("notice", "已签发，会议纪要文号 " + held.minutesNumber());
+		return "redirect:/meetings/" + id;
+	}
+
+	@PostMapping("/{id}/minutes/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@RefusalShownOn("/meetings/{id}")
+	String sendBackMinutes(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestParam(required = false) String text, RedirectAttributes redirect) {
+		meetings.sendBackMinutes(id, text, leader);
+		redirect.addFlashAttribute("notice", "会议纪要已退回联席会议办公室修改");
 		return "redirect:/meetings/" + id;
 	}
 

@@ -169,4 +169,14 @@ class JointOperationService implements JointOperations {
 	public OperationReport conclude(long id, Conclusion conclusion, SignedInUser organiser) {
 		return concluding.conclude(id, conclusion.remarks(), organiser);
 	}
+
+	@Override
+	public OperationReport signOffSummary(long id, SignedInUser leader) {
+		return concluding.signOff(id, leader);
+	}
+
+	@Override
+	public OperationReport sendBackSummary(long id, String comments, SignedInUser leader) {
+		return concluding.sendBack(id, comments, leader);
+	}
 }

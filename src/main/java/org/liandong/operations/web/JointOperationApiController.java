@@ -212,4 +212,23 @@ class JointOperationApiController {
 			@RequestBody Conclusion conclusion) {
 		return operations.conclude(id, conclusion, organiser);
 	}
+
+	@PostMapping("/{id}/summary/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "签发总结通报（组织单位的局领导）：须签发的通报此时才编号、加盖电子签章并印发，行动结束")
+	OperationReport signOffSummary(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id) {
+		return operations.signOffSummary(id, leader);
+	}
+
+	@PostMapping("/{id}/summary/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "退回总结通报（组织单位的局领导）：须在 text 中写明意见，行动仍在进行，组织单位修改后再送签")
+	OperationReport sendBackSummary(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestBody(required = false) Comments comments) {
+		return operations.sendBackSummary(id, comments == null ? null : comments.text(), leader);
+	}
+
+	/** The leader's comments on sending the summary back. */
+	record Comments(String text) {
+	}
 }

@@ -137,6 +137,9 @@ class JointOperationPages {
 		model.addAttribute("myUnit", operation.units().stream().filter(u -> u.agencyCode().equals(reader.agencyCode()))
 			.findFirst().orElse(null));
 		model.addAttribute("open", operation.state().name().equals("OPEN"));
+		// the draft is shown to the organising bureau only, so a leader who reads it signs for that bureau
+		model.addAttribute("signatory", reader.hasRole("LEADER") && report.summarySignOff() != null
+				&& report.summarySignOff().awaiting());
 		model.addAttribute("unassigned", operation.targets().stream().filter(t -> t.teamId() == null && t.referredTo() == null).toList());
 		model.addAttribute("chartNames", report.byUnit().stream().map(OperationReport.UnitCount::agencyName)
 			.collect(Collectors.joining("|")));
@@ -258,7 +261,27 @@ class JointOperationPages {
 			@RequestParam(required = false) String remarks, RedirectAttributes redirect) {
 		visible(id, organiser);
 		OperationReport report = operations.conclude(id, valid(new Conclusion(remarks)), organiser);
-		redirect.addFlashAttribute("notice", "已印发总结通报 %s，行动结束".formatted(report.summaryNumber()));
+		redirect.addFlashAttribute("notice", report.summaryNumber() == null ? "总结通报已送本单位领导签发"
+				: "已印发总结通报 %s，行动结束".formatted(report.summaryNumber()));
+		return "redirect:/joint-operations/" + id;
+	}
+
+	@PostMapping("/{id}/summary/sign-off")
+	@PreAuthorize("hasRole('LEADER')")
+	@RefusalShownOn("/joint-operations/{id}")
+	String signOffSummary(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id, RedirectAttributes redirect) {
+		OperationReport report = operations.signOffSummary(id, leader);
+		redirect.addFlashAttribute("notice", "已签发总结通报 %s，行动结束".formatted(report.summaryNumber()));
+		return "redirect:/joint-operations/" + id;
+	}
+
+	@PostMapping("/{id}/summary/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@RefusalShownOn("/joint-operations/{id}")
+	String sendBackSummary(@AuthenticationPrincipal SignedInUser leader, @PathVariable long id,
+			@RequestParam(required = false) String text, RedirectAttributes redirect) {
+		operations.sendBackSummary(id, text, leader);
+		redirect.addFlashAttribute("notice", "总结通报已退回修改");
 		return "redirect:/joint-operations/" + id;
 	}
 

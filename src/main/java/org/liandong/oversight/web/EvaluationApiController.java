@@ -16,6 +16,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -68,9 +69,21 @@ class EvaluationApiController {
 	}
 
 	@PostMapping("/{year}/report")
-	@Operation(summary = "印发年度考评结果通报（市局领导或执法支队；年度结束后、每年一次）；PDF 经 /api/v1/documents/{reportDocumentId}.pdf 下载")
+	@Operation(summary = "印发年度考评结果通报（市局领导或执法支队；年度结束后、每年一次）；须经市局领导签发时执法支队印发即送签，市局领导印发即签发；PDF 经 /api/v1/documents/{reportDocumentId}.pdf 下载")
 	Evaluation report(@AuthenticationPrincipal SignedInUser issuer, @PathVariable @Min(value = 2000, message = YEAR) @Max(value = 9999, message = YEAR) int year) {
 		return evaluations.issueReport(year, issuer);
+	}
+
+	@PostMapping("/{year}/report/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@Operation(summary = "退回送签的年度考评结果通报（市局领导）：须在 text 中写明意见，通报不印发")
+	Evaluation sendBackReport(@AuthenticationPrincipal SignedInUser leader, @PathVariable @Min(value = 2000, message = YEAR) @Max(value = 9999, message = YEAR) int year,
+			@RequestBody(required = false) Comments comments) {
+		return evaluations.sendBackReport(year, comments == null ? null : comments.text(), leader);
+	}
+
+	/** The leader's comments on sending the report back. */
+	record Comments(String text) {
 	}
 
 	static ResponseEntity<byte[]> excel(byte[] workbook, int year) {

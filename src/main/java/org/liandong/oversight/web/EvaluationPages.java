@@ -62,6 +62,7 @@ class EvaluationPages {
 			.sorted(java.util.Comparator.reverseOrder()).toList());
 		model.addAttribute("issuer", agencies.isCityLevel(reader.agencyCode())
 				&& (reader.hasRole("LEADER") || reader.hasRole("DETACHMENT_OFFICER")));
+		model.addAttribute("leader", agencies.isCityLevel(reader.agencyCode()) && reader.hasRole("LEADER"));
 		return "oversight/evaluation";
 	}
 
@@ -73,8 +74,19 @@ class EvaluationPages {
 	@PostMapping("/oversight/evaluations/{year}/report")
 	@RefusalShownOn("/oversight/evaluations?year={year}")
 	String report(@AuthenticationPrincipal SignedInUser issuer, @PathVariable int year, RedirectAttributes redirect) {
-		evaluations.issueReport(year, issuer);
-		redirect.addFlashAttribute("notice", "%d 年度考评结果通报已印发".formatted(year));
+		Evaluation done = evaluations.issueReport(year, issuer);
+		redirect.addFlashAttribute("notice", done.reportDocumentId() == null
+				? "%d 年度考评结果通报已送市局领导签发".formatted(year) : "%d 年度考评结果通报已印发".formatted(year));
+		return "redirect:/oversight/evaluations?year=" + year;
+	}
+
+	@PostMapping("/oversight/evaluations/{year}/report/send-back")
+	@PreAuthorize("hasRole('LEADER')")
+	@RefusalShownOn("/oversight/evaluations?year={year}")
+	String sendBackReport(@AuthenticationPrincipal SignedInUser leader, @PathVariable int year,
+			@RequestParam(required = false) String text, RedirectAttributes redirect) {
+		evaluations.sendBackReport(year, text, leader);
+		redirect.addFlashAttribute("notice", "%d 年度考评结果通报已退回，未印发".formatted(year));
 		return "redirect:/oversight/evaluations?year=" + year;
 	}
 }

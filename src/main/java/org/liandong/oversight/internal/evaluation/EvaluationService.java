@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,10 +17,8 @@ import org.liandong.agency.Agencies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.agency.AgencySummary;
 import org.liandong.audit.AuditTrail;
-import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
-import org.liandong.documents.NewDocument;
 import org.liandong.meetings.Attendance;
 import org.liandong.meetings.Meetings;
 import org.liandong.oversight.Accountability;
@@ -63,10 +60,13 @@ class EvaluationService implements Evaluations {
 	private final Meetings meetings;
 	private final AuditTrail audit;
 	private final EvaluationWeights weights;
+	private final ReportIssuing reports;
 	private final Clock clock;
 
 	EvaluationService(JdbcClient jdbc, Agencies agencies, Inspections inspections, Accountability accountability,
-			Documents documents, Meetings meetings, AuditTrail audit, EvaluationWeights weights, Clock clock) {
+			Documents documents, Meetings meetings, AuditTrail audit, EvaluationWeights weights, ReportIssuing reports,
+			Clock clock) {
+		this.reports = reports;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.agencies = agencies;
@@ -146,7 +146,9 @@ class EvaluationService implements Evaluations {
 		}
 		Long report = documents.issuedFor(SOURCE, sourceId(city.code(), year)).stream().findFirst()
 			.map(IssuedDocument::id).orElse(null);
-		return new Evaluation(year, city.code(), city.name(), provisional, now, weightList, ranking, report);
+		Evaluation evaluation = new Evaluation(year, city.code(), city.name(), provisional, now, weightList, ranking, report,
+				null);
+		return evaluation.withReportSignOff(reports.signOff(evaluation, reader));
 	}
 
 	/** Not read-only: the export writes its audit record (X1). */
@@ -163,7 +165,6 @@ class EvaluationService implements Evaluations {
 	@Transactional
 	public Evaluation issueReport(int year, SignedInUser issuer) {
 		requireYear(year);
-		AgencySummary city = city(issuer);
 		if (!agencies.isCityLevel(issuer.agencyCode())
 				|| !(issuer.hasRole("LEADER") || issuer.hasRole("DETACHMENT_OFFICER"))) {
 			throw DomainException.forbidden("not-city-office", "年度考评结果由市局领导或执法支队印发");
@@ -175,25 +176,16 @@ class EvaluationService implements Evaluations {
 		if (evaluation.reportDocumentId() != null) {
 			throw DomainException.conflict("report-issued", "%d 年度考评结果已印发通报".formatted(year));
 		}
-		String weightsText = evaluation.weights().stream().map(w -> "%s %d 分".formatted(w.label(), w.points()))
-			.collect(Collectors.joining("，"));
-		String rankingText = evaluation.ranking().stream()
-			.map(s -> s.measured() ? "第 %d 名 %s %s 分".formatted(s.rank(), s.agencyName(), number(s.total()))
-					: "%s %s，不参加排名".formatted(s.agencyName(), NOT_MEASURED))
-			.collect(Collectors.joining("\n"));
-		String deductionText = evaluation.ranking().stream().filter(s -> s.deduction() > 0)
-			.map(s -> "%s扣 %s 分".formatted(s.agencyName(), number(s.deduction())))
-			.collect(Collectors.joining("；"));
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("addressee", "各县（市、区）应急管理局");
-		fields.put("year", Integer.toString(year));
-		fields.put("weights", weightsText);
-		fields.put("ranking", rankingText);
-		fields.put("deductions", deductionText.isEmpty() ? "无" : deductionText);
-		documents.issue(new NewDocument(DocumentKind.EVALUATION_REPORT, city.code(), fields,
-				evaluation.ranking().stream().map(Evaluation.BureauScore::agencyCode).toList(), SOURCE,
-				sourceId(city.code(), year), issuer.getUsername(), issuer.describe()));
+		reports.issue(evaluation, issuer);
 		return evaluate(year, issuer);
+	}
+
+	@Override
+	@Transactional
+	public Evaluation sendBackReport(int year, String comments, SignedInUser leader) {
+		requireYear(year);
+		reports.sendBack(evaluate(year, leader), comments, leader);
+		return evaluate(year, leader);
 	}
 
 	private Evaluation.IndicatorScore obligationLine(Indicator indicator, AgencySummary bureau, int year, long[] sums) {
@@ -282,7 +274,7 @@ class EvaluationService implements Evaluations {
 		}
 	}
 
-	private static String sourceId(String city, int year) {
+	static String sourceId(String city, int year) {
 		return city + ":" + year;
 	}
 
@@ -290,7 +282,7 @@ class EvaluationService implements Evaluations {
 		return Math.round(value * 100) / 100.0;
 	}
 
-	private static String number(double value) {
+	static String number(double value) {
 		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
 	}
 }
