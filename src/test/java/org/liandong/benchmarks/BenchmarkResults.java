@@ -95,11 +95,18 @@ final class BenchmarkResults {
 		}
 	}
 
-	/** The rows of the README's table as they stand, by benchmark. */
+	/**
+	 * The rows of the README's results table as they stand, by benchmark: between the markers only, since the
+	 * README's other tables name the benchmarks in the same way.
+	 */
 	private static Map<String, String> earlierRows() throws IOException {
 		Map<String, String> rows = new LinkedHashMap<>();
 		if (Files.exists(README)) {
-			Matcher row = Pattern.compile("(?m)^\\| \\[([\\w-]+)\\]\\(.*$").matcher(Files.readString(README));
+			String readme = Files.readString(README);
+			int start = readme.indexOf(START);
+			int end = readme.indexOf(END);
+			String results = start >= 0 && end > start ? readme.substring(start, end) : "";
+			Matcher row = Pattern.compile("(?m)^\\| \\[([\\w-]+)\\]\\(.*$").matcher(results);
 			while (row.find()) {
 				rows.put(row.group(1), row.group());
 			}

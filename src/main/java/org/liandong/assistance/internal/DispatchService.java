@@ -30,6 +30,7 @@ import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.documents.NewDocument;
+import org.liandong.documents.SendingBack;
 import org.liandong.documents.SignOffPolicies;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
@@ -140,12 +141,10 @@ class DispatchService implements Dispatches {
 	@Override
 	public DispatchView sendBack(long id, String comments, Long version, SignedInUser leader) {
 		DispatchView found = awaitingSignOff(id, leader);
-		String why = trimmed(comments);
-		if (why == null || why.length() > 2000) {
-			throw DomainException.invalid("comments-required", "请填写退回意见（不超过 2000 字）");
-		}
 		Instant now = clock.instant();
-		String text = "%s（%s）：%s".formatted(leader.describe(), ChineseTime.format(now), why);
+		SendingBack back = SendingBack.of(comments, leader, now);
+		String why = back.comments();
+		String text = back.text();
 		move(found, version, DispatchState.AWAITING_SIGN_OFF, DispatchState.SENT_BACK, """
 				update dispatch set state = 'SENT_BACK', sent_back_text = ?, version = version + 1
 				where id = ? and state = 'AWAITING_SIGN_OFF'""", text, id);

@@ -27,6 +27,7 @@ import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.documents.NewDocument;
+import org.liandong.documents.SendingBack;
 import org.liandong.documents.SignOffPolicies;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.platform.ChineseTime;
@@ -114,13 +115,11 @@ record JurisdictionDesignation(MajorReportAccess access, Cases cases, AgencyDire
 	/** The leader sends the draft back to the legal office with comments; nothing is issued. */
 	MajorReportView sendBack(long id, String comments, Long version, SignedInUser leader) {
 		MajorReportView report = access.awaitingSignOff(id, version, leader);
-		String why = comments == null ? "" : comments.trim();
-		if (why.isEmpty() || why.length() > 2000) {
-			throw DomainException.invalid("comments-required", "请填写退回意见（不超过 2000 字）");
-		}
 		Draft draft = draft(id);
 		Instant now = clock.instant();
-		access.signOff(id, version, false, "%s（%s）：%s".formatted(leader.describe(), ChineseTime.format(now), why), now);
+		SendingBack back = SendingBack.of(comments, leader, now);
+		String why = back.comments();
+		access.signOff(id, version, false, back.text(), now);
 		jdbc.sql("delete from designation_draft where report_id = ?").param(id).update();
 		String city = directory.cityOf(leader.agencyCode());
 		events.publishEvent(AssistanceObligations.designationSignOffSettled(id, city, now, true));

@@ -15,6 +15,7 @@ import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.documents.NewDocument;
+import org.liandong.documents.SendingBack;
 import org.liandong.documents.SignOffPolicies;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.meetings.Decision;
@@ -120,12 +121,10 @@ record Minutes(Documents documents, SignOffPolicies policies, WorkingCalendar ca
 	/** A leader of the city bureau sends the minutes back to the office with comments; the draft stays. */
 	MeetingView sendBack(long id, String comments, SignedInUser leader) {
 		MeetingView meeting = awaiting(id, leader);
-		String why = comments == null ? "" : comments.trim();
-		if (why.isEmpty() || why.length() > 2000) {
-			throw DomainException.invalid("comments-required", "请填写退回意见（不超过 2000 字）");
-		}
 		Instant now = clock.instant();
-		String text = "%s（%s）：%s".formatted(leader.describe(), ChineseTime.format(now), why);
+		SendingBack back = SendingBack.of(comments, leader, now);
+		String why = back.comments();
+		String text = back.text();
 		move(id, AWAITING_SIGN_OFF, "CONVENED", "该会议的纪要刚刚已被他人处理");
 		jdbc.sql("update minutes_draft set state = 'SENT_BACK', sent_back_text = ? where meeting_id = ?")
 			.params(text, id).update();

@@ -12,6 +12,7 @@ import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.documents.NewDocument;
+import org.liandong.documents.SendingBack;
 import org.liandong.documents.SignOffPolicies;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.operations.JointOperationEvent;
@@ -149,12 +150,10 @@ record Concluding(OperationRecords records, Units units, Documents documents, Si
 	/** A leader of the organising bureau sends the summary back with comments; the operation stays open. */
 	OperationReport sendBack(long id, String comments, SignedInUser leader) {
 		JointOperation operation = awaiting(id, leader);
-		String why = comments == null ? "" : comments.trim();
-		if (why.isEmpty() || why.length() > 2000) {
-			throw DomainException.invalid("comments-required", "请填写退回意见（不超过 2000 字）");
-		}
 		Instant now = clock.instant();
-		String text = "%s（%s）：%s".formatted(leader.describe(), ChineseTime.format(now), why);
+		SendingBack back = SendingBack.of(comments, leader, now);
+		String why = back.comments();
+		String text = back.text();
 		jdbc.sql("update operation_summary_draft set state = 'SENT_BACK', sent_back_text = ? where operation_id = ?")
 			.params(text, id).update();
 		events.publishEvent(new ObligationSettled(DOCUMENT_SOURCE, id, SIGN_OFF, operation.organiserAgencyCode(), now,

@@ -14,6 +14,7 @@ import org.liandong.calendar.WorkingCalendar;
 import org.liandong.documents.DocumentKind;
 import org.liandong.documents.Documents;
 import org.liandong.documents.NewDocument;
+import org.liandong.documents.SendingBack;
 import org.liandong.documents.SignOffPolicies;
 import org.liandong.inbox.InboxDelivery;
 import org.liandong.oversight.Evaluation;
@@ -130,12 +131,10 @@ class ReportIssuing {
 		if (submission == null || !submission.awaiting()) {
 			throw DomainException.conflict("report-not-awaiting-sign-off", "%d 年度考评结果通报没有待签发的送签".formatted(year));
 		}
-		String why = comments == null ? "" : comments.trim();
-		if (why.isEmpty() || why.length() > 2000) {
-			throw DomainException.invalid("comments-required", "请填写退回意见（不超过 2000 字）");
-		}
 		Instant now = clock.instant();
-		String text = "%s（%s）：%s".formatted(leader.describe(), ChineseTime.format(now), why);
+		SendingBack back = SendingBack.of(comments, leader, now);
+		String why = back.comments();
+		String text = back.text();
 		jdbc.sql("""
 				update evaluation_report_sign_off set state = 'SENT_BACK', sent_back_text = ?
 				where city_agency = ? and evaluation_year = ? and state = 'AWAITING'""")
