@@ -27,13 +27,16 @@ record CaseAccess(JdbcClient jdbc) {
 
 	/** Full access of one agency to a case, read from the case's row (its status and registration). */
 	void grantFull(long caseId, String agency) {
-		jdbc.sql("update case_access set access = 'FULL' where agency = ? and case_id = ?").params(agency, caseId).update();
-		jdbc.sql("""
+		// most often the agency had no access: one statement; a notified one moves up from the summary (issue 18)
+		if (jdbc.sql("""
 				insert into case_access (agency, case_id, access, status, registered_at)
 				select ?, c.id, 'FULL', c.status, c.registered_at from enforcement_case c where c.id = ?
 				on conflict do nothing""")
 			.params(agency, caseId)
-			.update();
+			.update() == 0) {
+			jdbc.sql("update case_access set access = 'FULL' where agency = ? and case_id = ?").params(agency, caseId)
+				.update();
+		}
 	}
 
 	void grantSummary(EnforcementCase c, String agency) {

@@ -32,6 +32,11 @@ record Ledger(JdbcClient jdbc, Agencies agencies, Inbox inbox, Clock clock) {
 
 	@EventListener
 	void on(ObligationDue due) {
+		// most obligations are owed once: the first round is written in one statement, and only where it is
+		// there already is the latest round read (a repeated event, a moved deadline, a new round; issue 18)
+		if (open(due, 1)) {
+			return;
+		}
 		Optional<Latest> latest = latest(due.subjectType(), due.subjectId(), due.obligation(), due.ownerAgencyCode());
 		if (latest.isEmpty()) {
 			open(due, 1);
@@ -85,11 +90,12 @@ record Ledger(JdbcClient jdbc, Agencies agencies, Inbox inbox, Clock clock) {
 		}
 	}
 
-	private void open(ObligationDue due, int round) {
+	/** Whether the round was written: not if it is there already. */
+	private boolean open(ObligationDue due, int round) {
 		String city = agencies.find(due.ownerAgencyCode()).map(AgencySummary::cityCode).orElse(due.ownerAgencyCode());
 		Instant now = clock.instant();
 		// two deliveries of one event at once leave one row
-		jdbc.sql("""
+		return jdbc.sql("""
 				insert into obligation (subject_type, subject_id, obligation, owner_agency, round, subject_name, city_agency,
 				    link, opened_at, due_at, state, version)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 0)
@@ -98,7 +104,7 @@ record Ledger(JdbcClient jdbc, Agencies agencies, Inbox inbox, Clock clock) {
 					ObligationRows.clip(due.subjectName() == null ? "" : due.subjectName(), 200), city,
 					ObligationRows.clip(due.link(), 300),
 					ChineseTime.utc(now.isBefore(due.dueAt()) ? now : due.dueAt()), ChineseTime.utc(due.dueAt()))
-			.update();
+			.update() > 0;
 	}
 
 	private Optional<Latest> latest(String subjectType, long subjectId, String obligation, String owner) {
