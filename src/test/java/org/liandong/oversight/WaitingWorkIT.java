@@ -113,7 +113,13 @@ class WaitingWorkIT {
 		Api weidong = Api.at(port).as("weidong.enforcer", PASSWORD);
 		long id = Fixtures.draftRequest(xinhua, "410403").path("id").asLong();
 		act(xinhua, id, "send", "{}");
+		// the module names the obligation's page as it settles it, and the ledger marks the message from it (issue 18)
+		String link = "/assistance/" + id;
+		await().atMost(Duration.ofSeconds(10)).until(() -> message(weidong, link) != null);
+		assertThat(message(weidong, link).path("handledAt").isNull()).isTrue();
 		act(weidong, id, "accept", "{}");
+		assertThat(message(weidong, link).path("handledAt").isNull()).as("accepted: the request's message is handled")
+			.isFalse();
 		act(weidong, id, "answer", "{\"text\": \"经核查，该企业在卫东区的经营场所于2026年3月停业。\"}");
 		JsonNode confirm = single(xinhua, "assistance-request", id, "确认协查答复");
 		assertThat(confirm.path("ownerAgencyCode").asString()).isEqualTo(XINHUA);

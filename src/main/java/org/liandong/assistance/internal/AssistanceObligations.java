@@ -40,7 +40,8 @@ final class AssistanceObligations {
 	}
 
 	static ObligationSettled settled(Obligation obligation, long subjectId, String owner, Instant at, boolean met) {
-		return new ObligationSettled(subjectType(obligation), subjectId, obligation.label(), owner, at, met);
+		return new ObligationSettled(subjectType(obligation), subjectId, obligation.label(), owner, at, met,
+				link(obligation, subjectId));
 	}
 
 	/*
@@ -122,6 +123,7 @@ final class AssistanceObligations {
 
 	/** Met by a confirmation or by asking for a supplement: either is the requester's answer. */
 	static ObligationSettled confirmationSettled(long requestId, String requester, Instant at) {
-		return new ObligationSettled(AssistanceService.SOURCE, requestId, CONFIRM_ANSWER, requester, at, true);
+		return new ObligationSettled(AssistanceService.SOURCE, requestId, CONFIRM_ANSWER, requester, at, true,
+				"/assistance/" + requestId);
 	}
 }

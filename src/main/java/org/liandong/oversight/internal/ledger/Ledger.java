@@ -61,22 +61,43 @@ record Ledger(JdbcClient jdbc, Agencies agencies, Inbox inbox, Clock clock) {
 
 	@EventListener
 	void on(ObligationSettled settled) {
-		Optional<Latest> latest = latest(settled.subjectType(), settled.subjectId(), settled.obligation(),
-				settled.ownerAgencyCode());
-		if (latest.isEmpty() || !latest.get().open()) {
-			log.debug("No open obligation for {}", settled);
-			return;
+		String state = settled.met() ? "MET" : "CANCELLED";
+		String link;
+		if (settled.link() != null) {
+			// the module names the page: the open round (one at a time) settled without reading it first (issue 18)
+			if (jdbc.sql("""
+					update obligation set state = ?, settled_at = ?, version = version + 1
+					where subject_type = ? and subject_id = ? and obligation = ? and owner_agency = ? and state = 'OPEN'""")
+				.params(state, ChineseTime.utc(settled.settledAt()), settled.subjectType(), settled.subjectId(),
+						settled.obligation(), settled.ownerAgencyCode())
+				.update() == 0) {
+				log.debug("No open obligation for {}", settled);
+				return;
+			}
+			link = settled.link();
 		}
-		jdbc.sql("update obligation set state = ?, settled_at = ?, version = version + 1 where id = ? and state = 'OPEN'")
-			.params(settled.met() ? "MET" : "CANCELLED", ChineseTime.utc(settled.settledAt()), latest.get().id())
-			.update();
+		else {
+			Optional<Latest> latest = latest(settled.subjectType(), settled.subjectId(), settled.obligation(),
+					settled.ownerAgencyCode());
+			if (latest.isEmpty() || !latest.get().open()) {
+				log.debug("No open obligation for {}", settled);
+				return;
+			}
+			jdbc.sql("update obligation set state = ?, settled_at = ?, version = version + 1 where id = ? and state = 'OPEN'")
+				.params(state, ChineseTime.utc(settled.settledAt()), latest.get().id())
+				.update();
+			link = latest.get().link();
+		}
 		// the owner's messages that asked for this work ask for nothing more (issue 21); the city bureau's
 		// work is asked of its offices (the legal office designates), so theirs are handled with it
-		inbox.markHandled(settled.ownerAgencyCode(), latest.get().link(), settled.settledAt());
-		if (settled.ownerAgencyCode().equals(latest.get().city())) {
+		inbox.markHandled(settled.ownerAgencyCode(), link, settled.settledAt());
+		// the obligation's city as open() writes it: the owner is the city bureau where the two are one
+		String city = agencies.find(settled.ownerAgencyCode()).map(AgencySummary::cityCode)
+			.orElse(settled.ownerAgencyCode());
+		if (settled.ownerAgencyCode().equals(city)) {
 			agencies.all().stream()
 				.filter(office -> settled.ownerAgencyCode().equals(office.parentCode()) && office.kind().isCityLevel())
-				.forEach(office -> inbox.markHandled(office.code(), latest.get().link(), settled.settledAt()));
+				.forEach(office -> inbox.markHandled(office.code(), link, settled.settledAt()));
 		}
 	}
 
