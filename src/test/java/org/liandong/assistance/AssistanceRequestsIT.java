@@ -109,6 +109,8 @@ class AssistanceRequestsIT {
 		assertThat(confirmed.path("state").asString()).isEqualTo("CONFIRMED");
 		assertThat(confirmed.path("answer").asString()).isEqualTo("已补充市场监管部门出具的停业证明。");
 		assertThat(confirmed.path("actions").size()).as("nothing left to do").isZero();
+		assertThat(confirmed.path("attachments").findValuesAsString("sm3"))
+			.as("the view reads the attachments the request counts (issue 18)").containsExactly(sm3);
 		assertThat(confirmed.path("history").findValuesAsString("action")).containsSubsequence("DRAFTED", "SEND",
 				"ACCEPT", "ATTACHED", "ANSWER", "REQUEST_SUPPLEMENT", "ANSWER", "CONFIRM");
 

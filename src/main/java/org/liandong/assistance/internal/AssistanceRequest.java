@@ -41,6 +41,9 @@ class AssistanceRequest {
 	private Instant acceptOverdueAt;
 	@ReadOnlyProperty
 	private Instant answerOverdueAt;
+	// counted by the upload alone (issue 18: the view reads the attachments only where there are any)
+	@ReadOnlyProperty
+	private int attachmentCount;
 	private String deadlineBasis;
 	private Long deadlineAgreementId;
 	private ReturnReason returnReason;
@@ -247,6 +250,8 @@ class AssistanceRequest {
 	Instant acceptDueAt() { return acceptDueAt; }
 	Instant answerDueAt() { return answerDueAt; }
 	Instant acceptOverdueAt() { return acceptOverdueAt; }
+
+	int attachmentCount() { return attachmentCount; }
 	Instant answerOverdueAt() { return answerOverdueAt; }
 	String deadlineBasis() { return deadlineBasis; }
 	Long deadlineAgreementId() { return deadlineAgreementId; }

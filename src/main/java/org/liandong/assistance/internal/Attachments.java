@@ -38,6 +38,8 @@ record Attachments(JdbcClient jdbc, AssistanceSettings settings) {
 			.params(requestId, purpose, name, type, upload.content().length, digest, upload.content(),
 					OffsetDateTime.ofInstant(at, ZoneOffset.UTC), uploader.getUsername(), uploadedBy)
 			.update(key, "id");
+		jdbc.sql("update assistance_request set attachment_count = attachment_count + 1 where id = ?").param(requestId)
+			.update();
 		return new AttachmentView(key.getKeyAs(Long.class), purpose, name, type, upload.content().length, digest, at,
 				uploadedBy);
 	}

@@ -98,9 +98,12 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 		return view(r, reader, documents.issuedFor(SOURCE, Long.toString(r.id())));
 	}
 
-	/** The view with the request's letters as the caller already holds them, oldest first. */
+	/**
+	 * The view with the request's letters as the caller already holds them, oldest first; its attachments read
+	 * only where the request counts any (issue 18).
+	 */
 	AssistanceRequestView view(AssistanceRequest r, SignedInUser reader, List<IssuedDocument> issued) {
-		return view(r, reader, issued, history.of(r.id()), attachments.of(r.id()));
+		return view(r, reader, issued, history.of(r.id()), r.attachmentCount() == 0 ? List.of() : attachments.of(r.id()));
 	}
 
 	/**
