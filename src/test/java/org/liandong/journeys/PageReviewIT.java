@@ -187,7 +187,8 @@ class PageReviewIT extends BrowserJourney {
 
 	/**
 	 * Issue 23, phones: the pages a person needs away from the desk keep the same rules at 375 px wide —
-	 * the inbox, a bulletin to acknowledge, a request to accept and to answer, a letter to sign off.
+	 * the inbox, a bulletin to acknowledge, a request to accept and to answer, a letter, a dispatch and a
+	 * designation to sign off.
 	 */
 	@Test
 	void the_pages_needed_away_from_the_desk_keep_the_rules_at_phone_width() {
@@ -208,10 +209,35 @@ class PageReviewIT extends BrowserJourney {
 		finally {
 			created(sysadmin.put("/api/v1/sign-off-policies/410402", "{\"kind\": \"ASSISTANCE_LETTER\", \"required\": false}"));
 		}
+		// the city's leader signs off a dispatch and a designation too (issue 23), the policies set only meanwhile
+		long dispatchToSignOff;
+		long designationToSignOff;
+		created(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"DISPATCH_NOTICE\", \"required\": true}"));
+		created(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"DESIGNATION_NOTICE\", \"required\": true}"));
+		try {
+			LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+			long caseId = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY").path("id").asLong();
+			dispatchToSignOff = created(Api.at(port).as("city.detachment", PASSWORD).post("/api/v1/dispatches", """
+					{"caseId": %d, "agencyCode": "410402", "instruction": "请于期限内完成对该企业的复查并报告整改情况。",
+					 "dueOn": "%s"}""".formatted(caseId, today.plusDays(7)))).json().path("id").asLong();
+			designationToSignOff = created(xinhua.post("/api/v1/cases/" + caseId + "/major-report",
+					"{\"facts\": \"该企业储存危险化学品严重超量，涉及两个县区。\"}")).json().path("id").asLong();
+			created(Api.at(port).as("city.legal", PASSWORD).post("/api/v1/major-reports/" + designationToSignOff
+					+ "/designation", """
+					{"instructions": "请主办单位牵头调查取证。",
+					 "parties": [{"agencyCode": "410403", "role": "LEAD", "task": "牵头调查取证、作出处理决定", "dueOn": "%s"}]}"""
+				.formatted(today.plusDays(20))));
+		}
+		finally {
+			created(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"DISPATCH_NOTICE\", \"required\": false}"));
+			created(sysadmin.put("/api/v1/sign-off-policies/410400",
+					"{\"kind\": \"DESIGNATION_NOTICE\", \"required\": false}"));
+		}
 		Map<String, List<String>> pagesOf = new LinkedHashMap<>();
 		pagesOf.put("weidong.enforcer", List.of("/inbox", "/assistance/" + toAccept, "/assistance/" + toAnswer));
 		pagesOf.put("weidong.liaison", List.of("/inbox", "/bulletins/" + bulletin));
 		pagesOf.put(leader, List.of("/assistance/" + toSignOff));
+		pagesOf.put("city.leader", List.of("/dispatches/" + dispatchToSignOff, "/major-reports/" + designationToSignOff));
 
 		List<String> problems = new ArrayList<>();
 		browser.manage().window().setSize(new Dimension(375, 812));

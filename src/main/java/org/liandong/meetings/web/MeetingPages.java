@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.liandong.agency.Agencies;
+import org.liandong.documents.DocumentKind;
+import org.liandong.documents.SignOffPolicies;
 import org.liandong.agency.AgencyKind;
 import org.liandong.meetings.Decision;
 import org.liandong.meetings.MeetingKind;
@@ -41,10 +43,12 @@ class MeetingPages {
 
 	private final Meetings meetings;
 	private final Agencies agencies;
+	private final SignOffPolicies signOffPolicies;
 
-	MeetingPages(Meetings meetings, Agencies agencies) {
+	MeetingPages(Meetings meetings, Agencies agencies, SignOffPolicies signOffPolicies) {
 		this.meetings = meetings;
 		this.agencies = agencies;
+		this.signOffPolicies = signOffPolicies;
 	}
 
 	@GetMapping
@@ -87,6 +91,8 @@ class MeetingPages {
 		// the draft is shown to the city only, so a leader who reads it signs for the city
 		model.addAttribute("signatory", reader.hasRole("LEADER") && meeting.minutesSignOff() != null
 				&& meeting.minutesSignOff().awaiting());
+		model.addAttribute("minutesSignOffNeeded", signOffPolicies.required(meeting.officeAgencyCode(),
+				DocumentKind.MEETING_MINUTES));
 		model.addAttribute("mine", meeting.members().stream().filter(x -> x.agencyCode().equals(reader.agencyCode()))
 			.findFirst().orElse(null));
 		model.addAttribute("bureaus", agencies.all().stream().filter(a -> a.kind() != AgencyKind.EXTERNAL_DEPARTMENT).toList());

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
 import org.liandong.agency.Agencies;
+import org.liandong.documents.DocumentKind;
+import org.liandong.documents.SignOffPolicies;
 import org.liandong.oversight.Evaluation;
 import org.liandong.oversight.Evaluation.BureauScore;
 import org.liandong.oversight.Evaluations;
@@ -33,10 +35,13 @@ class EvaluationPages {
 	private final Evaluations evaluations;
 	private final Agencies agencies;
 	private final ScoreboardCard scoreboard;
+	private final SignOffPolicies signOffPolicies;
 	private final Clock clock;
 
-	EvaluationPages(Evaluations evaluations, Agencies agencies, ScoreboardCard scoreboard, Clock clock) {
+	EvaluationPages(Evaluations evaluations, Agencies agencies, ScoreboardCard scoreboard,
+			SignOffPolicies signOffPolicies, Clock clock) {
 		this.evaluations = evaluations;
+		this.signOffPolicies = signOffPolicies;
 		this.agencies = agencies;
 		this.scoreboard = scoreboard;
 		this.clock = clock;
@@ -51,6 +56,8 @@ class EvaluationPages {
 		try {
 			Evaluation e = evaluations.evaluate(shown, reader);
 			model.addAttribute("e", e);
+			model.addAttribute("reportSignOffNeeded", signOffPolicies.required(e.cityAgencyCode(),
+					DocumentKind.EVALUATION_REPORT));
 			scoreboard.addTo(model, shown, e.ranking().stream()
 				.collect(Collectors.toMap(BureauScore::agencyCode, BureauScore::agencyName, (a, b) -> a, LinkedHashMap::new)));
 		}
