@@ -46,6 +46,12 @@ public interface SignOffPolicies {
 	 */
 	List<DocumentKind> SENT_FIRST = List.of(DocumentKind.INCIDENT_BULLETIN);
 
+	/**
+	 * The kinds whose sign-off a legal officer's review may precede (拟稿 → 审核 → 签发): the 协助调查函 only;
+	 * the others are signed off by the leader alone, so a review is not offered for them rather than skipped.
+	 */
+	List<DocumentKind> REVIEWABLE = List.of(DocumentKind.ASSISTANCE_LETTER);
+
 	Approval approval(String agencyCode, DocumentKind kind);
 
 	default boolean required(String agencyCode, DocumentKind kind) {
@@ -62,14 +68,15 @@ public interface SignOffPolicies {
 	 * @param required whether the bureau's leader signs the letters off
 	 * @param review whether its legal officer reviews them before (only with a sign-off)
 	 * @param sentFirst whether the kind is sent first and signed off afterwards, so never reviewed
+	 * @param reviewable whether a legal officer's review may be asked for before the sign-off
 	 */
 	record SignOffPolicy(String agencyCode, DocumentKind kind, String kindLabel, boolean required, boolean review,
-			Approval approval, String approvalLabel, boolean sentFirst) {
+			Approval approval, String approvalLabel, boolean sentFirst, boolean reviewable) {
 
 		public SignOffPolicy(String agencyCode, DocumentKind kind, Approval approval) {
 			this(agencyCode, kind, kind.label(), approval.signOff(), approval.review(), approval,
 					SENT_FIRST.contains(kind) && approval.signOff() ? "先发后签（局领导补签发）" : approval.label(),
-					SENT_FIRST.contains(kind));
+					SENT_FIRST.contains(kind), REVIEWABLE.contains(kind));
 		}
 	}
 }

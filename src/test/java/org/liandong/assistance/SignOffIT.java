@@ -372,6 +372,10 @@ class SignOffIT {
 		Reply county = sysadmin.put("/api/v1/sign-off-policies/410402", "{\"kind\": \"DESIGNATION_NOTICE\", \"required\": true}");
 		assertThat(county.status()).as("a county bureau issues no designation notices").isEqualTo(400);
 		assertThat(county.detail()).contains("由市应急管理局发出");
+		Reply reviewed = sysadmin.put("/api/v1/sign-off-policies/410400",
+				"{\"kind\": \"DESIGNATION_NOTICE\", \"required\": true, \"review\": true}");
+		assertThat(reviewed.status()).as("a review is offered for 协助调查函 only, not skipped for others").isEqualTo(400);
+		assertThat(reviewed.detail()).contains("不设法制审核");
 		assertThat(sysadmin.put("/api/v1/sign-off-policies/410400", "{\"kind\": \"DESIGNATION_NOTICE\", \"required\": true}")
 			.status()).isEqualTo(200);
 		assertThat(sysadmin.get("/api/v1/sign-off-policies/410400").json().findValuesAsString("kind"))

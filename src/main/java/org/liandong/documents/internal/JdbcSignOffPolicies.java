@@ -90,6 +90,10 @@ class JdbcSignOffPolicies implements SignOffPolicies {
 		if (approval != null && approval.review() && SENT_FIRST.contains(kind)) {
 			throw DomainException.invalid("review-of-urgent", "%s紧急，先发后签，不设法制审核".formatted(kind.label()));
 		}
+		if (approval != null && approval.review() && !REVIEWABLE.contains(kind)) {
+			throw DomainException.invalid("review-not-offered", "%s由局领导签发，不设法制审核；法制审核只用于%s".formatted(
+					kind.label(), REVIEWABLE.stream().map(DocumentKind::label).collect(Collectors.joining("、"))));
+		}
 		if (approval == null) {
 			throw DomainException.invalid("invalid-policy", "请选择审批方式：" + Arrays.stream(Approval.values())
 				.map(a -> a.name() + "（" + a.label() + "）").collect(Collectors.joining("、")));
