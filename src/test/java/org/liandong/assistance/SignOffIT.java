@@ -729,6 +729,8 @@ class SignOffIT {
 		assertThat(leader.post(summary + "/send-back", "{}").status()).isEqualTo(400);
 		JsonNode back = leader.post(summary + "/send-back", "{\"text\": \"请写明下一步整改要求。\"}").json();
 		assertThat(back.path("summarySignOff").path("sentBackText").asString()).contains("请写明下一步整改要求。");
+		await().atMost(Duration.ofSeconds(10)).until(() -> AssistanceRequestsIT.inboxTitles(xinhua).stream()
+			.anyMatch(title -> title.equals("【退回】联合执法行动“联合执法（签发）”总结通报未签发，已退回修改")));
 		xinhua.post(summary, "{\"remarks\": \"行动成效明显；重大隐患企业须限期整改。\"}");
 		Reply signed = leader.post(summary + "/sign-off", "{}");
 		assertThat(signed.status()).as(signed.body()).isEqualTo(200);

@@ -160,6 +160,10 @@ record Concluding(OperationRecords records, Units units, Documents documents, Si
 				true));
 		events.publishEvent(new JointOperationEvent(id, "OPERATION_SUMMARY_SENT_BACK",
 				"%s退回联合执法行动“%s”总结通报：%s".formatted(leader.describe(), operation.theme(), why)));
+		events.publishEvent(new InboxDelivery(operation.organiserAgencyCode(), null, "OPERATION_SUMMARY_SENT_BACK",
+				"【退回】联合执法行动“%s”总结通报未签发，已退回修改".formatted(operation.theme()), text,
+				"/joint-operations/" + id, DOCUMENT_SOURCE, id + ":sent-back:" + now.toEpochMilli(),
+				operation.organiserAgencyCode()));
 		return report(id, leader);
 	}
 
