@@ -536,6 +536,15 @@ class SignOffIT {
 		await().atMost(Duration.ofSeconds(10)).until(() -> AssistanceRequestsIT.inboxTitles(detachment).stream()
 			.anyMatch(title -> title.startsWith("【退回】督办通知")));
 
+		// a draft whose deadline passed while it waited is not signed off with a deadline in the past
+		long late = detachment.post("/api/v1/dispatches", dispatch).json().path("id").asLong();
+		jdbc.sql("update dispatch set due_at = ? where id = ?")
+			.params(java.time.OffsetDateTime.now().minusDays(2), late).update();
+		Reply pastDue = leader.post("/api/v1/dispatches/" + late + "/sign-off", "{}");
+		assertThat(pastDue.status()).isEqualTo(409);
+		assertThat(pastDue.detail()).contains("已过", "请退回");
+		assertThat(leader.get("/api/v1/dispatches/" + late).json().path("state").asString()).isEqualTo("AWAITING_SIGN_OFF");
+
 		// a leader's own dispatch: signed off by issuing it
 		JsonNode own = leader.post("/api/v1/dispatches", dispatch).json();
 		assertThat(own.path("state").asString()).isEqualTo("SENT");

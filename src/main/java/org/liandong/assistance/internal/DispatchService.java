@@ -125,7 +125,7 @@ class DispatchService implements Dispatches {
 	@Override
 	public DispatchView signOff(long id, Long version, SignedInUser leader) {
 		DispatchView found = awaitingSignOff(id, leader);
-		LocalDate dueOn = LocalDate.ofInstant(found.dueAt().minusSeconds(1), ChineseTime.ZONE);
+		LocalDate dueOn = dueOn(found);
 		Instant now = clock.instant();
 		if (dueOn.isBefore(now.atZone(ChineseTime.ZONE).toLocalDate())) {
 			throw DomainException.conflict("dispatch-due-passed", "督办期限 %s 已过，请退回执法支队重新拟定".formatted(day(dueOn)));
@@ -163,15 +163,8 @@ class DispatchService implements Dispatches {
 	 */
 	private void send(long id, CaseBrief about, AgencySummary target, String instruction, LocalDate dueOn,
 			String fromAgency, SignedInUser actor, boolean signedOff) {
-		Map<String, String> fields = new HashMap<>(Map.of("addressee", target.name(), "caseNumber", about.number(),
-				"partyName", about.partyName(), "violationType", about.violationType(), "instruction", instruction,
-				"dueOn", day(dueOn)));
-		if (signedOff) {
-			fields.put("signer", actor.displayName());
-		}
-		IssuedDocument notice = documents.issue(new NewDocument(DocumentKind.DISPATCH_NOTICE,
-				directory.cityOf(fromAgency), fields, List.of(target.code(), fromAgency), SOURCE, Long.toString(id),
-				actor.getUsername(), actor.describe()));
+		IssuedDocument notice = documents.issue(notice(id, about, target.code(), target.name(), instruction, dueOn,
+				fromAgency, actor, signedOff ? actor.displayName() : null));
 		jdbc.sql("update dispatch set number = ?, document_id = ?, signed_off_by_name = ?, signed_off_at = ? where id = ?")
 			.params(notice.number(), notice.id(), signedOff ? actor.describe() : null,
 					signedOff ? ChineseTime.utc(notice.issuedAt()) : null, id)
@@ -293,12 +286,27 @@ class DispatchService implements Dispatches {
 
 	/** The notice of a dispatch waiting for the sign-off, as it would be issued (without 签发人 yet). */
 	private NewDocument draftNotice(DispatchView found, SignedInUser reader) {
-		CaseBrief about = cases.brief(found.caseId(), reader);
-		return new NewDocument(DocumentKind.DISPATCH_NOTICE, directory.cityOf(found.fromAgencyCode()),
-				Map.of("addressee", found.agencyName(), "caseNumber", found.caseNumber(), "partyName", about.partyName(),
-						"violationType", about.violationType(), "instruction", found.instruction(), "dueOn",
-						day(LocalDate.ofInstant(found.dueAt().minusSeconds(1), ChineseTime.ZONE))),
-				List.of(found.agencyCode(), found.fromAgencyCode()), SOURCE, Long.toString(found.id()), null, null);
+		return notice(found.id(), cases.brief(found.caseId(), reader), found.agencyCode(), found.agencyName(),
+				found.instruction(), dueOn(found), found.fromAgencyCode(), null, null);
+	}
+
+	/** A dispatch's notice in the city's name, as issued or as it would be; the signer is its 签发人 where there is one. */
+	private NewDocument notice(long id, CaseBrief about, String targetCode, String targetName, String instruction,
+			LocalDate dueOn, String fromAgency, SignedInUser issuer, String signer) {
+		Map<String, String> fields = new HashMap<>(Map.of("addressee", targetName, "caseNumber", about.number(),
+				"partyName", about.partyName(), "violationType", about.violationType(), "instruction", instruction,
+				"dueOn", day(dueOn)));
+		if (signer != null) {
+			fields.put("signer", signer);
+		}
+		return new NewDocument(DocumentKind.DISPATCH_NOTICE, directory.cityOf(fromAgency), fields,
+				List.of(targetCode, fromAgency), SOURCE, Long.toString(id), issuer == null ? null : issuer.getUsername(),
+				issuer == null ? null : issuer.describe());
+	}
+
+	/** The day a dispatch is due by: its deadline is the end of that day. */
+	private static LocalDate dueOn(DispatchView found) {
+		return LocalDate.ofInstant(found.dueAt().minusSeconds(1), ChineseTime.ZONE);
 	}
 
 	private void requireCommander(SignedInUser user) {

@@ -44,9 +44,8 @@ record Concluding(OperationRecords records, Units units, Documents documents, Si
 
 	/** The figures; for the organising bureau, the summary on its way to the leader's sign-off (issue 23). */
 	OperationReport report(long id, SignedInUser reader) {
-		records.find(id, reader);
+		JointOperation operation = records.find(id, reader);
 		OperationReport figures = figures(id);
-		JointOperation operation = records.load(id);
 		if (figures.summaryDocumentId() != null || !operation.organiserAgencyCode().equals(reader.agencyCode())) {
 			return figures;
 		}
