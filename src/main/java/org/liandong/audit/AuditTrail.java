@@ -13,18 +13,40 @@ import org.springframework.data.domain.Pageable;
  */
 public interface AuditTrail {
 
-	/** Appends a record within the caller's transaction, attributed to the current user. */
+	/**
+	 * Records, attributed to the current user, with the caller's transaction: the record commits or
+	 * rolls back with it and is appended to the chain moments after the commit (issue 18), without the
+	 * transaction waiting for the chain.
+	 */
 	void record(String action, String objectType, String objectId, String detail);
 
-	/** Appends a record with an explicit actor (sign-in attempts, start-up tasks). */
+	/** Records with an explicit actor (sign-in attempts, start-up tasks), as {@link #record}. */
 	void recordAs(String actor, String actorAgency, String action, String objectType, String objectId, String detail);
 
 	/**
-	 * Appends many records in one go, within the caller's transaction, under one lock of the chain:
-	 * for reads audited in bulk (credit checks), which are first kept durably by their module and
-	 * chained here in batches, so that the chain is not taken once per read.
+	 * Appends many records to the chain at once, within the caller's transaction, under one lock of the
+	 * chain: for reads audited in bulk (credit checks), which are first kept durably by their module and
+	 * chained here in batches by a job, never by a business transaction.
 	 */
 	void recordAll(List<Pending> records);
+
+	/**
+	 * Appends now, in the caller's thread, what this instance has recorded and committed but not yet
+	 * chained (otherwise done in the background within milliseconds). The trail's own reads do it first.
+	 */
+	void chainPending();
+
+	/** How the chaining of this instance has gone since it started. */
+	Chaining chaining();
+
+	/**
+	 * The chaining of one instance: {@code passes} transactions that appended {@code records} records,
+	 * {@code waiting} committed and not chained now, {@code longestWait} the longest a record waited between
+	 * its transaction's commit and its chaining, {@code restored} records whose pending row was deleted
+	 * before they were chained and which were chained from memory.
+	 */
+	record Chaining(long passes, long records, int waiting, java.time.Duration longestWait, long restored) {
+	}
 
 	Page<AuditEntry> entries(AuditQuery query, Pageable pageable);
 

@@ -1,6 +1,5 @@
 package org.liandong.platform;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -40,7 +39,7 @@ public class RateLimits {
 		this.jdbc = jdbc;
 		ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
 			.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL);
-		this.buckets = postgres(dataSource)
+		this.buckets = DatabaseProduct.postgres(dataSource)
 				? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
 					.primaryKeyMapper(PrimaryKeyMapper.STRING)
 					.table("rate_limit_bucket")
@@ -65,11 +64,5 @@ public class RateLimits {
 	/** Removes the rows of buckets full again for a while; how many. Bucket4j writes expiries by the system clock. */
 	int removeExpired() {
 		return jdbc.sql("delete from rate_limit_bucket where expires_at < ?").param(System.currentTimeMillis()).update();
-	}
-
-	private static boolean postgres(DataSource dataSource) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
-		}
 	}
 }

@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Kinds: {@code agency} (agencies and divisions), {@code calendar} (the working calendar),
  * {@code account} (what signing in and the second step read of an account: identity's
  * SignInCache), {@code sign-off-policy} (which bureaus' letters need their leader's sign-off, issue 23),
- * {@code document-issuer} (the prefixes of the bureaus' document numbers) and {@code signing-key}
- * (each agency's current SM2 key; documents' DocumentService and KeyService).
+ * {@code document-issuer} (the prefixes of the bureaus' document numbers), {@code signing-key}
+ * (each agency's current SM2 key; documents' DocumentService and KeyService) and {@code instrument}
+ * (the agreements in force and their deadlines; instruments' InstrumentsInForce).
  */
 @Component
 public class ReferenceData implements SmartLifecycle {

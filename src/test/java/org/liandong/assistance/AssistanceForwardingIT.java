@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.liandong.calendar.WorkingCalendar;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.PageSession;
@@ -113,6 +114,7 @@ class AssistanceForwardingIT {
 		JsonNode history = xinhua.get("/api/v1/assistance-requests/" + id).json().path("history");
 		assertThat(history.findValuesAsString("action")).containsSubsequence("SEND", "FORWARD");
 		assertThat(history.findValuesAsString("detail")).anyMatch(d -> d.contains("转办") && d.contains(reason));
+		Audited.chained();
 		assertThat(jdbc.sql("select detail from audit_record where action = 'ASSISTANCE_FORWARD' and object_id = ?")
 			.param(number).query(String.class).list()).singleElement().asString().contains(reason);
 		assertThat(xinhua.get("/api/v1/cases/" + caseId).json().path("timeline").findValuesAsString("kind"))

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.liandong.calendar.WorkingCalendar;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.PageSession;
@@ -125,6 +126,7 @@ class AssistanceRequestsIT {
 			.as("the city bureau sees every request (R2.7)").isEqualTo(200);
 		assertThat(xinhua.get("/api/v1/cases/" + kase.path("id").asLong()).json().path("timeline")
 			.findValuesAsString("kind")).contains("ASSISTANCE_SEND", "PARTICIPANT_ADDED", "ASSISTANCE_CONFIRM");
+		Audited.chained();
 		assertThat(jdbc.sql("select action from audit_record where object_id = ?").param(sent.path("number").asString())
 			.query(String.class).list()).contains("ASSISTANCE_SEND", "ASSISTANCE_ACCEPT", "ASSISTANCE_CONFIRM");
 	}
@@ -270,6 +272,7 @@ class AssistanceRequestsIT {
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
 		assertThat(xinhua.get("/api/v1/assistance-requests/" + id).json().path("history").findValuesAsString("action")
 			.stream().filter("OVERDUE"::equals)).as("published exactly once").hasSize(1);
+		Audited.chained();
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'OBLIGATION_OVERDUE' and object_id = ?")
 			.param(late.path("number").asString()).query(Integer.class).single()).isEqualTo(1);
 	}

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,6 +131,7 @@ class MajorCasesAndDispatchIT {
 		jdbc.sql("update dispatch set due_at = ? where id = ?").params(OffsetDateTime.now().minusMinutes(5), id).update();
 		await().atMost(Duration.ofSeconds(15)).until(() -> xinhua.get("/api/v1/dispatches/" + id).json()
 			.path("overdue").asBoolean());
+		Audited.chained();
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
 				select count(*) from audit_record where action = 'OBLIGATION_OVERDUE' and object_id = ?""")
 			.param(issued.json().path("number").asString()).query(Integer.class).single() == 1);

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.liandong.calendar.WorkingCalendar;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
-import org.liandong.support.TestDatabases;
 import org.liandong.support.PageSession;
+import org.liandong.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +60,7 @@ class SignOffIT {
 		assertThat(set.status()).as(set.body()).isEqualTo(200);
 		assertThat(sysadmin.get("/api/v1/sign-off-policies/410402").json().findValuesAsString("kind"))
 			.containsExactly("ASSISTANCE_LETTER", "INCIDENT_BULLETIN", "OPERATION_SUMMARY");
+		Audited.chained();
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'SIGN_OFF_POLICY_CHANGED' and object_id = '410402'")
 			.query(Long.class).single()).isPositive();
 
@@ -132,11 +134,13 @@ class SignOffIT {
 		assertThat(openObligations(id, "410403")).containsExactly("受理或退回协查请求");
 		assertThat(xinhua.get("/api/v1/assistance-requests/" + id).json().path("history").findValuesAsString("action"))
 			.containsSubsequence("SUBMIT", "SEND_BACK", "SUBMIT", "SIGN_OFF");
+		Audited.chained();
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'ASSISTANCE_SIGN_OFF' and object_id = ?")
 			.param(sent.path("number").asString()).query(Long.class).single()).isEqualTo(1);
 		// every step in the case's timeline and the audit trail too
 		assertThat(xinhua.get("/api/v1/cases/" + draft.path("caseId").asLong()).json().path("timeline")
 			.findValuesAsString("kind")).contains("ASSISTANCE_SUBMIT", "ASSISTANCE_SEND_BACK", "ASSISTANCE_SIGN_OFF");
+		Audited.chained();
 		assertThat(jdbc.sql("select action from audit_record where action in ('ASSISTANCE_SUBMIT', 'ASSISTANCE_SEND_BACK')")
 			.query(String.class).list()).contains("ASSISTANCE_SUBMIT", "ASSISTANCE_SEND_BACK");
 
@@ -177,6 +181,7 @@ class SignOffIT {
 				"{\"kind\": \"ASSISTANCE_LETTER\", \"required\": true, \"review\": true}").json();
 		assertThat(policy.path("approval").asString()).isEqualTo("REVIEW_AND_SIGN_OFF");
 		assertThat(policy.path("review").asBoolean()).isTrue();
+		Audited.chained();
 		assertThat(jdbc.sql("select detail from audit_record where action = 'SIGN_OFF_POLICY_CHANGED' and object_id = '410402'")
 			.query(String.class).list()).anyMatch(detail -> detail.contains("法制审核"));
 
@@ -228,6 +233,7 @@ class SignOffIT {
 		assertThat(sent.path("signOff").path("reviewedByName").asString()).contains("测试人员");
 		assertThat(xinhua.get(path).json().path("history").findValuesAsString("action"))
 			.containsSubsequence("SUBMIT_FOR_REVIEW", "SEND_BACK", "SUBMIT_FOR_REVIEW", "REVIEW", "SIGN_OFF");
+		Audited.chained();
 		assertThat(jdbc.sql("select action from audit_record where action in ('ASSISTANCE_SUBMIT_FOR_REVIEW', 'ASSISTANCE_REVIEW')")
 			.query(String.class).list()).contains("ASSISTANCE_SUBMIT_FOR_REVIEW", "ASSISTANCE_REVIEW");
 
@@ -305,6 +311,7 @@ class SignOffIT {
 		assertThat(document.path("signature").path("signature").asString()).isNotBlank();
 		assertThat(leader.post(path + "/sign-off", "").status()).isEqualTo(409);
 		assertThat(obligations("bulletin", id, "410402")).isEmpty();
+		Audited.chained();
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'SHARING_BULLETIN_SIGNED_OFF'")
 			.query(Long.class).single()).isEqualTo(1);
 
@@ -452,6 +459,7 @@ class SignOffIT {
 		assertThat(jdbc.sql("""
 				select obligation from obligation where subject_type = 'designation' and subject_id = ? and state = 'OPEN'""")
 			.param(id).query(String.class).list()).hasSize(2);
+		Audited.chained();
 		assertThat(jdbc.sql("select action from audit_record where object_id = ? and action like 'MAJOR_CASE_%' order by seq")
 			.param(kase.path("number").asString()).query(String.class).list())
 			.containsSubsequence("MAJOR_CASE_SUBMITTED", "MAJOR_CASE_SENT_BACK", "MAJOR_CASE_SUBMITTED", "MAJOR_CASE_DESIGNATED");
@@ -609,6 +617,7 @@ class SignOffIT {
 		assertThat(signed.path("reportSignOff").isNull()).isTrue();
 		assertThat(county.get("/api/v1/documents/" + document).json().path("body").asString()).contains("签发人：吴建国");
 		assertThat(openEvaluationObligations(year)).isEmpty();
+		Audited.chained();
 		assertThat(jdbc.sql("""
 				select action from audit_record where object_id = ? and action like 'EVALUATION_REPORT_%' order by seq""")
 			.param("410400:" + year).query(String.class).list())

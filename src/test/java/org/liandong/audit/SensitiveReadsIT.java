@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,6 +135,7 @@ class SensitiveReadsIT {
 	}
 
 	private long records(String action, String actor, String objectId) {
+		Audited.chained();
 		return jdbc.sql("select count(*) from audit_record where action = ? and actor = ? and object_id = ?")
 			.params(action, actor, objectId)
 			.query(Long.class)

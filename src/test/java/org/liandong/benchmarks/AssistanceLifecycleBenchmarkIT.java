@@ -55,6 +55,7 @@ import org.liandong.cases.SupervisionLevel;
 import org.liandong.platform.SignedInUser;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
+import org.liandong.support.StatementCounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -143,6 +144,9 @@ class AssistanceLifecycleBenchmarkIT {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	StatementCounts counts;
+
 	@Test
 	void whole_assistance_requests_per_second_in_process_over_http_and_the_pgbench_ceiling() throws Exception {
 		Path pgbench = Path.of(System.getProperty("liandong.bench.pgbench", "/usr/bin/pgbench"));
@@ -165,6 +169,24 @@ class AssistanceLifecycleBenchmarkIT {
 			inProcess(caseId, answerBy, requester, assisting);
 		});
 
+		// what one lifecycle over HTTP costs the database, step by step, as a client that keeps working sees it
+		HttpClient counting = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		long[] countedCases = register(requester, 2);
+		overHttp(counting, countedCases[0], answerBy, StepCall.DIRECT);
+		Map<String, StatementCounts.Tally> steps = new LinkedHashMap<>();
+		overHttp(counting, countedCases[1], answerBy, (step, call) -> {
+			StatementCounts.Counted<JsonNode> counted = counts.count(() -> {
+				try {
+					return call.call();
+				}
+				catch (Exception e) {
+					throw new IllegalStateException(step, e);
+				}
+			});
+			steps.put(step, counted.tally());
+			return counted.result();
+		});
+
 		long[] httpCases = register(requester, CLIENTS * casesPerClient);
 		HttpClient[] clients = new HttpClient[CLIENTS];
 		for (int c = 0; c < CLIENTS; c++) {
@@ -173,10 +195,14 @@ class AssistanceLifecycleBenchmarkIT {
 				.connectTimeout(Duration.ofSeconds(10))
 				.build();
 		}
-		Part http = measure("HTTP 接口", warmup, length, (client, n) -> {
-			long caseId = httpCases[client * casesPerClient + (int) (n % casesPerClient)];
-			overHttp(clients[client], caseId, answerBy);
-		});
+		AuditTrail.Chaining chainingBefore = audit.chaining();
+		Profile.Profiled<Part> profiled = Profile.of("assistance-lifecycle-http", () -> measure("HTTP 接口", warmup, length,
+				(client, n) -> {
+					long caseId = httpCases[client * casesPerClient + (int) (n % casesPerClient)];
+					overHttp(clients[client], caseId, answerBy, StepCall.DIRECT);
+				}));
+		Part http = profiled.result();
+		AuditTrail.Chaining chainingAfter = audit.chaining();
 
 		// the same lifecycle as a BPMN process on Flowable, same clients, same database, a schema of its own
 		Part flowable;
@@ -203,7 +229,7 @@ class AssistanceLifecycleBenchmarkIT {
 
 		write(new Report(warmup, length, casesPerClient, module, http, ceiling, moduleOutcome, httpOutcome,
 				lifecycles == 0 ? 0 : (double) auditRows / lifecycles, chain, bcrypt, flowable, flowableOutcome,
-				flowableVersion));
+				flowableVersion, steps, chainingBefore, chainingAfter, profiled.summary()));
 
 		assertThat(flowableOutcome.running()).as("every Flowable process the benchmark started ended").isZero();
 		assertThat(flowableOutcome.ended()).isGreaterThanOrEqualTo(flowable.measured().ended());
@@ -258,17 +284,25 @@ class AssistanceLifecycleBenchmarkIT {
 	}
 
 	/** One lifecycle over the REST API, as another system's script would drive it. */
-	private void overHttp(HttpClient client, long caseId, LocalDate answerBy) throws IOException, InterruptedException {
-		JsonNode draft = post(client, REQUESTER, "/api/v1/assistance-requests", """
+	/** How each call of a lifecycle is made: directly, or counted. */
+	interface StepCall {
+
+		StepCall DIRECT = (step, call) -> call.call();
+
+		JsonNode make(String step, Callable<JsonNode> call) throws Exception;
+	}
+
+	private void overHttp(HttpClient client, long caseId, LocalDate answerBy, StepCall steps) throws Exception {
+		JsonNode draft = steps.make("create", () -> post(client, REQUESTER, "/api/v1/assistance-requests", """
 				{"caseId": %d, "assistingAgencyCode": "%s", "matters": "%s", "legalBasis": "%s", "answerBy": "%s"}"""
-			.formatted(caseId, ASSISTING_AGENCY, MATTERS, LEGAL_BASIS, answerBy), 201);
+			.formatted(caseId, ASSISTING_AGENCY, MATTERS, LEGAL_BASIS, answerBy), 201));
 		long id = draft.path("id").asLong();
 		String path = "/api/v1/assistance-requests/" + id + "/";
-		JsonNode sent = post(client, REQUESTER, path + "send", version(draft), 200);
-		JsonNode accepted = post(client, ASSISTING, path + "accept", version(sent), 200);
-		JsonNode answered = post(client, ASSISTING, path + "answer", """
-				{"version": %d, "text": "%s"}""".formatted(accepted.path("version").asLong(), ANSWER), 200);
-		JsonNode confirmed = post(client, REQUESTER, path + "confirm", version(answered), 200);
+		JsonNode sent = steps.make("send", () -> post(client, REQUESTER, path + "send", version(draft), 200));
+		JsonNode accepted = steps.make("accept", () -> post(client, ASSISTING, path + "accept", version(sent), 200));
+		JsonNode answered = steps.make("answer", () -> post(client, ASSISTING, path + "answer", """
+				{"version": %d, "text": "%s"}""".formatted(accepted.path("version").asLong(), ANSWER), 200));
+		JsonNode confirmed = steps.make("confirm", () -> post(client, REQUESTER, path + "confirm", version(answered), 200));
 		if (!RequestState.CONFIRMED.name().equals(confirmed.path("state").asString())) {
 			throw new IllegalStateException("request %d ended %s".formatted(id, confirmed.path("state").asString()));
 		}
@@ -345,6 +379,8 @@ class AssistanceLifecycleBenchmarkIT {
 		double drain = (System.nanoTime() - start) / 1e9;
 		System.out.printf("%s：%,d 个全流程，%.1f 个/秒，p50 %.0f ms，p95 %.0f ms，失败 %d%n", name, measured.counted(),
 				measured.perSecond(), measured.percentile(0.5), measured.percentile(0.95), measured.failed());
+		// the records of the last commits chained, as the instance does moments after each
+		audit.chainPending();
 		return new Part(name, measured, cpu.get(), backlog, drain, auditHead() - auditBefore);
 	}
 
@@ -524,8 +560,6 @@ class AssistanceLifecycleBenchmarkIT {
 				+ "（编号协查函），卫东区执法人员受理、答复，新华区执法人员确认办结；共 %d 个事务，每个都带审计记录，"
 				+ "后 %d 步各向对方消息箱投递一条消息，与应用实际所做的一样。基准只记录数字，不以速度判定成败。\n\n")
 			.formatted(STEPS, DELIVERIES));
-		md.append("每一步花费的数据库语句数与事务数是确定的，不在此计时，而由 `StatementCountsIT` 计数并断言上限"
-				+ "（随 `./mvnw verify` 运行），数字与逐条明细见 [README](README.md) 的“Statements and transactions per step”。\n\n");
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n- 应用：%s\n".formatted(now, commit, machine, application));
 		md.append(("- 方法：每项 %d 个并发客户端闭环执行（上一个全流程结束即开始下一个），预热 %d 秒后不停顿地测量 %d 秒，"
 				+ "只计测量时段内结束的全流程，延迟为一个全流程从起草到确认办结的时间；回环地址。每个客户端轮流使用自己的 %d 件案件"
@@ -572,6 +606,34 @@ class AssistanceLifecycleBenchmarkIT {
 		md.append("| pgbench tps ÷ %d：若每步只是一次插入加审计，每秒可完成的全流程数 | %.0f |\n\n".formatted(STEPS,
 				ceiling.tps() / STEPS));
 
+		md.append(("## 每一步的语句与事务（P2a）\n\n在本次运行的 PostgreSQL 上，测量前经 REST 接口走完一个全流程后，再走一个并逐条计数"
+				+ "（datasource-proxy 包裹应用的连接池，`StatementCounts`；计入请求线程及其交给的异步监听器，认证在内）。"
+				+ "同样的计数在 H2 与 PostgreSQL 上由 `StatementCountsIT` 断言上限。审计记录在业务事务中只写一条 `audit_pending`，"
+				+ "提交后由本实例的入链线程成批写入哈希链（不计入上表，见下节）。\n\n"));
+		md.append("| 步骤 | 语句 | 事务 |\n|---|---:|---:|\n");
+		r.steps().forEach((step, tally) -> md.append("| %s | %d | %d |\n".formatted(step, tally.statements(),
+				tally.transactions())));
+		md.append("| **全流程** | **%d**（目标 ≤ 60） | **%d**（目标 ≤ 10） |\n\n".formatted(r.statements(), r.transactions()));
+		md.append("<details><summary>逐条明细</summary>\n\n```\n");
+		r.steps().forEach((step, tally) -> md.append("-- ").append(step).append(": ").append(tally.describe()));
+		md.append("```\n\n</details>\n\n");
+
+		AuditTrail.Chaining before = r.chainingBefore();
+		AuditTrail.Chaining after = r.chainingAfter();
+		long passes = after.passes() - before.passes();
+		long chained = after.records() - before.records();
+		md.append(("## 审计入链（issue 18）\n\n业务事务提交时审计记录已在 `audit_pending`（与业务同一事务），本实例随后成批入链："
+				+ "HTTP 接口部分（预热与测量）共入链 %,d 次、%,d 条记录，每次平均 %.1f 条，每次 4 条语句（锁链头、删除待入链行、插入、更新链头）；"
+				+ "自应用启动以来，一条记录从其事务提交到入链最长等待 %.1f 毫秒（未入链窗口）；入链前被删除、按内存副本补记的记录 %d 条。\n\n")
+			.formatted(passes, chained, passes == 0 ? 0.0 : (double) chained / passes, after.longestWait().toNanos() / 1e6,
+					after.restored()));
+
+		Profile.Summary profile = r.profile();
+		md.append(("## 性能剖析（JFR，HTTP 接口部分）\n\nJDK Flight Recorder（`profile` 设置）在 HTTP 接口部分的预热与测量期间采样，"
+				+ "共 %,d 个执行样本；记录文件 `%s`（可用 JDK Mission Control 打开）。\n\n").formatted(profile.samples(),
+						profile.recording()));
+		md.append(profile.markdown(15)).append("\n");
+
 		md.append("核对（每次运行都检查，不符即失败）：\n\n");
 		for (Part part : List.of(r.module(), r.http())) {
 			ClosedLoop.Result m = part.measured();
@@ -611,12 +673,18 @@ class AssistanceLifecycleBenchmarkIT {
 				http / flowable));
 		json.append("  \"pgbench\": {\"tps\": %.1f, \"latency_avg_ms\": %.2f, \"transactions\": %d, \"cpu_machine\": %.2f},\n"
 			.formatted(ceiling.tps(), ceiling.latencyMillis(), ceiling.transactions(), ceiling.cpu().machine()));
+		json.append("  \"statements_per_lifecycle\": %d,\n  \"transactions_per_lifecycle\": %d,\n".formatted(r.statements(),
+				r.transactions()));
+		json.append("  \"audit_chaining\": {\"passes\": %d, \"records\": %d, \"longest_wait_ms\": %.1f},\n".formatted(
+				passes, chained, after.longestWait().toNanos() / 1e6));
 		json.append("  \"audit_rows_per_lifecycle\": %.2f,\n  \"bcrypt_ms\": %.1f\n}\n".formatted(
 				r.auditRowsPerLifecycle(), r.bcryptMillis()));
 		Files.writeString(target.resolve("assistance-lifecycle.json"), json);
-		BenchmarkResults.record(jdbc, "assistance-lifecycle", ("%d clients: %.1f lifecycles/s in process, %.1f over HTTP, "
-				+ "Flowable %.1f (in process ÷ Flowable %.2f); pgbench insert+audit %.0f tps").formatted(CLIENTS, module, http,
-						flowable, module / flowable, ceiling.tps()), md);
+		BenchmarkResults.record(jdbc, "assistance-lifecycle", ("%d statements, %d transactions per lifecycle over HTTP "
+				+ "(targets 60, 10); %d clients: %.1f lifecycles/s in process, %.1f over HTTP, Flowable %.1f (in process ÷ "
+				+ "Flowable %.2f, target 3); HTTP %.2f of pgbench ÷ 5 (target 0.40); pgbench insert+audit %.0f tps")
+			.formatted(r.statements(), r.transactions(), CLIENTS, module, http, flowable, module / flowable,
+					http / (ceiling.tps() / STEPS), ceiling.tps()), md);
 		System.out.println(md);
 	}
 
@@ -650,6 +718,15 @@ class AssistanceLifecycleBenchmarkIT {
 	record Report(Duration warmup, Duration length, int casesPerClient, Part module, Part http, Pgbench ceiling,
 			Outcome moduleOutcome, Outcome httpOutcome, double auditRowsPerLifecycle,
 			AuditTrail.ChainVerification chain, double bcryptMillis, Part flowable, FlowableLifecycle.Outcome flowableOutcome,
-			String flowableVersion) {
+			String flowableVersion, Map<String, StatementCounts.Tally> steps, AuditTrail.Chaining chainingBefore,
+			AuditTrail.Chaining chainingAfter, Profile.Summary profile) {
+
+		int statements() {
+			return steps.values().stream().mapToInt(StatementCounts.Tally::statements).sum();
+		}
+
+		int transactions() {
+			return steps.values().stream().mapToInt(StatementCounts.Tally::transactions).sum();
+		}
 	}
 }

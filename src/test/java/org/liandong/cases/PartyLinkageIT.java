@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.liandong.platform.ResidentIdNumber;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.PageSession;
@@ -139,6 +140,7 @@ public class PartyLinkageIT {
 		assertThat(byId.path("party").asString()).startsWith(id.substring(0, 3)).doesNotContain(id.substring(6, 14));
 		assertThat(check(xinhua, "{\"uscc\": \"%s\"}".formatted(Fixtures.uscc("410402"))).path("bureaus").size())
 			.as("a party nobody has a case on").isZero();
+		Audited.chained();
 		assertThat(jdbc.sql("select object_id from audit_record where action = 'PARTY_LINKAGE_CHECKED'")
 			.query(String.class).list()).contains(uscc, byId.path("party").asString()).noneMatch(o -> o.equals(id));
 

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,9 +93,11 @@ class CreditIT {
 		assertThat(repair.status()).isEqualTo(409);
 		assertThat(repair.detail()).contains("起可以申请");
 
+		Audited.chained();
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
 				"select count(*) from audit_record where action = 'CREDIT_CHECK' and object_id = ?").param(uscc)
 			.query(Integer.class).single() >= 1);
+		Audited.chained();
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'CREDIT_LISTED'").query(Integer.class)
 			.single()).isPositive();
 	}

@@ -19,6 +19,7 @@ import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,6 +102,7 @@ class DocumentEvidenceIT {
 				.as("SM2 signature of " + e.path("stage").asString()).isTrue();
 		}
 		assertThat(new String(files.get("说明.txt"), StandardCharsets.UTF_8)).contains("核验方法", "1234567812345678", "发出", "答复");
+		Audited.chained();
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'DOCUMENT_EVIDENCE_EXPORTED' and object_id = ?")
 			.param(number).query(Integer.class).single()).isEqualTo(1);
 

@@ -31,6 +31,7 @@ import org.liandong.platform.FieldCipher;
 import org.liandong.platform.Sm3;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.PageSession;
@@ -419,6 +420,7 @@ class DocumentSignaturesIT {
 	}
 
 	int audited(String action, String objectId) {
+		Audited.chained();
 		return jdbc.sql("select count(*) from audit_record where action = ? and object_id = ?")
 			.params(action, objectId)
 			.query(Integer.class)

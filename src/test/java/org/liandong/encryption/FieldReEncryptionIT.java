@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.liandong.platform.FieldCipher;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LegacyFieldSeal;
 import org.liandong.support.LiandongIntegrationTest;
@@ -316,6 +317,7 @@ class FieldReEncryptionIT {
 	}
 
 	private List<String> audited(String action) {
+		Audited.chained();
 		return jdbc.sql("select actor from audit_record where action = ? order by seq").param(action).query(String.class)
 			.list();
 	}

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.LiandongIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,6 +71,7 @@ class MeetingsIT {
 
 		// the reply date passes, then the meeting is held
 		jdbc.sql("update meeting set reply_due_at = ? where id = ?").params(OffsetDateTime.now().minusHours(2), id).update();
+		Audited.chained();
 		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
 				"select count(*) from audit_record where action = 'OBLIGATION_OVERDUE' and object_type = 'meeting' and object_id = ?")
 			.param("#" + id).query(Integer.class).single() == members - 2);

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.IndependentDraw;
 import org.liandong.support.LiandongIntegrationTest;
@@ -99,6 +100,7 @@ class JointOperationDrawIT {
 		assertThat(jdbc.sql("select id from joint_operation_target where team_id = ? order by id")
 			.param(team.path("id").asLong()).query(Long.class).list())
 			.containsExactlyInAnyOrderElementsOf(expectedTargets);
+		Audited.chained();
 		assertThat(jdbc.sql("select detail from audit_record where action = 'OPERATION_DRAWN' and object_id = ?")
 			.param("#" + id).query(String.class).list()).singleElement().asString().contains(SEED);
 

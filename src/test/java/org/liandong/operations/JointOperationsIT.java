@@ -23,6 +23,7 @@ import org.liandong.platform.ObligationDue;
 import org.liandong.platform.ObligationSettled;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.ObligationEvents;
@@ -296,6 +297,7 @@ class JointOperationsIT {
 				"\"members\": [{\"agencyCode\": \"410421\", \"name\": \"郑检查\"}, {\"agencyCode\": \"410402\", \"name\": \"王执法\"}]"));
 		assertThat(team.status()).as(team.body()).isEqualTo(409);
 		assertThat(team.problemCode()).isEqualTo("target-referred");
+		Audited.chained();
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'OPERATION_TARGET_REFERRED' and detail like ?")
 			.param("%" + name + "%").query(Integer.class).single()).isEqualTo(1);
 	}

@@ -13,6 +13,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.IndependentDraw;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.ObligationEvents;
@@ -85,6 +86,7 @@ class InspectionCampaignsIT {
 			assertThat(drawn.path("drawAlgorithm").asString()).contains("SM3", "Fisher–Yates", "升序");
 			assertThat(assignment(drawn)).isEqualTo(redrawn(drawn.path("drawSeed").asString(), FIVE));
 		}
+		Audited.chained();
 		assertThat(jdbc.sql("select detail from audit_record where action = 'CAMPAIGN_PROPOSED' and detail like ?")
 			.param("%" + again.path("drawSeed").asString() + "%").query(String.class).list()).hasSize(1);
 		assertThat(again.path("version").asLong()).isGreaterThan(proposed.path("version").asLong());

@@ -14,6 +14,7 @@ import org.liandong.platform.ObligationDue;
 import org.liandong.platform.ObligationSettled;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.PageSession;
@@ -290,6 +291,7 @@ class ObligationLedgerIT {
 	}
 
 	private int audits(String action, long obligation) {
+		Audited.chained();
 		return jdbc.sql("select count(*) from audit_record where action = ? and object_id = ?")
 			.params(action, Long.toString(obligation)).query(Integer.class).single();
 	}

@@ -56,7 +56,8 @@ class InstancesOnOneDatabaseIT {
 	private static final List<String> JOBS = List.of("obligation-scan", "stale-event-resubmission", "deadline-watch",
 			"sharing-watch", "meeting-deadlines", "credit-expiry", "stalled-screenings", "credit-check-audit",
 			"instrument-expiry", "audit-retention", "personal-data-retention", "event-publication-cleanup",
-			"rate-limit-cleanup", "expired-sessions", "audit-checkpoint", "message-channels", "city-dashboard-history");
+			"rate-limit-cleanup", "expired-sessions", "audit-checkpoint", "message-channels", "city-dashboard-history",
+			"audit-pending-sweep");
 
 	private static final int CREDIT_CHECKS = 3;
 
@@ -320,6 +321,7 @@ class InstancesOnOneDatabaseIT {
 		settings.put("liandong.assistance.deadline-scan", "1h");
 		settings.put("liandong.credit.audit-interval", "1h");
 		settings.put("liandong.audit.checkpoint-interval", "1h");
+		settings.put("liandong.audit.sweep-interval", "1h");
 		settings.put("liandong.security.rate-limit.credit-checks-per-person", String.valueOf(CREDIT_CHECKS));
 		settings.put("liandong.security.rate-limit.sign-in-failures-per-address", String.valueOf(SIGN_IN_FAILURES));
 		settings.putAll(overrides);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.LiandongIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,6 +63,7 @@ class SharingIT {
 		long shilongOwes = owed(Api.at(port).as("shilong.liaison", PASSWORD), scheduleId);
 		jdbc.sql("update report_obligation set due_at = ? where id = ?").params(OffsetDateTime.now().minusMinutes(1),
 				shilongOwes).update();
+		Audited.chained();
 		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
 				"select count(*) from audit_record where action = 'OBLIGATION_OVERDUE' and object_type = 'report' and object_id = ?")
 			.param("#" + shilongOwes).query(Integer.class).single() == 1);

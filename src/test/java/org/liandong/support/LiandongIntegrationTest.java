@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
-@Import({ ObligationEvents.class, StatementCounts.Configuration.class })
+@Import({ ObligationEvents.class, StatementCounts.Configuration.class, Audited.Registration.class })
 public @interface LiandongIntegrationTest {
 
 	/** The password of every demo account. */

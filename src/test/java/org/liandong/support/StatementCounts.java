@@ -122,6 +122,25 @@ public final class StatementCounts {
 		}
 	}
 
+	/**
+	 * Runs work in the test's own thread and counts it (what a background job does, called directly):
+	 * only that thread's statements.
+	 */
+	public Tally countHere(Runnable work) {
+		awaitQuiet();
+		Tally counting = new Tally();
+		tally = counting;
+		COUNTED.set(Boolean.TRUE);
+		try {
+			work.run();
+			return counting;
+		}
+		finally {
+			COUNTED.remove();
+			tally = null;
+		}
+	}
+
 	private void awaitQuiet() {
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (pending.get() > 0) {

@@ -1,8 +1,6 @@
 package org.liandong.audit.internal;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.liandong.audit.AuditTrail;
 import org.liandong.audit.AuditableEvent;
@@ -10,33 +8,30 @@ import org.liandong.platform.ClientAddress;
 import org.liandong.platform.SignInFailure;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes the audit rows for business events and sign-in activity. The records of a transaction's
- * business events are kept as the events are published (actor, time and address as they are then)
- * and written together just before it commits (issue 18): one lock of the chain head, one batch of
- * rows, one update of the head, whatever the number of events, so the head is locked last, after
- * every business row, and only for that moment; the rows commit or roll back with the change, and
- * a transaction that rolls back writes none. Events outside a transaction (sign-in) are recorded at
- * once. Each HTTP Basic request of an API client authenticates anew; those are not sign-ins and are
- * not recorded, but their failures are.
+ * Records business events and sign-in activity. A business event's record is taken as the event is
+ * published (actor, time and address as they are then) and kept with its transaction: the
+ * transaction's records are written together just before it commits, in one insert, and chained once
+ * it has committed ({@link AuditChainer}, issue 18); a transaction that rolls back writes none. Events
+ * outside a transaction (sign-in) are kept in one of their own. Each HTTP Basic request of an API
+ * client authenticates anew; those are not sign-ins and are not recorded, but their failures are.
  */
 @Component
 class AuditListener {
 
 	private final AuditTrail trail;
+	private final AuditChainer chainer;
 	private final Clock clock;
 
-	AuditListener(AuditTrail trail, Clock clock) {
+	AuditListener(AuditTrail trail, AuditChainer chainer, Clock clock) {
 		this.trail = trail;
+		this.chainer = chainer;
 		this.clock = clock;
 	}
 
@@ -45,49 +40,9 @@ class AuditListener {
 		SignedInUser user = event.auditActor() != null ? null : SignedInUser.current().orElse(null);
 		String actor = event.auditActor() != null ? event.auditActor()
 				: user == null ? JdbcAuditTrail.SYSTEM_ACTOR : user.getUsername();
-		AuditTrail.Pending pending = new AuditTrail.Pending(clock.instant(), actor, user == null ? null : user.agencyCode(),
+		chainer.keep(new AuditTrail.Pending(clock.instant(), actor, user == null ? null : user.agencyCode(),
 				event.auditAction(), event.auditObjectType(), event.auditObjectId(), event.auditDetail(),
-				ClientAddress.current());
-		if (TransactionSynchronizationManager.isSynchronizationActive()
-				&& TransactionSynchronizationManager.isActualTransactionActive()) {
-			batch().records.add(pending);
-		}
-		else {
-			trail.recordAll(List.of(pending));
-		}
-	}
-
-	/** The transaction's batch, registered with its first record (a suspended outer transaction keeps its own). */
-	private Batch batch() {
-		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-			if (synchronization instanceof Batch batch) {
-				return batch;
-			}
-		}
-		Batch batch = new Batch(trail);
-		TransactionSynchronizationManager.registerSynchronization(batch);
-		return batch;
-	}
-
-	/** The records of one transaction, appended to the chain in its last moment before the commit. */
-	private static final class Batch implements TransactionSynchronization {
-
-		private final AuditTrail trail;
-		private final List<AuditTrail.Pending> records = new ArrayList<>();
-
-		Batch(AuditTrail trail) {
-			this.trail = trail;
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			trail.recordAll(records);
-		}
-
-		@Override
-		public int getOrder() {
-			return Ordered.LOWEST_PRECEDENCE;
-		}
+				ClientAddress.current()));
 	}
 
 	@EventListener

@@ -30,9 +30,14 @@ class JdbcAuditCheckpoints implements AuditCheckpoints {
 	private final AuditSigningKey key;
 	private final CheckpointFile file;
 	private final Clock clock;
+	private final ChainAppender chain;
+	private final AuditChainer chainer;
 
-	JdbcAuditCheckpoints(JdbcClient jdbc, AuditSigningKey key, CheckpointFile file, Clock clock) {
+	JdbcAuditCheckpoints(JdbcClient jdbc, AuditSigningKey key, CheckpointFile file, Clock clock, ChainAppender chain,
+			AuditChainer chainer) {
 		this.jdbc = jdbc;
+		this.chain = chain;
+		this.chainer = chainer;
 		this.key = key;
 		this.file = file;
 		this.clock = clock;
@@ -41,9 +46,9 @@ class JdbcAuditCheckpoints implements AuditCheckpoints {
 	@Override
 	@Transactional
 	public Optional<Checkpoint> make() {
-		JdbcAuditTrail.Link head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
-			.query((rs, n) -> new JdbcAuditTrail.Link(rs.getLong(1), rs.getString(2)))
-			.single();
+		// what this instance has committed is signed too (in a transaction of its own, before the head is locked here)
+		chainer.chainPending();
+		ChainAppender.Link head = chain.lockHead();
 		Optional<Checkpoint> newest = jdbc.sql("select * from audit_checkpoint order by number desc limit 1")
 			.query((rs, n) -> checkpoint(rs))
 			.optional();

@@ -67,6 +67,8 @@ record CaseEditing(CaseRecords records, CaseTimeline timeline, CaseAccess grants
 	void record(long id, SignedInUser actor, String kind, String detail) {
 		try {
 			timeline.append(id, Editor.of(actor), kind, detail, clock.instant());
+			// with the entries the transaction added before (a sending's new participant) in one statement
+			timeline.flush();
 		}
 		catch (DataIntegrityViolationException unknownCase) {
 			throw CaseRecords.notFound(id);

@@ -26,7 +26,7 @@ import org.liandong.documents.DocumentReceipt;
 import org.liandong.documents.EvidenceStage;
 import org.liandong.documents.IssuedDocument;
 import org.liandong.platform.ChineseTime;
-import org.liandong.platform.MultiRowInsert;
+import org.liandong.platform.RowsAtCommit;
 import org.liandong.platform.SignedInUser;
 import org.liandong.platform.Sm2;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,7 +90,9 @@ class Evidences {
 					w.note(), OffsetDateTime.ofInstant(w.at(), ZoneOffset.UTC), signatures.get(i).keyId(),
 					signatures.get(i).signature() });
 		}
-		MultiRowInsert.into(jdbc, "document_evidence", List.of("document_id", "stage", "agency", "counterpart", "actor",
+		// the evidences of a transaction in one statement as it commits (issue 18: an answer attests the request's
+		// letter and issues the reply)
+		RowsAtCommit.add(jdbc, "document_evidence", List.of("document_id", "stage", "agency", "counterpart", "actor",
 				"actor_name", "note", "occurred_at", "signing_key_id", "signature"), rows);
 	}
 
@@ -109,6 +111,7 @@ class Evidences {
 	/** The letter's evidences and receipts in time order, every signature checked against its key. */
 	List<DocumentEvidence> of(IssuedDocument d, List<DocumentReceipt> receipts) {
 		Map<Long, Optional<KeyService.Key>> keysById = new HashMap<>();
+		RowsAtCommit.flush("document_evidence");
 		List<DocumentEvidence> evidences = new ArrayList<>(jdbc.sql(
 				"select * from document_evidence where document_id = ? order by occurred_at, id")
 			.param(d.id())

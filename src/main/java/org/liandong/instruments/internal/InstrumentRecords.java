@@ -18,6 +18,7 @@ import org.liandong.instruments.InstrumentState;
 import org.liandong.instruments.InstrumentTransitioned;
 import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
+import org.liandong.platform.ReferenceData;
 import org.liandong.platform.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * transaction.
  */
 @Component
-record InstrumentRecords(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+record InstrumentRecords(Agencies agencies, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+		ReferenceData referenceData) {
 
 	Row row(long id, SignedInUser reader) {
 		return readable(jdbc.sql("select * from instrument where id = ?"), id, reader);
@@ -80,7 +82,9 @@ record InstrumentRecords(Agencies agencies, JdbcClient jdbc, ApplicationEventPub
 		}
 	}
 
+	/** Publishes a change; the agreements in force are loaded again after it (on every instance, within a second). */
 	void publish(long id, String action, String detail) {
+		referenceData.changed(InstrumentsInForce.REFERENCE);
 		Row row = jdbc.sql("select * from instrument where id = ?").param(id).query((rs, n) -> row(rs)).single();
 		events.publishEvent(new InstrumentTransitioned(id, row.title(), row.kind(), action, row.state(), detail));
 	}

@@ -305,6 +305,7 @@ class AuditCheckpointsIT {
 		for (int i = 0; i < records; i++) {
 			trail.recordAs("system", null, "TEST_CHECKPOINT", "test", Integer.toString(i), "检查点测试记录");
 		}
+		trail.chainPending();
 	}
 
 	/**

@@ -107,6 +107,7 @@ class AuditDatabaseRolesIT {
 		}
 		// and yet the application appends, as the runtime role: the installation's records, a checkpoint
 		trail().recordAs("system", null, "TEST_RUNTIME", "test", "1", "以运行角色写入");
+		trail().chainPending();
 		assertThat(app.getBean(AuditCheckpoints.class).make()).isPresent();
 	}
 
@@ -176,11 +177,13 @@ class AuditDatabaseRolesIT {
 		AuditCheckpoints checkpoints = app.getBean(AuditCheckpoints.class);
 		checkpoints.make();
 		trail().recordAs("system", null, "TEST_OLD", "test", "1", "已过保存期限的记录");
+		trail().chainPending();
 		checkpoints.make();
 		// from now on the application's clock is today's
 		clock.advance(Duration.between(clock.instant(), Instant.now()));
 		trail().recordAs("system", null, "TEST_RECENT", "test", "1", "保存期限内的记录");
 		trail().recordAs("system", null, "TEST_RECENT", "test", "2", "保存期限内的记录");
+		trail().chainPending();
 		long firstRecent = jdbc().sql("select min(seq) from audit_record where action = 'TEST_RECENT'")
 			.query(Long.class).single();
 		long olderThanSixMonths = jdbc().sql("select count(*) from audit_record where occurred_at < now() - interval '6 months'")

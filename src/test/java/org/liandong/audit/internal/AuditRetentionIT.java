@@ -53,6 +53,7 @@ class AuditRetentionIT {
 	@Test
 	void the_purge_removes_the_oldest_records_only_and_the_chain_still_verifies() throws SQLException {
 		trail.recordAs("system", null, "TEST_OLD", "test", "1", "保存期限内的记录");
+		trail.chainPending();
 		long first = jdbc.sql("select first_seq from audit_chain_head where id = 1").query(Long.class).single();
 		long last = jdbc.sql("select last_seq from audit_chain_head where id = 1").query(Long.class).single();
 
@@ -77,6 +78,7 @@ class AuditRetentionIT {
 	void on_postgresql_the_database_refuses_to_change_or_delete_a_record() throws SQLException {
 		Assumptions.assumeTrue(postgres(), "H2 has no trigger for this: there the hash chain detects tampering");
 		trail.recordAs("system", null, "TEST_PROTECTED", "test", "1", "受保护的记录");
+		trail.chainPending();
 		long seq = jdbc.sql("select last_seq from audit_chain_head where id = 1").query(Long.class).single();
 
 		assertThatThrownBy(() -> jdbc.sql("update audit_record set detail = '改写' where seq = ?").param(seq).update())

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.LiandongIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,6 +54,7 @@ class PersonalDataRetentionIT {
 		JsonNode found = xinhua.get("/api/v1/cases/" + longClosed).json();
 		assertThat(found.path("party").path("idNumber").asString()).isEqualTo("110105********002X");
 		assertThat(found.path("timeline").toString()).contains("当事人公民身份号码已删除");
+		Audited.chained();
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'PERSONAL_DATA_ERASED' and object_id = ?")
 			.param(String.valueOf(longClosed)).query(Long.class).single()).isEqualTo(1);
 		assertThat(retention.erase()).as("nothing left to erase twice").isZero();

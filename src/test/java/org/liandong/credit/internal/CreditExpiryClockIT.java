@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.liandong.support.Api;
 import org.liandong.support.Api.Reply;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.MovableClock;
@@ -61,6 +62,7 @@ class CreditExpiryClockIT {
 		assertThat(ended.path("state").asString()).as("a minute after the end").isEqualTo("EXPIRED");
 		assertThat(ended.path("decisionNumber").asString()).as("the history stays")
 			.isEqualTo(published.path("decisionNumber").asString());
+		Audited.chained();
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'CREDIT_EXPIRED' and object_id = ?")
 			.param(kase.path("party").path("uscc").asString() + "#" + id).query(Integer.class).single())
 			.as("left the list once").isEqualTo(1);

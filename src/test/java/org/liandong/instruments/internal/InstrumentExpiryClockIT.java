@@ -9,7 +9,9 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.liandong.agency.Agencies;
+import org.liandong.platform.ReferenceData;
 import org.liandong.support.Api;
+import org.liandong.support.Audited;
 import org.liandong.support.Fixtures;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.MovableClock;
@@ -44,6 +46,9 @@ class InstrumentExpiryClockIT {
 	ApplicationEventPublisher events;
 
 	@Autowired
+	ReferenceData referenceData;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@Test
@@ -63,7 +68,7 @@ class InstrumentExpiryClockIT {
 			.isEqualTo("IN_FORCE");
 
 		MovableClock clock = new MovableClock(until.atTime(23, 0).atZone(BEIJING).toInstant());
-		InstrumentExpiry expiry = new InstrumentExpiry(new InstrumentRecords(agencies, jdbc, events, clock), jdbc,
+		InstrumentExpiry expiry = new InstrumentExpiry(new InstrumentRecords(agencies, jdbc, events, clock, referenceData), jdbc,
 				transactions);
 		expiry.expire();
 		assertThat(state(lushan, id)).as("on its last day").isEqualTo("IN_FORCE");
@@ -72,6 +77,7 @@ class InstrumentExpiryClockIT {
 		expiry.expire();
 		expiry.expire();
 		assertThat(state(lushan, id)).as("the day after").isEqualTo("EXPIRED");
+		Audited.chained();
 		assertThat(jdbc.sql("select count(*) from audit_record where object_type = 'instrument' and object_id = ? "
 				+ "and action like '%EXPIRED'").param("#" + id).query(Integer.class).single())
 			.as("expired once").isEqualTo(1);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.liandong.agency.Agencies;
 import org.liandong.platform.ObligationDue;
+import org.liandong.support.Audited;
 import org.liandong.support.LiandongIntegrationTest;
 import org.liandong.support.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +76,7 @@ class LedgerScanClockIT {
 	}
 
 	private int audits(String action, long id) {
+		Audited.chained();
 		return jdbc.sql("select count(*) from audit_record where action = ? and object_id = ?")
 			.params(action, Long.toString(id)).query(Integer.class).single();
 	}
