@@ -1,5 +1,6 @@
 package org.liandong.audit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -43,9 +44,26 @@ public interface AuditTrail {
 	 * The chaining of one instance: {@code passes} transactions that appended {@code records} records,
 	 * {@code waiting} committed and not chained now, {@code longestWait} the longest a record waited between
 	 * its transaction's commit and its chaining, {@code restored} records whose pending row was deleted
-	 * before they were chained and which were chained from memory.
+	 * before they were chained and which were chained from memory; {@code byWait} the chainings counted by
+	 * how long their oldest record waited.
 	 */
-	record Chaining(long passes, long records, int waiting, java.time.Duration longestWait, long restored) {
+	record Chaining(long passes, long records, int waiting, Duration longestWait, long restored, long[] byWait) {
+
+		/**
+		 * The bounds of {@code byWait}: how many chainings had their oldest record wait up to 10 ms, up to 50 ms,
+		 * and so on, the last count those beyond 5 s.
+		 */
+		public static final List<Long> WAIT_BOUNDS_MS = List.of(10L, 50L, 100L, 500L, 1000L, 5000L);
+
+		public static int bucket(Duration waited) {
+			long millis = waited.toMillis();
+			for (int i = 0; i < WAIT_BOUNDS_MS.size(); i++) {
+				if (millis <= WAIT_BOUNDS_MS.get(i)) {
+					return i;
+				}
+			}
+			return WAIT_BOUNDS_MS.size();
+		}
 	}
 
 	Page<AuditEntry> entries(AuditQuery query, Pageable pageable);

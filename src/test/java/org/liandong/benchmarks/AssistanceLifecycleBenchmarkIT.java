@@ -164,6 +164,7 @@ class AssistanceLifecycleBenchmarkIT {
 		LocalDate answerBy = LocalDate.now(BEIJING).plusDays(30);
 
 		long[] moduleCases = register(requester, CLIENTS * casesPerClient);
+		AuditTrail.Chaining chainingStart = audit.chaining();
 		Part module = measure("模块调用", warmup, length, (client, n) -> {
 			long caseId = moduleCases[client * casesPerClient + (int) (n % casesPerClient)];
 			inProcess(caseId, answerBy, requester, assisting);
@@ -229,7 +230,7 @@ class AssistanceLifecycleBenchmarkIT {
 
 		write(new Report(warmup, length, casesPerClient, module, http, ceiling, moduleOutcome, httpOutcome,
 				lifecycles == 0 ? 0 : (double) auditRows / lifecycles, chain, bcrypt, flowable, flowableOutcome,
-				flowableVersion, steps, chainingBefore, chainingAfter, profiled.summary()));
+				flowableVersion, steps, chainingStart, chainingBefore, chainingAfter, profiled.summary()));
 
 		assertThat(flowableOutcome.running()).as("every Flowable process the benchmark started ended").isZero();
 		assertThat(flowableOutcome.ended()).isGreaterThanOrEqualTo(flowable.measured().ended());
@@ -618,15 +619,21 @@ class AssistanceLifecycleBenchmarkIT {
 		r.steps().forEach((step, tally) -> md.append("-- ").append(step).append(": ").append(tally.describe()));
 		md.append("```\n\n</details>\n\n");
 
-		AuditTrail.Chaining before = r.chainingBefore();
 		AuditTrail.Chaining after = r.chainingAfter();
-		long passes = after.passes() - before.passes();
-		long chained = after.records() - before.records();
-		md.append(("## 审计入链（issue 18）\n\n业务事务提交时审计记录已在 `audit_pending`（与业务同一事务），本实例随后成批入链："
-				+ "HTTP 接口部分（预热与测量）共入链 %,d 次、%,d 条记录，每次平均 %.1f 条，每次 4 条语句（锁链头、删除待入链行、插入、更新链头）；"
-				+ "自应用启动以来，一条记录从其事务提交到入链最长等待 %.1f 毫秒（未入链窗口）；入链前被删除、按内存副本补记的记录 %d 条。\n\n")
-			.formatted(passes, chained, passes == 0 ? 0.0 : (double) chained / passes, after.longestWait().toNanos() / 1e6,
-					after.restored()));
+		md.append(("## 审计入链（issue 18）\n\n业务事务提交时审计记录已在 `audit_pending`（与业务同一事务），本实例随后成批入链，"
+				+ "每次 4 条语句（锁链头、删除待入链行、插入、更新链头）。未入链窗口：一次入链中最早的记录从其事务提交到入链所等的时间。\n\n"));
+		md.append("| 部分 | 入链次数 | 记录 | 每次记录 |");
+		AuditTrail.Chaining.WAIT_BOUNDS_MS.forEach(bound -> md.append(" ≤ %d ms |".formatted(bound)));
+		md.append(" > %d ms |\n|---|---:|---:|---:|".formatted(AuditTrail.Chaining.WAIT_BOUNDS_MS.get(
+				AuditTrail.Chaining.WAIT_BOUNDS_MS.size() - 1)));
+		AuditTrail.Chaining.WAIT_BOUNDS_MS.forEach(bound -> md.append("---:|"));
+		md.append("---:|\n");
+		chainingRow(md, r.module().name(), r.chainingStart(), r.chainingBefore());
+		chainingRow(md, r.http().name(), r.chainingBefore(), after);
+		long passes = after.passes() - r.chainingBefore().passes();
+		long chained = after.records() - r.chainingBefore().records();
+		md.append(("\n自应用启动以来最长等待 %.1f 毫秒；入链前被删除、按内存副本补记的记录 %d 条。\n\n")
+			.formatted(after.longestWait().toNanos() / 1e6, after.restored()));
 
 		Profile.Summary profile = r.profile();
 		md.append(("## 性能剖析（JFR，HTTP 接口部分）\n\nJDK Flight Recorder（`profile` 设置）在 HTTP 接口部分的预热与测量期间采样，"
@@ -688,6 +695,22 @@ class AssistanceLifecycleBenchmarkIT {
 		System.out.println(md);
 	}
 
+	/** One part's chainings: how many, with how many records, and by how long their oldest record waited. */
+	private static void chainingRow(StringBuilder md, String part, AuditTrail.Chaining from, AuditTrail.Chaining to) {
+		long passes = to.passes() - from.passes();
+		long records = to.records() - from.records();
+		md.append("| %s | %,d | %,d | %.1f |".formatted(part, passes, records, passes == 0 ? 0.0 : (double) records / passes));
+		// the share up to each bound, then the share beyond the last
+		long upTo = 0;
+		for (int i = 0; i < to.byWait().length; i++) {
+			long n = to.byWait()[i] - from.byWait()[i];
+			upTo += n;
+			long shown = i < to.byWait().length - 1 ? upTo : n;
+			md.append(" %.1f%% |".formatted(passes == 0 ? 0.0 : 100.0 * shown / passes));
+		}
+		md.append("\n");
+	}
+
 	private static String percent(Cpu cpu) {
 		return "%.0f%% / %.0f%%".formatted(cpu.machine() * 100, cpu.jvm() * 100);
 	}
@@ -718,8 +741,8 @@ class AssistanceLifecycleBenchmarkIT {
 	record Report(Duration warmup, Duration length, int casesPerClient, Part module, Part http, Pgbench ceiling,
 			Outcome moduleOutcome, Outcome httpOutcome, double auditRowsPerLifecycle,
 			AuditTrail.ChainVerification chain, double bcryptMillis, Part flowable, FlowableLifecycle.Outcome flowableOutcome,
-			String flowableVersion, Map<String, StatementCounts.Tally> steps, AuditTrail.Chaining chainingBefore,
-			AuditTrail.Chaining chainingAfter, Profile.Summary profile) {
+			String flowableVersion, Map<String, StatementCounts.Tally> steps, AuditTrail.Chaining chainingStart,
+			AuditTrail.Chaining chainingBefore, AuditTrail.Chaining chainingAfter, Profile.Summary profile) {
 
 		int statements() {
 			return steps.values().stream().mapToInt(StatementCounts.Tally::statements).sum();

@@ -386,8 +386,9 @@ class OversightBenchmarkIT {
 		for (int i = 1; i < evaluation.ranking().size(); i++) {
 			Evaluation.BureauScore before = evaluation.ranking().get(i - 1);
 			Evaluation.BureauScore s = evaluation.ranking().get(i);
+			// equal totals share a rank, the next total takes its place in the list (totals are boxed: compared by value)
 			inOrder &= before.total() >= s.total()
-					&& (before.total() == s.total() ? s.rank() == before.rank() : s.rank() == i + 1);
+					&& (before.total().equals(s.total()) ? s.rank().equals(before.rank()) : s.rank() == i + 1);
 		}
 		String problem = "";
 		JsonNode ranking = answered == null ? null : answered.path("ranking");

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
 
 import org.liandong.audit.AuditTrail.Chaining;
 import org.liandong.audit.AuditTrail.Pending;
@@ -61,6 +64,7 @@ class AuditChainer implements SmartLifecycle {
 	private final Clock clock;
 	private final TransactionTemplate ownTransaction;
 	private final TransactionTemplate anyTransaction;
+	private final ChainConnection connection;
 	private final Duration linger;
 	/** A pending row older than this has no instance left to chain it (or one that cannot reach the database). */
 	private final Duration orphanAfter;
@@ -74,6 +78,7 @@ class AuditChainer implements SmartLifecycle {
 	private final AtomicLong chained = new AtomicLong();
 	private final AtomicLong longestWaitNanos = new AtomicLong();
 	private final AtomicLong restored = new AtomicLong();
+	private final AtomicLongArray waits = new AtomicLongArray(Chaining.WAIT_BOUNDS_MS.size() + 1);
 
 	private volatile Thread thread;
 	private volatile boolean running;
@@ -82,9 +87,10 @@ class AuditChainer implements SmartLifecycle {
 	}
 
 	AuditChainer(JdbcClient jdbc, ChainAppender appender, Clock clock, PlatformTransactionManager transactionManager,
-			@Value("${liandong.audit.chain-linger:PT0.02S}") Duration linger,
+			DataSource dataSource, @Value("${liandong.audit.chain-linger:PT0.02S}") Duration linger,
 			@Value("${liandong.audit.orphan-after:PT1M}") Duration orphanAfter) {
 		this.orphanAfter = orphanAfter;
+		this.connection = new ChainConnection(dataSource);
 		this.jdbc = jdbc;
 		this.appender = appender;
 		this.clock = clock;
@@ -174,11 +180,14 @@ class AuditChainer implements SmartLifecycle {
 							queue.addFirst(batch.get(i));
 						}
 					}
+					connection.discard();
 					throw e;
 				}
 			}
 		}
 		finally {
+			// nothing waits: the connection goes back to the pool until records come again
+			connection.release();
 			chaining.unlock();
 		}
 	}
@@ -196,50 +205,53 @@ class AuditChainer implements SmartLifecycle {
 	private void chain(List<Waiting> batch) {
 		List<ChainEntry> entries = batch.stream().map(Waiting::entry).toList();
 		List<UUID> ids = entries.stream().map(ChainEntry::id).toList();
-		boolean whole = Boolean.TRUE.equals(ownTransaction.execute(status -> {
-			ChainAppender.Link head = appender.lockHead();
-			int removed = jdbc.sql("delete from audit_pending where id in (:ids)").param("ids", ids).update();
+		JdbcClient held = connection.jdbc();
+		ChainAppender chain = new ChainAppender(held);
+		boolean whole = Boolean.TRUE.equals(connection.transactions().execute(status -> {
+			ChainAppender.Link head = chain.lockHead();
+			int removed = held.sql("delete from audit_pending where id in (:ids)").param("ids", ids).update();
 			if (removed != ids.size()) {
 				// some were chained by a sweep, or deleted: sorted out record by record below
 				status.setRollbackOnly();
 				return false;
 			}
-			appender.append(head, entries);
+			chain.append(head, entries);
 			return true;
 		}));
 		if (!whole) {
-			ownTransaction.executeWithoutResult(status -> chainChecked(entries, ids));
+			connection.transactions().executeWithoutResult(status -> chainChecked(held, chain, entries, ids));
 		}
-		long now = System.nanoTime();
-		longestWaitNanos.accumulateAndGet(now - batch.get(0).committedAt(), Math::max);
+		long waited = System.nanoTime() - batch.get(0).committedAt();
+		longestWaitNanos.accumulateAndGet(waited, Math::max);
+		waits.incrementAndGet(Chaining.bucket(Duration.ofNanos(waited)));
 		passes.incrementAndGet();
 		chained.addAndGet(entries.size());
 	}
 
 	/** The pass where rows were missing: which a sweep chained, and which were deleted before their chaining. */
-	private void chainChecked(List<ChainEntry> entries, List<UUID> ids) {
-		ChainAppender.Link head = appender.lockHead();
+	private void chainChecked(JdbcClient held, ChainAppender chain, List<ChainEntry> entries, List<UUID> ids) {
+		ChainAppender.Link head = chain.lockHead();
 		Set<UUID> present = new HashSet<>(
-				jdbc.sql("select id from audit_pending where id in (:ids)").param("ids", ids).query(UUID.class).list());
+				held.sql("select id from audit_pending where id in (:ids)").param("ids", ids).query(UUID.class).list());
 		Set<UUID> chainedElsewhere = new HashSet<>(
-				jdbc.sql("select entry_id from audit_record where entry_id in (:ids)").param("ids", ids).query(UUID.class).list());
+				held.sql("select entry_id from audit_record where entry_id in (:ids)").param("ids", ids).query(UUID.class).list());
 		if (!present.isEmpty()) {
-			jdbc.sql("delete from audit_pending where id in (:ids)").param("ids", present).update();
+			held.sql("delete from audit_pending where id in (:ids)").param("ids", present).update();
 		}
-		List<ChainEntry> chain = new ArrayList<>();
+		List<ChainEntry> toChain = new ArrayList<>();
 		for (ChainEntry entry : entries) {
 			if (present.contains(entry.id())) {
-				chain.add(entry);
+				toChain.add(entry);
 			}
 			else if (!chainedElsewhere.contains(entry.id())) {
 				log.error("audit record {} ({} on {} {}) was deleted from audit_pending before it was chained; chained from memory",
 						entry.id(), entry.action(), entry.objectType(), entry.objectId());
-				chain.add(entry);
-				chain.add(deleted(entry));
+				toChain.add(entry);
+				toChain.add(deleted(entry));
 				restored.incrementAndGet();
 			}
 		}
-		appender.append(head, chain);
+		chain.append(head, toChain);
 	}
 
 	private ChainEntry deleted(ChainEntry entry) {
@@ -294,8 +306,12 @@ class AuditChainer implements SmartLifecycle {
 		synchronized (queue) {
 			waiting = queue.size();
 		}
+		long[] byWait = new long[waits.length()];
+		for (int i = 0; i < byWait.length; i++) {
+			byWait[i] = waits.get(i);
+		}
 		return new Chaining(passes.get(), chained.get(), waiting, Duration.ofNanos(longestWaitNanos.get()),
-				restored.get());
+				restored.get(), byWait);
 	}
 
 	// the background thread: waits for committed records, lets the transactions committing meanwhile join them, chains
