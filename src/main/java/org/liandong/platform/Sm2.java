@@ -4,10 +4,10 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
@@ -15,6 +15,8 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.math.ec.ECMultiplier;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.encoders.Hex;
 
 /**
@@ -26,7 +28,11 @@ import org.bouncycastle.util.encoders.Hex;
  */
 public final class Sm2 {
 
-	private static final X9ECParameters CURVE = GMNamedCurves.getByName("sm2p256v1");
+	/**
+	 * The curve with Bouncy Castle's own field arithmetic for sm2p256v1 (issue 18): the same parameters as
+	 * {@code GMNamedCurves}' generic curve, whose big-integer arithmetic made a signature about ten times slower.
+	 */
+	private static final X9ECParameters CURVE = CustomNamedCurves.getByName("sm2p256v1");
 	private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE.getCurve(), CURVE.getG(),
 			CURVE.getN(), CURVE.getH());
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -66,16 +72,47 @@ public final class Sm2 {
 		return Hex.toHexString(CURVE.getG().multiply(d).normalize().getEncoded(false));
 	}
 
-	public static String sign(String privateKey, byte[] message) {
-		SM2Signer signer = new SM2Signer();
-		signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(new BigInteger(privateKey, 16), DOMAIN),
-				RANDOM));
+	/**
+	 * Signs with the key pair's private scalar. The pair's public point is the one its signatures are checked
+	 * against; a public point that is not d·G gives signatures that do not verify.
+	 */
+	public static String sign(KeyPair key, byte[] message) {
+		return sign(key, message, RANDOM);
+	}
+
+	/** With the random k drawn from {@code random}: the standard's example gives its k (Sm2KnownAnswerTest). */
+	static String sign(KeyPair key, byte[] message, SecureRandom random) {
+		BigInteger d = new BigInteger(key.privateKey(), 16);
+		SM2Signer signer = new KnownPublicPointSigner(d, CURVE.getCurve().decodePoint(Hex.decode(key.publicKey())));
+		signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(d, DOMAIN), random));
 		signer.update(message, 0, message.length);
 		try {
 			return Base64.getEncoder().encodeToString(signer.generateSignature());
 		}
 		catch (CryptoException e) {
 			throw new IllegalStateException("SM2 签名失败", e);
+		}
+	}
+
+	/**
+	 * Bouncy Castle's signer, told the public point it would otherwise derive from d as it starts (issue 18): that
+	 * scalar multiplication cost as much as the signature's own k·G, and a stored key's public point is known. Every
+	 * other multiplication goes to the signer's own fixed-point multiplier.
+	 */
+	private static final class KnownPublicPointSigner extends SM2Signer {
+
+		private final BigInteger d;
+		private final ECPoint publicPoint;
+
+		KnownPublicPointSigner(BigInteger d, ECPoint publicPoint) {
+			this.d = d;
+			this.publicPoint = publicPoint;
+		}
+
+		@Override
+		protected ECMultiplier createBasePointMultiplier() {
+			ECMultiplier multiplier = super.createBasePointMultiplier();
+			return (point, k) -> k.equals(d) && point.equals(DOMAIN.getG()) ? publicPoint : multiplier.multiply(point, k);
 		}
 	}
 

@@ -11,6 +11,8 @@ import java.util.Base64;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.util.encoders.Hex;
+import org.bouncycastle.util.test.FixedSecureRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,8 @@ class Sm2KnownAnswerTest {
 	private static final String PUBLIC_KEY = "04"
 			+ "09F9DF311E5421A150DD7D161E4BC5C672179FAD1833FC076BB08FF356F35020"
 			+ "CCEA490CE26775A52DC6EA718CC1AA600AED05FBF35E084A6632F6072DA9AD13";
+	/** The example's random k. */
+	private static final String K = "59276E27D506861A16680F3AD9C02DCCEF3CC1FA3CDBE4CE6D54B80DEAC1BC21";
 	private static final String R = "F5A03B0648D2C4630EEAC513E1BB81A15944DA3827D5B74143AC7EACEEE720B3";
 	private static final String S = "B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA";
 	/** n - 1 of sm2p256v1 (GB/T 32918.5-2017, the recommended curve's order n less one). */
@@ -47,9 +51,28 @@ class Sm2KnownAnswerTest {
 	@Test
 	void a_signature_made_with_the_standards_private_key_verifies_under_its_public_key() {
 		// the signer draws its own k, so (r, s) differ from the example; P = d·G is the standard's
-		String signature = Sm2.sign(D.toLowerCase(), MESSAGE);
+		String signature = Sm2.sign(new Sm2.KeyPair(PUBLIC_KEY.toLowerCase(), D.toLowerCase()), MESSAGE);
 
 		assertThat(Sm2.verify(PUBLIC_KEY.toLowerCase(), MESSAGE, signature)).isTrue();
+	}
+
+	/** Issue 18: the signer is given P instead of deriving it; with the example's k it must give the example's (r, s). */
+	@Test
+	void with_the_standards_k_the_signature_is_the_standards_r_and_s() {
+		String signature = Sm2.sign(new Sm2.KeyPair(PUBLIC_KEY.toLowerCase(), D.toLowerCase()), MESSAGE,
+				new FixedSecureRandom(Hex.decode(K)));
+
+		assertThat(signature).isEqualTo(der(R, S));
+	}
+
+	/** A public point that is not d·G (a stored key's public half altered) gives signatures that do not verify. */
+	@Test
+	void a_signature_made_with_a_public_point_other_than_d_g_does_not_verify_under_either() {
+		String other = Sm2.generate().publicKey();
+		String signature = Sm2.sign(new Sm2.KeyPair(other, D.toLowerCase()), MESSAGE);
+
+		assertThat(Sm2.verify(PUBLIC_KEY.toLowerCase(), MESSAGE, signature)).isFalse();
+		assertThat(Sm2.verify(other, MESSAGE, signature)).isFalse();
 	}
 
 	/** Issue 19: the audit trail's checkpoint key is configured as d alone; its public key is derived. */

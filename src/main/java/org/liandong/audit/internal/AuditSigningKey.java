@@ -60,7 +60,7 @@ class AuditSigningKey {
 	}
 
 	String sign(String message) {
-		return Sm2.sign(privateKey, message.getBytes(StandardCharsets.UTF_8));
+		return Sm2.sign(new Sm2.KeyPair(publicKey, privateKey), message.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

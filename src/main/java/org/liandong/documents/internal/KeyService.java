@@ -84,14 +84,14 @@ class KeyService implements SigningKeys {
 	/** Signs with the agency's current key, making its first key if it has none (or its current one was revoked). */
 	Signed sign(String agencyCode, byte[] message) {
 		Key key = currentKey(agencyCode).orElseGet(() -> firstKey(agencyCode));
-		return new Signed(key.id(), Sm2.sign(privateKey(key), message));
+		return new Signed(key.id(), Sm2.sign(pair(key), message));
 	}
 
 	/** Several signatures with the agency's current key, looked up once (a letter and its evidences, issue 23). */
 	List<Signed> signAll(String agencyCode, List<byte[]> messages) {
 		Key key = currentKey(agencyCode).orElseGet(() -> firstKey(agencyCode));
-		String secret = privateKey(key);
-		return messages.stream().map(message -> new Signed(key.id(), Sm2.sign(secret, message))).toList();
+		Sm2.KeyPair pair = pair(key);
+		return messages.stream().map(message -> new Signed(key.id(), Sm2.sign(pair, message))).toList();
 	}
 
 	/**
@@ -100,12 +100,12 @@ class KeyService implements SigningKeys {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	byte[] signWith(Key key, byte[] message) {
-		return Base64.getDecoder().decode(Sm2.sign(privateKey(key), message));
+		return Base64.getDecoder().decode(Sm2.sign(pair(key), message));
 	}
 
-	/** The key's private half in clear, for one signature. */
-	private String privateKey(Key key) {
-		return cipher.decrypt(key.encryptedPrivateKey(), privateKeyContext(key.publicKey()));
+	/** The key's public half and its private half in clear, for one signature. */
+	private Sm2.KeyPair pair(Key key) {
+		return new Sm2.KeyPair(key.publicKey(), cipher.decrypt(key.encryptedPrivateKey(), privateKeyContext(key.publicKey())));
 	}
 
 	@Transactional(readOnly = true)

@@ -41,7 +41,7 @@ class CanonicalFormTest {
 		Sm2.KeyPair mine = Sm2.generate();
 		Sm2.KeyPair other = Sm2.generate();
 		byte[] message = "摘要".getBytes(StandardCharsets.UTF_8);
-		String signature = Sm2.sign(mine.privateKey(), message);
+		String signature = Sm2.sign(mine, message);
 		assertThat(mine.publicKey()).startsWith("04").hasSize(130);
 		assertThat(Sm2.verify(mine.publicKey(), message, signature)).isTrue();
 		assertThat(Sm2.verify(other.publicKey(), message, signature)).isFalse();
