@@ -19,7 +19,10 @@ public final class RowsAtCommit {
 	private RowsAtCommit() {
 	}
 
-	/** Adds rows for {@code table}, each an array of the columns' values in the columns' order. */
+	/**
+	 * Adds rows for {@code table}, each an array of the columns' values in the columns' order. A table has one
+	 * column list: a transaction that adds rows of other columns to it is refused.
+	 */
 	public static void add(JdbcClient jdbc, String table, List<String> columns, List<Object[]> rows) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -32,9 +35,8 @@ public final class RowsAtCommit {
 			TransactionSynchronizationManager.registerSynchronization(pending);
 		}
 		else if (!pending.columns.equals(columns)) {
-			// another set of columns: the rows so far first, so the table's rows keep their order
-			pending.write();
-			pending.columns = columns;
+			throw new IllegalArgumentException("rows for %s with columns %s after %s".formatted(table, columns,
+					pending.columns));
 		}
 		pending.rows.addAll(rows);
 	}
@@ -62,7 +64,7 @@ public final class RowsAtCommit {
 
 		private final JdbcClient jdbc;
 		private final String table;
-		private List<String> columns;
+		private final List<String> columns;
 		private final List<Object[]> rows = new ArrayList<>();
 
 		Rows(JdbcClient jdbc, String table, List<String> columns) {

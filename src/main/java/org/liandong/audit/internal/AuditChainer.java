@@ -180,7 +180,7 @@ class AuditChainer implements SmartLifecycle {
 							queue.addFirst(batch.get(i));
 						}
 					}
-					connection.discard();
+					// the finally gives the connection back, so a broken one is not taken again
 					throw e;
 				}
 			}

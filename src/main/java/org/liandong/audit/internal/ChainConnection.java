@@ -38,7 +38,7 @@ final class ChainConnection {
 		return transactions;
 	}
 
-	/** Gives the connection back to the pool. */
+	/** Gives the connection back to the pool; after a failure too, so that a broken one is not used again. */
 	void release() {
 		if (held != null) {
 			// closes the pool's connection, which returns it; a broken one the pool replaces
@@ -47,11 +47,6 @@ final class ChainConnection {
 			jdbc = null;
 			transactions = null;
 		}
-	}
-
-	/** After a failure: the connection may be broken, so the next chaining takes another. */
-	void discard() {
-		release();
 	}
 
 	private void open() {
