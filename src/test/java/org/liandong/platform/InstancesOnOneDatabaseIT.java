@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +49,8 @@ import tools.jackson.databind.JsonNode;
  * instance leave none through the other, and so do an address's failed sign-ins.</li>
  * <li>Reference data held in memory (issue 18): an agency registered through one instance is seen by
  * the other within seconds; so are a lock, a change of roles and a change of password of an account
- * the other instance had just signed in.</li>
+ * the other instance had just signed in, a number prefix, a rotated signing key and an agreement put in
+ * force.</li>
  * </ul>
  */
 class InstancesOnOneDatabaseIT {
@@ -60,6 +63,8 @@ class InstancesOnOneDatabaseIT {
 			"audit-pending-sweep");
 
 	private static final int CREDIT_CHECKS = 3;
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	/** Reference data changed on one instance is seen by the other within this (checked every second). */
 	private static final int REFERENCE_DATA_BOUND_SECONDS = 3;
@@ -197,6 +202,55 @@ class InstancesOnOneDatabaseIT {
 			});
 		System.out.printf("a prefix and a key set on A used on B after %d ms%n",
 				Duration.between(changed, Instant.now()).toMillis());
+	}
+
+	/**
+	 * Issue 18: each instance holds the agreements in force in memory. An agreement between 鲁山县 and 郏县
+	 * that comes into force through A sets the deadlines of the requests B sends between them within
+	 * {@value #REFERENCE_DATA_BOUND_SECONDS} seconds, though B had sent one without it just before.
+	 */
+	@Test
+	void an_agreement_in_force_on_one_instance_sets_the_deadlines_of_the_others_requests_within_seconds() {
+		String database = TestDatabases.fresh();
+		int portA = port(start("a", database));
+		int portB = port(start("b", database));
+		Api lushanOnB = Api.at(portB).as("lushan.enforcer", Fixtures.PASSWORD);
+		long before = sentToJiaxian(lushanOnB).path("deadlineAgreementId").asLong(0);
+
+		Api lushan = Api.at(portA).as("lushan.enforcer", Fixtures.PASSWORD);
+		Api jiaxian = Api.at(portA).as("jiaxian.enforcer", Fixtures.PASSWORD);
+		Reply drafted = lushan.post("/api/v1/instruments", """
+				{"kind": "AGREEMENT", "title": "鲁山郏县协查协议（两实例）", "scope": "双方辖区内安全生产行政执法",
+				 "text": "第一条 双方互相协助调查。", "partyCodes": ["410425"], "effectiveFrom": "%s", "effectiveUntil": "%s",
+				 "acceptWorkingDays": 1, "answerWorkingDays": 4}""".formatted(LocalDate.now(BEIJING).minusDays(1),
+				LocalDate.now(BEIJING).plusYears(1)));
+		assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+		long agreement = drafted.json().path("id").asLong();
+		assertThat(agreement).isNotEqualTo(before);
+		assertThat(lushan.post("/api/v1/instruments/" + agreement + "/submit", "{}").status()).isEqualTo(200);
+		assertThat(lushan.post("/api/v1/instruments/" + agreement + "/sign", "{}").status()).isEqualTo(200);
+		Reply inForce = jiaxian.post("/api/v1/instruments/" + agreement + "/sign", "{}");
+		assertThat(inForce.json().path("state").asString()).as(inForce.body()).isEqualTo("IN_FORCE");
+
+		Instant changed = Instant.now();
+		await("B's requests under the agreement A put in force").atMost(Duration.ofSeconds(REFERENCE_DATA_BOUND_SECONDS))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> sentToJiaxian(lushanOnB).path("deadlineAgreementId").asLong(0) == agreement);
+		assertThat(sentToJiaxian(lushanOnB).path("deadlineBasis").asString()).contains("4 个工作日");
+		System.out.printf("an agreement put in force on A set B's deadlines after %d ms%n",
+				Duration.between(changed, Instant.now()).toMillis());
+	}
+
+	/** An assistance request 鲁山县 sends to 郏县 through the given instance, as sent. */
+	private static JsonNode sentToJiaxian(Api lushan) {
+		long caseId = Fixtures.enterpriseCase(lushan, "410423", "COUNTY").path("id").asLong();
+		Reply draft = lushan.post("/api/v1/assistance-requests", """
+				{"caseId": %d, "assistingAgencyCode": "410425", "matters": "核实情况", "legalBasis": "《安全生产法》",
+				 "answerBy": "%s"}""".formatted(caseId, LocalDate.now(BEIJING).plusDays(40)));
+		assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+		Reply sent = lushan.post("/api/v1/assistance-requests/" + draft.json().path("id").asLong() + "/send", "{}");
+		assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+		return sent.json();
 	}
 
 	/** A letter 新华区 sends through the given instance, as its API shows it: number and signature. */
