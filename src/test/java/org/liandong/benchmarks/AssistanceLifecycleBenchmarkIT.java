@@ -165,10 +165,12 @@ class AssistanceLifecycleBenchmarkIT {
 
 		long[] moduleCases = register(requester, CLIENTS * casesPerClient);
 		AuditTrail.Chaining chainingStart = audit.chaining();
-		Part module = measure("模块调用", warmup, length, (client, n) -> {
-			long caseId = moduleCases[client * casesPerClient + (int) (n % casesPerClient)];
-			inProcess(caseId, answerBy, requester, assisting);
-		});
+		Profile.Profiled<Part> moduleProfiled = Profile.of("assistance-lifecycle-module", () -> measure("模块调用", warmup,
+				length, (client, n) -> {
+					long caseId = moduleCases[client * casesPerClient + (int) (n % casesPerClient)];
+					inProcess(caseId, answerBy, requester, assisting);
+				}));
+		Part module = moduleProfiled.result();
 
 		// what one lifecycle over HTTP costs the database, step by step, as a client that keeps working sees it
 		HttpClient counting = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -230,7 +232,8 @@ class AssistanceLifecycleBenchmarkIT {
 
 		write(new Report(warmup, length, casesPerClient, module, http, ceiling, moduleOutcome, httpOutcome,
 				lifecycles == 0 ? 0 : (double) auditRows / lifecycles, chain, bcrypt, flowable, flowableOutcome,
-				flowableVersion, steps, chainingStart, chainingBefore, chainingAfter, profiled.summary()));
+				flowableVersion, steps, chainingStart, chainingBefore, chainingAfter, moduleProfiled.summary(),
+				profiled.summary()));
 
 		assertThat(flowableOutcome.running()).as("every Flowable process the benchmark started ended").isZero();
 		assertThat(flowableOutcome.ended()).isGreaterThanOrEqualTo(flowable.measured().ended());
@@ -549,7 +552,7 @@ class AssistanceLifecycleBenchmarkIT {
 						System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1024 / 1024,
 						BenchmarkEnvironment.setting(jdbc, "server_version"), BenchmarkEnvironment.setting(jdbc, "synchronous_commit"), BenchmarkEnvironment.setting(jdbc, "fsync"),
 						BenchmarkEnvironment.setting(jdbc, "shared_buffers"));
-		String application = "数据库连接池 %s 个连接，消息投递线程 %s 个；HTTP Basic 每个请求都校验一次密码（bcrypt，本机一次约 %.0f 毫秒）"
+		String application = "数据库连接池 %s 个连接，消息投递线程 %s 个；HTTP Basic：一个凭据的密码经 bcrypt 校验（本机一次约 %.0f 毫秒）通过后，5 分钟内不再做 bcrypt（`RecentCredentials`），30 秒内不再读账户（`liandong.security.sign-in-cache`）"
 			.formatted(BenchmarkEnvironment.poolSize(dataSource), deliveryThreads(), r.bcryptMillis());
 		Instant now = Instant.now();
 		double module = r.module().measured().perSecond();
@@ -635,11 +638,13 @@ class AssistanceLifecycleBenchmarkIT {
 		md.append(("\n自应用启动以来最长等待 %.1f 毫秒；入链前被删除、按内存副本补记的记录 %d 条。\n\n")
 			.formatted(after.longestWait().toNanos() / 1e6, after.restored()));
 
-		Profile.Summary profile = r.profile();
-		md.append(("## 性能剖析（JFR，HTTP 接口部分）\n\nJDK Flight Recorder（`profile` 设置）在 HTTP 接口部分的预热与测量期间采样，"
-				+ "共 %,d 个执行样本；记录文件 `%s`（可用 JDK Mission Control 打开）。\n\n").formatted(profile.samples(),
-						profile.recording()));
-		md.append(profile.markdown(15)).append("\n");
+		for (Profile.Summary profile : List.of(r.moduleProfile(), r.profile())) {
+			String part = profile == r.profile() ? r.http().name() : r.module().name();
+			md.append(("## 性能剖析（JFR，%s部分）\n\nJDK Flight Recorder（`profile` 设置）在%s部分的预热与测量期间采样，"
+					+ "共 %,d 个执行样本；记录文件 `%s`（可用 JDK Mission Control 打开）。\n\n").formatted(part, part,
+							profile.samples(), profile.recording()));
+			md.append(profile.markdown(15)).append("\n");
+		}
 
 		md.append("核对（每次运行都检查，不符即失败）：\n\n");
 		for (Part part : List.of(r.module(), r.http())) {
@@ -742,7 +747,8 @@ class AssistanceLifecycleBenchmarkIT {
 			Outcome moduleOutcome, Outcome httpOutcome, double auditRowsPerLifecycle,
 			AuditTrail.ChainVerification chain, double bcryptMillis, Part flowable, FlowableLifecycle.Outcome flowableOutcome,
 			String flowableVersion, Map<String, StatementCounts.Tally> steps, AuditTrail.Chaining chainingStart,
-			AuditTrail.Chaining chainingBefore, AuditTrail.Chaining chainingAfter, Profile.Summary profile) {
+			AuditTrail.Chaining chainingBefore, AuditTrail.Chaining chainingAfter, Profile.Summary moduleProfile,
+			Profile.Summary profile) {
 
 		int statements() {
 			return steps.values().stream().mapToInt(StatementCounts.Tally::statements).sum();

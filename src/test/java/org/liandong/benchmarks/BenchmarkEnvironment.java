@@ -1,6 +1,8 @@
 package org.liandong.benchmarks;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,17 @@ final class BenchmarkEnvironment {
 	/** A PostgreSQL setting as {@code show} gives it. */
 	static String setting(JdbcTemplate jdbc, String name) {
 		return jdbc.queryForObject("show " + name, String.class);
+	}
+
+	/** The machine's load averages over 1, 5 and 15 minutes, from /proc/loadavg where there is one. */
+	static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+			return String.join(" / ", fields[0], fields[1], fields[2]);
+		}
+		catch (IOException | RuntimeException e) {
+			return "?";
+		}
 	}
 
 	static String poolSize(DataSource dataSource) {

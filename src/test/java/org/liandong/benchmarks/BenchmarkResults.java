@@ -29,7 +29,7 @@ final class BenchmarkResults {
 
 	/** The benchmarks in the order of the report. */
 	private static final List<String> ORDER = List.of("case-list", "assistance-lifecycle", "credit-check", "oversight",
-			"pdf-rendering", "soak");
+			"pdf-rendering", "soak", "demo-start");
 
 	private static final Path FOLDER = Path.of("target/benchmarks");
 

@@ -77,6 +77,12 @@ class CreditCheckBenchmarkIT {
 	/** The counties of the generated entries (the benchmarks' layout's registering bureaus). */
 	private static final String[] COUNTIES = Layout.city().registrars().stream().map(Layout.Bureau::code).toArray(String[]::new);
 
+	/** One enforcer of each of the ten counties, for the part in which the checks are not all one person's. */
+	private static final List<String> PEOPLE = List.of("xinhua", "weidong", "shilong", "zhanhe", "baofeng", "yexian",
+			"lushan", "jiaxian", "wugang", "ruzhou").stream().map(county -> county + ".enforcer").toList();
+
+	private static final String BY_TEN = "HTTP 接口（十个县的执法人员轮流）";
+
 	/** A county enforcer of 湛河区: a business user, whom the checks are recorded for. */
 	private static final String USER = "zhanhe.enforcer";
 
@@ -166,22 +172,14 @@ class CreditCheckBenchmarkIT {
 			.encodeToString((USER + ":" + LiandongIntegrationTest.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
 		int maxClients = Math.max(inProcessClients, Arrays.stream(levels).max().orElse(1));
 		Mix mix = new Mix(listed, delisted, maxClients);
-		ClosedLoop.Work overHttp = (client, n) -> {
-			Subject subject = mix.next(client);
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:%d/api/v1/credit/checks?uscc=%s"
-				.formatted(port, subject.code())))
-				.timeout(Duration.ofSeconds(30))
-				.header("Authorization", authorization)
-				.header("Accept", "application/json")
-				.GET()
-				.build();
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("GET checks?uscc=%s: %d %s".formatted(subject.code(),
-						response.statusCode(), response.body()));
-			}
-			tally.answered(subject, response.body().contains("\"listed\":true"));
-		};
+		ClosedLoop.Work overHttp = (client, n) -> checkOverHttp(http, authorization, mix.next(client), tally);
+		// one enforcer each of the ten counties in turn: one person's checks queue on that person's row of the rate
+		// limit (rate_limit_bucket, locked while a check takes from it), many people's do not
+		List<String> people = PEOPLE.stream().map(person -> "Basic " + Base64.getEncoder()
+			.encodeToString((person + ":" + LiandongIntegrationTest.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.toList();
+		ClosedLoop.Work overHttpByTen = (client, n) -> checkOverHttp(http, people.get(client % people.size()),
+				mix.next(client), tally);
 		SignedInUser reader = (SignedInUser) users.loadUserByUsername(USER);
 		ClosedLoop.Work inProcess = (client, n) -> {
 			Subject subject = mix.next(client);
@@ -201,6 +199,8 @@ class CreditCheckBenchmarkIT {
 				parts.add(measure("HTTP 接口", clients, warmup, length, overHttp, auditWatch, Threads.TOMCAT_WORKER,
 						checkBefore, auditWait));
 			}
+			parts.add(measure(BY_TEN, 8, warmup, length, overHttpByTen, auditWatch, Threads.TOMCAT_WORKER, checkBefore,
+					auditWait));
 			screening = screen(authorization, subjects, listed, delisted);
 			if (inProcessClients > 0) {
 				parts.add(measure("模块调用（进程内）", inProcessClients, warmup, length, inProcess, auditWatch,
@@ -213,16 +213,18 @@ class CreditCheckBenchmarkIT {
 		double chainDrain = parts.get(parts.size() - 1).drainSeconds();
 		List<Plan> plans = plans(listed);
 
-		long recorded = jdbc.queryForObject("select count(*) from credit_check where id > ? and actor = ?", Long.class,
-				checkBefore, USER);
+		// the benchmark's people: USER, and the ten counties' enforcers of the part by ten (USER among them)
+		String byPeople = PEOPLE.stream().map(person -> "'" + person + "'").collect(Collectors.joining(", ", "(", ")"));
+		long recorded = jdbc.queryForObject("select count(*) from credit_check where id > ? and actor in " + byPeople,
+				Long.class, checkBefore);
 		long recordedAll = jdbc.queryForObject("select count(*) from credit_check where id > ?", Long.class, checkBefore);
 		long unchained = jdbc.queryForObject("select count(*) from credit_check where id > ? and audit_batch is null",
 				Long.class, checkBefore);
 		long batches = jdbc.queryForObject("select count(distinct audit_batch) from credit_check where id > ?",
 				Long.class, checkBefore);
 		long auditRecords = jdbc.queryForObject(
-				"select count(*) from audit_record where seq > ? and action = 'CREDIT_CHECK' and actor = ?", Long.class,
-				auditBefore, USER);
+				"select count(*) from audit_record where seq > ? and action = 'CREDIT_CHECK' and actor in " + byPeople,
+				Long.class, auditBefore);
 		long verifyStart = System.nanoTime();
 		AuditTrail.ChainVerification chain = audit.verify();
 		double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
@@ -459,7 +461,7 @@ class CreditCheckBenchmarkIT {
 				+ "判定成败的只有正确性：每次核查都记入 `credit_check`，并在限定时间内全部串入审计链（R4.4），答复与名单相符，"
 				+ "筛查计数准确。\n\n"));
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n".formatted(now, commit, machine));
-		md.append("- 应用：数据库连接池 %s 个连接；HTTP Basic（`%s`），密码校验一次后数分钟内不再做 bcrypt；联合惩戒备忘录在施措施 %d 条\n"
+		md.append("- 应用：数据库连接池 %s 个连接；HTTP Basic（`%s`），密码经 bcrypt 校验通过后 5 分钟内不再做 bcrypt（`RecentCredentials`），30 秒内不再读账户（`liandong.security.sign-in-cache`）；联合惩戒备忘录在施措施 %d 条\n"
 			.formatted(BenchmarkEnvironment.poolSize(dataSource), USER, r.measuresInForce()));
 		md.append("- 数据：`credit_entry` 共 %,d 条（%s）；本次运行新生成 %,d 条，耗时 %,d 毫秒（已有的数据复用）\n".formatted(
 				r.states().values().stream().mapToLong(Long::longValue).sum(),
@@ -471,7 +473,9 @@ class CreditCheckBenchmarkIT {
 				+ "%d%% 有名单记录但已期满、已修复、不予列入或仍在申辩期（未列入），其余 %d%% 从未列入（随机生成的有效代码）。"
 				+ "先 JIT 预热 %d 秒（不计），每档再预热 %d 秒、不停顿地测量 %d 秒，只计测量时段内答复的核查。"
 				+ "“模块调用”在测试进程内直接调用 `CreditChecks.check`，不经 HTTP 与安全过滤器，用来区分接口层与数据库的开销。"
-				+ "顺序：JIT 预热 → HTTP 各档 → 批量筛查 → 模块调用。"
+				+ "“HTTP 接口”各档都以同一名执法人员核查（每人每分钟的限额在测试配置中调高），“十个县的执法人员轮流”"
+				+ "为 8 个客户端各以十县执法人员之一核查：一人的核查都要锁定此人在 `rate_limit_bucket` 中的同一行，多人的则不然。"
+				+ "顺序：JIT 预热 → HTTP 各档 → 十人 → 批量筛查 → 模块调用。"
 				+ "负载客户端、应用和 PostgreSQL 共用这台机器的处理器\n").formatted(LISTED_SHARE, DELISTED_SHARE,
 						100 - LISTED_SHARE - DELISTED_SHARE, r.jit().toSeconds(), r.warmup().toSeconds(),
 						r.length().toSeconds()));
@@ -595,11 +599,29 @@ class CreditCheckBenchmarkIT {
 						s.wallSeconds(), s.uploadSeconds(), s.processingSeconds(), s.listed(), s.rejected()));
 		Files.writeString(folder.resolve("credit-check.json"), json);
 		BenchmarkResults.record(jdbc, "credit-check", r.parts().stream()
-			.map(p -> "%s %d: %,.0f/s p99 %.1f ms".formatted(p.name().startsWith("HTTP") ? "HTTP" : "in process",
+			.map(p -> "%s %d: %,.0f/s p99 %.1f ms".formatted(p.name().equals(BY_TEN) ? "HTTP (10 people)"
+					: p.name().startsWith("HTTP") ? "HTTP" : "in process",
 					p.result().clients(), p.result().perSecond(), p.result().percentile(0.99)))
 			.collect(java.util.stream.Collectors.joining(", ")) + "; screening %.1f s (targets 1,000/s p99 < 5 ms, 10 s)"
 				.formatted(s.wallSeconds()), md);
 		System.out.println(md);
+	}
+
+	/** One check by code over the REST API with the given credentials, its answer tallied. */
+	private void checkOverHttp(HttpClient http, String authorization, Subject subject, Tally tally) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:%d/api/v1/credit/checks?uscc=%s"
+			.formatted(port, subject.code())))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", authorization)
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET checks?uscc=%s: %d %s".formatted(subject.code(), response.statusCode(),
+					response.body()));
+		}
+		tally.answered(subject, response.body().contains("\"listed\":true"));
 	}
 
 	/** A number for JSON, which has no NaN. */

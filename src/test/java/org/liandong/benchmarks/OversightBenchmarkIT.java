@@ -153,7 +153,7 @@ class OversightBenchmarkIT {
 				shape.rows(), shape.generated(), shape.bureaus().size(), loaded.written(), loaded.elapsed().toMillis() / 1000.0,
 				vacuumSeconds);
 
-		String load = loadAverage();
+		String load = BenchmarkEnvironment.loadAverage();
 		SignedInUser leader = (SignedInUser) users.loadUserByUsername(USER);
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -571,7 +571,7 @@ class OversightBenchmarkIT {
 				+ "每个义务类指标计入和达标的条数与这里独立写的 SQL 统计相符，HTTP 接口与模块调用的排名和总分一致，"
 				+ "督办台的待办数与台账相符。\n\n"));
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n".formatted(now, commit, machine));
-		md.append("- 应用：数据库连接池 %s 个连接；HTTP Basic（`%s`，市应急管理局领导），密码校验一次后数分钟内不再做 bcrypt；"
+		md.append("- 应用：数据库连接池 %s 个连接；HTTP Basic（`%s`，市应急管理局领导），密码经 bcrypt 校验通过后 5 分钟内不再做 bcrypt（`RecentCredentials`），30 秒内不再读账户（`liandong.security.sign-in-cache`）；"
 			.formatted(BenchmarkEnvironment.poolSize(dataSource), USER)
 				+ "测试配置下督办扫描每秒运行一次（生产每 30 秒）\n");
 		md.append(("- 数据：`obligation` 共 %,d 行（其中生成的 %,d 行，`subject_id` ≥ 10¹²），表 %s，索引共 %s（%s）；"
@@ -733,16 +733,6 @@ class OversightBenchmarkIT {
 		System.out.println(md);
 	}
 
-	/** The machine's load average over 1, 5 and 15 minutes, from /proc/loadavg. */
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-			return "%s / %s / %s".formatted(fields[0], fields[1], fields[2]);
-		}
-		catch (IOException | RuntimeException e) {
-			return "?";
-		}
-	}
 
 	private static String list(double[] values) {
 		return Arrays.stream(values).mapToObj(v -> "%.2f".formatted(v)).collect(Collectors.joining(", ", "[", "]"));

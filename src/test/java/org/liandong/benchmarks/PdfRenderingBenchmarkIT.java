@@ -137,7 +137,7 @@ class PdfRenderingBenchmarkIT {
 		Duration warmup = Duration.ofSeconds(Long.getLong("liandong.bench.pdf.warmup-seconds", 3));
 		Duration length = Duration.ofSeconds(Long.getLong("liandong.bench.pdf.seconds", 10));
 		SignedInUser requester = (SignedInUser) users.loadUserByUsername(REQUESTER);
-		String loadBefore = loadAverage();
+		String loadBefore = BenchmarkEnvironment.loadAverage();
 
 		Letters shortLetters = send("short", "短协查函", SHORT_MATTERS, requester);
 		Letters longLetters = send("long", "长协查函", LONG_MATTERS, requester);
@@ -425,16 +425,6 @@ class PdfRenderingBenchmarkIT {
 		System.out.println(md);
 	}
 
-	/** The machine's load averages over 1, 5 and 15 minutes, from /proc/loadavg where there is one. */
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-			return String.join(" / ", fields[0], fields[1], fields[2]);
-		}
-		catch (IOException | RuntimeException e) {
-			return "?";
-		}
-	}
 
 	/** The application's font as a file, or null where it is packed in an archive. */
 	private File fontFile() throws IOException {
