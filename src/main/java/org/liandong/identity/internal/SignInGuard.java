@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * presented again within a few minutes (an API client's every call) are recognised without bcrypt
  * and without the lock ({@link RecentCredentials}), and within half a minute without reading the
  * account again ({@link SignInCache}, which forgets it on a lock, a change of roles or password);
- * anything else takes the counted way.
+ * calls that arrive together with credentials not yet verified wait for the first to verify them
+ * (ConcurrentSignInIT); anything else takes the counted way.
  */
 @Component
 class SignInGuard implements AuthenticationProvider {
@@ -102,6 +103,12 @@ class SignInGuard implements AuthenticationProvider {
 		ReentrantLock lock = stripes[Math.floorMod(username.hashCode(), stripes.length)];
 		lock.lock();
 		try {
+			// calls with the same credentials that waited here while the first verified them: without bcrypt again
+			Authentication verified = recentlyVerified(username, password);
+			if (verified != null) {
+				hold(loadedAt, username, password, verified);
+				return verified;
+			}
 			Authentication authenticated = passwords.authenticate(attempt);
 			transactions.executeWithoutResult(status -> succeeded(username));
 			if (authenticated.getPrincipal() instanceof UserDetails user && user.getPassword() != null) {
