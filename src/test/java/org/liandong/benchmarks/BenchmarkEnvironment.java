@@ -32,12 +32,22 @@ final class BenchmarkEnvironment {
 
 	/** The machine's load averages over 1, 5 and 15 minutes, from /proc/loadavg where there is one. */
 	static String loadAverage() {
+		String[] fields = loadAverages();
+		return fields.length < 3 ? "?" : String.join(" / ", fields[0], fields[1], fields[2]);
+	}
+
+	/** The load average over one minute; 0 where /proc/loadavg is missing. */
+	static double oneMinuteLoad() {
+		String[] fields = loadAverages();
+		return fields.length < 1 ? 0 : Double.parseDouble(fields[0]);
+	}
+
+	private static String[] loadAverages() {
 		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-			return String.join(" / ", fields[0], fields[1], fields[2]);
+			return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
 		}
-		catch (IOException | RuntimeException e) {
-			return "?";
+		catch (IOException e) {
+			return new String[0];
 		}
 	}
 

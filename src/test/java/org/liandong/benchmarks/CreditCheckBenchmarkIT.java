@@ -78,8 +78,8 @@ class CreditCheckBenchmarkIT {
 	private static final String[] COUNTIES = Layout.city().registrars().stream().map(Layout.Bureau::code).toArray(String[]::new);
 
 	/** One enforcer of each of the ten counties, for the part in which the checks are not all one person's. */
-	private static final List<String> PEOPLE = List.of("xinhua", "weidong", "shilong", "zhanhe", "baofeng", "yexian",
-			"lushan", "jiaxian", "wugang", "ruzhou").stream().map(county -> county + ".enforcer").toList();
+	private static final List<String> PEOPLE = DemoCounties.PREFIXES.stream().map(county -> county + ".enforcer")
+		.toList();
 
 	private static final String BY_TEN = "HTTP 接口（十个县的执法人员轮流）";
 

@@ -66,11 +66,7 @@ class DemoStartBenchmarkIT {
 
 	private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([\\d.]+) seconds");
 
-	private static final List<String> COUNTY_CODES = List.of("410402", "410403", "410404", "410411", "410421", "410422",
-			"410423", "410425", "410481", "410482");
 
-	private static final List<String> COUNTIES = List.of("xinhua", "weidong", "shilong", "zhanhe", "baofeng", "yexian",
-			"lushan", "jiaxian", "wugang", "ruzhou");
 
 	@Test
 	void the_demo_starts_and_its_heap_after_start_and_under_load() throws Exception {
@@ -101,20 +97,12 @@ class DemoStartBenchmarkIT {
 	 */
 	private static String quiet() throws InterruptedException {
 		Instant until = Instant.now().plus(QUIET_WAIT);
-		while (Instant.now().isBefore(until) && oneMinuteLoad() >= 1.0) {
+		while (Instant.now().isBefore(until) && BenchmarkEnvironment.oneMinuteLoad() >= 1.0) {
 			Thread.sleep(5_000);
 		}
 		return BenchmarkEnvironment.loadAverage();
 	}
 
-	private static double oneMinuteLoad() {
-		try {
-			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
-		}
-		catch (IOException | RuntimeException unknown) {
-			return 0;
-		}
-	}
 
 	/** What a start took, from the process's start, and the heap once it had started. */
 	record Start(double started, double answered, double springStarted, double yearDone, Heap heap, Heap live) {
@@ -138,7 +126,7 @@ class DemoStartBenchmarkIT {
 		for (int c = 0; c < clients; c++) {
 			int client = c;
 			running.add(pool.submit(() -> {
-				String county = COUNTIES.get(client % COUNTIES.size());
+				String county = DemoCounties.PREFIXES.get(client % DemoCounties.PREFIXES.size());
 				Api enforcer = Api.at(demo.port).as(county + ".enforcer", Fixtures.PASSWORD);
 				Api liaison = Api.at(demo.port).as(county + ".liaison", Fixtures.PASSWORD);
 				Api leader = Api.at(demo.port).as("city.leader", Fixtures.PASSWORD);
@@ -147,7 +135,7 @@ class DemoStartBenchmarkIT {
 						case 0 -> "/api/v1/cases?size=20";
 						case 1 -> "/api/v1/inbox?size=20";
 						case 2 -> "/api/v1/bulletins?size=20";
-						case 3 -> "/api/v1/obligations/dashboard?agency=" + COUNTY_CODES.get(i % COUNTY_CODES.size());
+						case 3 -> "/api/v1/obligations/dashboard?agency=" + DemoCounties.CODES.get(i % DemoCounties.CODES.size());
 						default -> "/api/v1/obligations/dashboard";
 					};
 					Api api = i % 5 == 1 || i % 5 == 2 ? liaison : i % 5 >= 3 ? leader : enforcer;

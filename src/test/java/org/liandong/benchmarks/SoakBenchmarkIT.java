@@ -71,11 +71,7 @@ class SoakBenchmarkIT {
 	private static final List<String[]> PAIRS = List.of(new String[] { "xinhua", "weidong", "410403" },
 			new String[] { "baofeng", "lushan", "410423" }, new String[] { "ruzhou", "jiaxian", "410425" });
 
-	private static final List<String> COUNTIES = List.of("xinhua", "weidong", "shilong", "zhanhe", "baofeng", "yexian",
-			"lushan", "jiaxian", "wugang", "ruzhou");
 
-	private static final List<String> COUNTY_CODES = List.of("410402", "410403", "410404", "410411", "410421", "410422",
-			"410423", "410425", "410481", "410482");
 
 	/**
 	 * What the people of the bureaus do, and how often out of 100 requests: mostly reading their lists, inbox,
@@ -276,7 +272,7 @@ class SoakBenchmarkIT {
 
 	/** One request of the kind drawn (or, where it has nothing to act on yet, the one that prepares it). */
 	private Kind perform(Kind kind, SplittableRandom random) {
-		String county = COUNTIES.get(random.nextInt(COUNTIES.size()));
+		String county = DemoCounties.PREFIXES.get(random.nextInt(DemoCounties.PREFIXES.size()));
 		switch (kind) {
 			case CASE_LIST -> ok(as(county + ".enforcer").get("/api/v1/cases?size=20"), 200);
 			case CASE_REGISTER -> {
@@ -294,7 +290,7 @@ class SoakBenchmarkIT {
 				ok(as(owners.get(id) + ".enforcer").get("/api/v1/cases/" + id), 200);
 			}
 			case CREDIT_CHECK -> ok(as(county + ".enforcer").get("/api/v1/credit/checks?uscc="
-					+ Fixtures.uscc(COUNTY_CODES.get(random.nextInt(COUNTY_CODES.size())))), 200);
+					+ Fixtures.uscc(DemoCounties.CODES.get(random.nextInt(DemoCounties.CODES.size())))), 200);
 			case ASSISTANCE -> {
 				return assistanceStep(random);
 			}
@@ -311,7 +307,7 @@ class SoakBenchmarkIT {
 				ok(as("weidong.liaison").post("/api/v1/bulletins/" + id + "/acknowledgement", ""), 200);
 			}
 			case DASHBOARD_BUREAU -> ok(as("city.leader").get("/api/v1/obligations/dashboard?agency="
-					+ COUNTY_CODES.get(random.nextInt(COUNTY_CODES.size()))), 200);
+					+ DemoCounties.CODES.get(random.nextInt(DemoCounties.CODES.size()))), 200);
 			case DASHBOARD_CITY -> ok(as("city.leader").get("/api/v1/obligations/dashboard"), 200);
 			case CREDIT_ENTRIES -> ok(as("city.legal").get("/api/v1/credit/entries?size=20"), 200);
 			case OPERATIONS -> ok(as("city.detachment").get("/api/v1/joint-operations?size=20"), 200);
@@ -357,7 +353,7 @@ class SoakBenchmarkIT {
 	}
 
 	private void register(String prefix) {
-		String division = COUNTY_CODES.get(COUNTIES.indexOf(prefix));
+		String division = DemoCounties.CODES.get(DemoCounties.PREFIXES.indexOf(prefix));
 		JsonNode kase = Fixtures.enterpriseCase(as(prefix + ".enforcer"), division, "COUNTY");
 		long id = kase.path("id").asLong();
 		cases.computeIfAbsent(prefix, k -> new ConcurrentLinkedQueue<>()).add(id);

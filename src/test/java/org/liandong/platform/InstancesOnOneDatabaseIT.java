@@ -232,13 +232,9 @@ class InstancesOnOneDatabaseIT {
 		Reply inForce = jiaxian.post("/api/v1/instruments/" + agreement + "/sign", "{}");
 		assertThat(inForce.json().path("state").asString()).as(inForce.body()).isEqualTo("IN_FORCE");
 
-		Instant changed = Instant.now();
-		await("B's requests under the agreement A put in force").atMost(Duration.ofSeconds(REFERENCE_DATA_BOUND_SECONDS))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> sentToJiaxian(lushanOnB).path("deadlineAgreementId").asLong(0) == agreement);
+		awaitOnB("B's deadlines set by the agreement A put in force",
+				() -> sentToJiaxian(lushanOnB).path("deadlineAgreementId").asLong(0) == agreement);
 		assertThat(sentToJiaxian(lushanOnB).path("deadlineBasis").asString()).contains("4 个工作日");
-		System.out.printf("an agreement put in force on A set B's deadlines after %d ms%n",
-				Duration.between(changed, Instant.now()).toMillis());
 	}
 
 	/** An assistance request 鲁山县 sends to 郏县 through the given instance, as sent. */
