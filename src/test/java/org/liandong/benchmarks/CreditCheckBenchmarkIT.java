@@ -495,7 +495,7 @@ class CreditCheckBenchmarkIT {
 				r.tally().answered.get(), r.tally().listedAnswers.get()));
 
 		md.append("\n### 时间花在哪里\n\n");
-		md.append(("处理器时间按进程和线程分（测量时段内，占整机全部处理器时间的比例；PostgreSQL 按 /proc 中 postgres 进程计，"
+		md.append(("处理器时间按进程和线程分（测量时段内，占整机全部处理器时间的比例；PostgreSQL 按 /proc 中 postgres 进程计（含测量中结束的后端进程），"
 				+ "其他进程 = 整机 − JVM − PostgreSQL）。"
 				+ "请求线程的状态为每 100 毫秒取一次线程快照的统计（HTTP 为 Tomcat 的请求线程，进程内为客户端线程），"
 				+ "只计正在处理请求的线程；“可运行”包括在处理器上和等待处理器。\n\n"));
@@ -910,7 +910,11 @@ class CreditCheckBenchmarkIT {
 		/** Clock ticks a second of /proc/[pid]/stat (USER_HZ, 100 on Linux). */
 		private static final double TICKS = 100;
 
-		/** User and system ticks of the PostgreSQL processes on this machine so far (0 where /proc is missing). */
+		/**
+		 * User and system ticks of the PostgreSQL processes on this machine so far, with those of their children that
+		 * ended (0 where /proc is missing): a backend that ends during the measurement takes its ticks from the sum,
+		 * and its parent, the postmaster, gains them as its children's once it has reaped it.
+		 */
 		private static long postgresTicks() {
 			long ticks = 0;
 			try (var processes = Files.list(Path.of("/proc"))) {
@@ -923,8 +927,9 @@ class CreditCheckBenchmarkIT {
 							continue;
 						}
 						String[] fields = stat.substring(close + 2).split(" ");
-						// after the name: state is field 3 of stat, utime 14 and stime 15
-						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+						// after the name: state is field 3 of stat, utime 14, stime 15, cutime 16 and cstime 17
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+								+ Long.parseLong(fields[14]);
 					}
 					catch (IOException | RuntimeException gone) {
 						// the process ended meanwhile
