@@ -27,7 +27,8 @@ fi
 app="$here/target/quick-start"
 extracted="$app/$(basename "$jar")"
 archive="$app/liandong.jsa"
-jdk=$("$java" -version 2>&1)
+# the JDK's own words, without what options in the environment add to them (a "Picked up" line, a recording's log)
+jdk=$(env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS "$java" -version 2>&1)
 if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ] || [ "$jdk" != "$(cat "$app/jdk" 2>/dev/null)" ]; then
   echo "快速启动：解开应用并记录启动所用的类（类数据共享存档，只在首次或重新构建后进行）……" >&2
   rm -rf "$app"
