@@ -52,7 +52,8 @@ import org.springframework.util.FileSystemUtils;
  * API for a minute after the second start (no credit checks: a person's limit of 120 a minute would refuse them), and
  * live (after {@code jcmd GC.run}) after start and at the end of the load. Not a timed test: the figures go to
  * docs/benchmarks/demo-start.md; it fails only when the application does not start, the quick start does not use
- * its archive or makes it at every start, an archive older than the jar is not made again, or a request under load
+ * its archive (the JVM's warning in its log, or Metaspace in use not under half of java -jar's) or makes it at every
+ * start, an archive older than the jar is not made again, or a request under load
  * fails.
  * {@code ./mvnw verify -Pbenchmark -Dit.test=DemoStartBenchmarkIT}; {@code -Dliandong.bench.demo.load-seconds}.
  */
@@ -96,6 +97,12 @@ class DemoStartBenchmarkIT {
 		assertThat(Files.readString(folder.resolve("quick-start/first.log")))
 			.as("the quick start uses the archive prepared before").doesNotContain(PREPARING)
 			.as("the quick start uses its class data sharing archive").doesNotContain("Unable to use shared archive");
+		// and, seen from the heap: the archive's classes are mapped from it, not loaded into Metaspace
+		for (Start start : List.of(quick.first(), quick.second())) {
+			assertThat(start.live().metaspace()).as("the quick start's Metaspace in use, MiB (java -jar: %d)",
+					asBuilt.first().live().metaspace()).isPositive()
+				.isLessThan(asBuilt.first().live().metaspace() / 2);
+		}
 		// the README: made again after a new build, i.e. when the jar is newer than the archive
 		Path archive = QUICK_START_FOLDER.resolve("liandong.jsa");
 		Files.setLastModifiedTime(archive,
@@ -107,14 +114,18 @@ class DemoStartBenchmarkIT {
 		write(jar, asBuilt, prepared, quick);
 	}
 
-	/** How the demo is started: the command before the application's own arguments. */
-	record Way(String name, String command, List<String> argv) {
+	/**
+	 * How the demo is started: its names in the report and in the results line, and the command before the
+	 * application's own arguments.
+	 */
+	record Way(String name, String label, String command, List<String> argv) {
 
-		static final Way QUICK_START = new Way("快速启动", "`ops/quick-start.sh`（解开的应用、类数据共享存档、仅 C1 编译器）",
+		static final Way QUICK_START = new Way("快速启动", "quick start",
+				"`ops/quick-start.sh`（解开的应用、类数据共享存档、仅 C1 编译器）",
 				List.of(Path.of("ops/quick-start.sh").toAbsolutePath().toString()));
 
 		static Way asBuilt(Path jar) {
-			return new Way("按构建结果", "`java -jar %s`（无 JVM 参数）".formatted(jar.getFileName()),
+			return new Way("按构建结果", "java -jar", "`java -jar %s`（无 JVM 参数）".formatted(jar.getFileName()),
 					List.of(javaTool("java"), "-jar", jar.toAbsolutePath().toString()));
 		}
 	}
@@ -398,7 +409,7 @@ class DemoStartBenchmarkIT {
 	private static String summary(Measured way) {
 		return ("%s: first start sign-in page after %.1f s, demo year done after %.1f s, second start %.1f s, heap live "
 				+ "after start %d MiB, under load %.0f requests/s, up to %d MiB in use, %d MiB live")
-			.formatted(way.way() == Way.QUICK_START ? "quick start" : "java -jar", way.first().answered(),
+			.formatted(way.way().label(), way.first().answered(),
 					way.first().yearDone(), way.second().answered(), way.first().live().used(),
 					way.load().requests() / (double) way.load().length().toSeconds(), way.load().maxUsed().used(),
 					way.load().live().used());
