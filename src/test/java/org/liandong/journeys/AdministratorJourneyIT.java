@@ -188,7 +188,7 @@ class AdministratorJourneyIT extends BrowserJourney {
 		WebElement unfiltered = browser.findElement(By.id("audit-list"));
 		click(By.cssSelector("form[role=search] button[type=submit]"));
 		// the rows are read from the filtered page, not from the one still shown while it loads
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(unfiltered));
+		replaced(unfiltered);
 		assertThat(browser.findElements(By.cssSelector("#audit-list tbody tr"))).hasSize(1);
 		assertThat(browser.findElement(By.id("audit-list")).getText()).contains("登录失败", username);
 		assertThat(browser.findElement(By.id("actor")).getAttribute("value")).isEqualTo(username);

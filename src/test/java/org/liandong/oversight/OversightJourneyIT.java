@@ -62,7 +62,7 @@ class OversightJourneyIT extends BrowserJourney {
 		// the refused form comes back as a new page: wait for it, so nothing is read from the one submitted
 		WebElement submitted = browser.findElement(By.id("record-inspection"));
 		click(By.id("record-inspection"));
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submitted));
+		replaced(submitted);
 
 		// one score was left out: the form comes back with the refusal at that row, the rest as typed
 		WebElement missing = browser.findElement(By.id("checklist5.score"));

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,7 +64,7 @@ public abstract class BrowserJourney {
 		WebElement submit = browser.findElement(By.id("two-factor-submit"));
 		submit.click();
 		// the answer is a new page: the next one, or the same step with the reason of the refusal
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
+		replaced(submit);
 	}
 
 	protected void signOut() {
@@ -99,8 +101,31 @@ public abstract class BrowserJourney {
 	/** Waits for the page of the last click to give way to the next one. */
 	private void pageReplaced() {
 		if (pageOfLastClick != null) {
-			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pageOfLastClick));
+			replaced(pageOfLastClick);
 		}
+	}
+
+	/**
+	 * Waits, at most ten seconds, for an element of the page before to belong to a page no longer. Chromium asked about
+	 * such an element while the next page comes in answers "stale element" or, at times, "Node with given id does not
+	 * belong to the document" (an unknown error, which ExpectedConditions.stalenessOf lets through): both mean gone.
+	 */
+	protected void replaced(WebElement ofPageBefore) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+			try {
+				ofPageBefore.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException gone) {
+				return true;
+			}
+			catch (WebDriverException error) {
+				if (error.getMessage() != null && error.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw error;
+			}
+		});
 	}
 
 	/** Waits for the browser to arrive at a page of the application. */
