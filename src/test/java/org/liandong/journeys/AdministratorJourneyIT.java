@@ -69,7 +69,7 @@ class AdministratorJourneyIT extends BrowserJourney {
 		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains(username);
 		WebElement keyword = browser.findElement(By.id("keyword"));
 		keyword.sendKeys(username);
-		keyword.submit();
+		submit(keyword);
 		assertThat(browser.findElement(By.id("user-list")).getText()).contains(username, "赵建国", agencyName, "未授予");
 		Chromium.screenshot(browser, "103-system-admin-account-created");
 	}
@@ -138,7 +138,7 @@ class AdministratorJourneyIT extends BrowserJourney {
 		click(By.linkText("角色与锁定"));
 		WebElement keyword = browser.findElement(By.id("keyword"));
 		keyword.sendKeys(username);
-		keyword.submit();
+		submit(keyword);
 		assertThat(browser.findElement(By.id("security-list")).getText()).contains(username, "锁定至");
 		Chromium.screenshot(browser, "110-security-admin-locked-account");
 

@@ -64,11 +64,11 @@ class CaseNotificationJourneyIT extends BrowserJourney {
 			browser.navigate().refresh();
 			return browser.findElement(By.id("unread-count")).isDisplayed();
 		});
-		browser.findElement(By.id("inbox-link")).click();
+		clickToNextPage(By.id("inbox-link"));
 		assertThat(browser.findElement(By.id("inbox-list")).getText()).contains("【案件通报】平顶山市新华区应急管理局通报案件",
 				party, "附言：该企业在卫东区另有仓库，请关注。");
 		Chromium.screenshot(browser, "12-inbox-of-the-notified-bureau");
-		click(By.cssSelector("#inbox-list button.btn-outline-danger"));
+		clickToNextPage(By.cssSelector("#inbox-list button.btn-outline-danger"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("本单位收到了该案件的通报", party);
 		Chromium.screenshot(browser, "13-notified-case-summary");
 		signOut();

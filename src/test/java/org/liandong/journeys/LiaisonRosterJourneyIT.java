@@ -26,13 +26,13 @@ class LiaisonRosterJourneyIT extends BrowserJourney {
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("平顶山市新华区应急管理局", "410402");
 		Chromium.screenshot(browser, "02-home-enforcer");
 
-		browser.findElement(By.linkText("联络员名录")).click();
+		clickToNextPage(By.linkText("联络员名录"));
 		assertThat(column("#liaison-roster", 1)).contains("平顶山市新华区应急管理局", "汝州市应急管理局");
 		Chromium.screenshot(browser, "03-liaison-roster");
 
 		WebElement keyword = browser.findElement(By.id("keyword"));
 		keyword.sendKeys("卫东");
-		keyword.submit();
+		submit(keyword);
 		assertThat(column("#liaison-roster", 2)).containsExactly("马文静");
 		assertThat(browser.findElement(By.id("keyword")).getAttribute("value")).isEqualTo("卫东");
 	}

@@ -80,6 +80,22 @@ public abstract class BrowserJourney {
 		element.click();
 	}
 
+	/** Clicks what leads to another page (a link, a form's button) and waits for that page to replace this one. */
+	protected void clickToNextPage(By locator) {
+		click(locator);
+		pageReplaced();
+	}
+
+	/**
+	 * Submits the field's form and waits for the answering page: read at once, the page before may still be there and
+	 * its elements go stale under the reader (LiaisonRosterJourneyIT failed so).
+	 */
+	protected void submit(WebElement field) {
+		WebElement before = browser.findElement(By.tagName("html"));
+		field.submit();
+		replaced(before);
+	}
+
 	/** Scrolls the window so that the element starts near its top. */
 	protected void scrollTo(By locator) {
 		((JavascriptExecutor) browser).executeScript(
