@@ -54,7 +54,7 @@ final class Profile {
 	 * retransforms the JDK's event classes, and HotSpot's first retransformation throws away all compiled code (its
 	 * dependencies were not recorded until then). Found in the lifecycle run alone of 2026-12-07 16:13: at the
 	 * module part's recording 1,178 methods were compiled again in one second and Bouncy Castle's SM2 arithmetic ran
-	 * interpreted for the next 20 s, a third of the profile and a lower throughput that were the recording's own.
+	 * interpreted for the next 20 s: a third of the profile that was the recording's own.
 	 */
 	static void prepare() throws IOException {
 		try (Recording recording = new Recording(settings())) {
