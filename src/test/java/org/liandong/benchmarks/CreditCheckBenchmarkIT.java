@@ -174,7 +174,7 @@ class CreditCheckBenchmarkIT {
 		Mix mix = new Mix(listed, delisted, maxClients);
 		ClosedLoop.Work overHttp = (client, n) -> checkOverHttp(http, authorization, mix.next(client), tally);
 		// one enforcer each of the ten counties in turn: one person's checks queue on that person's row of the rate
-		// limit (rate_limit_bucket, locked while a check takes from it), many people's do not
+		// limit (rate_limit_bucket, locked from a check's count to its commit), many people's do not
 		List<String> people = PEOPLE.stream().map(person -> "Basic " + Base64.getEncoder()
 			.encodeToString((person + ":" + LiandongIntegrationTest.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
 			.toList();
@@ -474,7 +474,7 @@ class CreditCheckBenchmarkIT {
 				+ "先 JIT 预热 %d 秒（不计），每档再预热 %d 秒、不停顿地测量 %d 秒，只计测量时段内答复的核查。"
 				+ "“模块调用”在测试进程内直接调用 `CreditChecks.check`，不经 HTTP 与安全过滤器，用来区分接口层与数据库的开销。"
 				+ "“HTTP 接口”各档都以同一名执法人员核查（每人每分钟的限额在测试配置中调高），“十个县的执法人员轮流”"
-				+ "为 8 个客户端各以十县执法人员之一核查：一人的核查都要锁定此人在 `rate_limit_bucket` 中的同一行，多人的则不然。"
+				+ "为 8 个客户端各以十县执法人员之一核查：一人的核查都要锁定此人在 `rate_limit_bucket` 中的同一行（每次核查在其事务的最后计数，锁到提交为止），多人的则不然。"
 				+ "顺序：JIT 预热 → HTTP 各档 → 十人 → 批量筛查 → 模块调用。"
 				+ "负载客户端、应用和 PostgreSQL 共用这台机器的处理器\n").formatted(LISTED_SHARE, DELISTED_SHARE,
 						100 - LISTED_SHARE - DELISTED_SHARE, r.jit().toSeconds(), r.warmup().toSeconds(),

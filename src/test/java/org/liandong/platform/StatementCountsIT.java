@@ -124,6 +124,12 @@ class StatementCountsIT {
 		System.out.println(report);
 
 		assertThat(overhead).as(report).isLessThanOrEqualTo(READ_OVERHEAD_TARGET);
+		// the search, the check's record and the person's count are one transaction, one update of the bucket
+		assertThat(tally.transactions()).as(report).isEqualTo(1);
+		assertThat(tally.bySql().entrySet().stream()
+			.filter(entry -> entry.getKey().contains("rate_limit"))
+			.mapToInt(Map.Entry::getValue)
+			.sum()).as(report).isEqualTo(1);
 	}
 
 	/**

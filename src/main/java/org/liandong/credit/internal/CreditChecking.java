@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A single credit check (R4.3): by code (a wrong check character is refused saying so) or by name,
@@ -34,8 +35,10 @@ class CreditChecking {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final RateLimit checksPerPerson;
+	private final TransactionTemplate transactions;
 
 	CreditChecking(Instruments instruments, EntriesInForce inForce, JdbcClient jdbc, Clock clock, RateLimits rateLimits,
+			TransactionTemplate transactions,
 			@Value("${liandong.security.rate-limit.credit-checks-per-person:120}") int checksPerPerson,
 			@Value("${liandong.security.rate-limit.credit-check-window:1m}") Duration window) {
 		this.instruments = instruments;
@@ -43,43 +46,28 @@ class CreditChecking {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.checksPerPerson = rateLimits.limit("credit-checks", checksPerPerson, window);
+		this.transactions = transactions;
 	}
 
 	CreditCheck check(String uscc, String name, SignedInUser reader) {
-		// a person checking subject after subject at machine speed is harvesting the list, not enforcing
-		if (!checksPerPerson.tryTake(reader.getUsername())) {
-			throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "too-many-credit-checks",
-					"信用核查过于频繁（每人每分钟不超过 %d 次），请 %d 秒后再试；批量核查请使用名单筛查"
-						.formatted(checksPerPerson.capacity(), checksPerPerson.secondsToWait(reader.getUsername())));
-		}
 		String code = uscc == null ? "" : uscc.trim().toUpperCase(Locale.ROOT);
 		String wantedName = name == null ? "" : name.trim();
-		List<Found> found;
-		List<EntriesInForce.Similar> similar = List.of();
-		String subject;
-		if (!code.isEmpty()) {
-			subject = UnifiedSocialCreditCode.of(code).value();
-			found = inForce.withCode(subject);
-		}
-		else if (!wantedName.isEmpty()) {
-			if (wantedName.length() > 200) {
-				throw DomainException.invalid("name-too-long", "名称不能超过 200 字");
-			}
-			subject = wantedName;
-			found = inForce.withName(subject);
-			similar = inForce.similarTo(subject);
-		}
-		else {
+		if (code.isEmpty() && wantedName.isEmpty()) {
 			throw DomainException.invalid("missing-subject", "请输入统一社会信用代码或名称");
 		}
-		// kept at once, chained into the audit trail by CreditCheckAudit in batches
-		jdbc.sql("""
-				insert into credit_check (checked_at, actor, actor_agency, client_address, query, listed)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(ChineseTime.utc(clock.instant()), reader.getUsername(), reader.agencyCode(), ClientAddress.current(),
-					subject, !found.isEmpty())
-			.update();
+		if (code.isEmpty() && wantedName.length() > 200) {
+			throw DomainException.invalid("name-too-long", "名称不能超过 200 字");
+		}
+		String subject = code.isEmpty() ? wantedName : UnifiedSocialCreditCode.of(code).value();
+		// one transaction per check: the search, the record of the check and the person's count commit together
+		return transactions.execute(status -> answer(!code.isEmpty(), subject, reader));
+	}
+
+	private CreditCheck answer(boolean byCode, String subject, SignedInUser reader) {
+		List<Found> found = byCode ? inForce.withCode(subject) : inForce.withName(subject);
+		List<EntriesInForce.Similar> similar = byCode ? List.of() : inForce.similarTo(subject);
 		List<CreditCheck.Measure> measures = found.isEmpty() ? List.of() : measures();
+		keep(subject, !found.isEmpty(), reader);
 		return new CreditCheck(subject, !found.isEmpty(), found.stream()
 			.map(f -> new CreditCheck.Entry(f.id(), f.uscc(), f.name(), f.decisionNumber(), f.publishedUntil(), measures))
 			.toList(),
@@ -87,7 +75,28 @@ class CreditChecking {
 					.map(s -> new CreditCheck.Similar(s.entry().id(), s.entry().uscc(), s.entry().name(),
 							s.entry().decisionNumber(), s.entry().publishedUntil(), s.similarity()))
 					.toList(),
-				found.isEmpty() && !similar.isEmpty(), finding(!code.isEmpty(), subject, found.size(), similar.size()));
+				found.isEmpty() && !similar.isEmpty(), finding(byCode, subject, found.size(), similar.size()));
+	}
+
+	/**
+	 * Keeps the check (chained into the audit trail by CreditCheckAudit in batches), then counts it
+	 * against the person's limit: last, as the count locks the person's bucket until the commit. A check
+	 * over the limit is refused, and its record goes with the transaction.
+	 */
+	private void keep(String subject, boolean listed, SignedInUser reader) {
+		String person = reader.getUsername();
+		jdbc.sql("""
+				insert into credit_check (checked_at, actor, actor_agency, client_address, query, listed)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(ChineseTime.utc(clock.instant()), person, reader.agencyCode(), ClientAddress.current(), subject,
+					listed)
+			.update();
+		// a person checking subject after subject at machine speed is harvesting the list, not enforcing
+		if (!checksPerPerson.tryTake(person)) {
+			throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "too-many-credit-checks",
+					"信用核查过于频繁（每人每分钟不超过 %d 次），请 %d 秒后再试；批量核查请使用名单筛查"
+						.formatted(checksPerPerson.capacity(), checksPerPerson.secondsToWait(person)));
+		}
 	}
 
 	/** What was and was not found, in words: never "not listed" where only an exact match was missing. */
