@@ -646,7 +646,7 @@ class AssistanceLifecycleBenchmarkIT {
 				ceiling.tps() / STEPS));
 
 		md.append(("## 每一步的语句与事务（P2a）\n\n在本次运行的 PostgreSQL 上，测量前经 REST 接口走完一个全流程后，再走一个并逐条计数"
-				+ "（datasource-proxy 包裹应用的连接池，`StatementCounts`；计入请求线程及其交给的异步监听器，认证在内）。"
+				+ "（datasource-proxy 包裹计数期间应用从连接池取出的连接，`StatementCounts`，测量时不在；计入请求线程及其交给的异步监听器，认证在内）。"
 				+ "同样的计数在 H2 与 PostgreSQL 上由 `StatementCountsIT` 断言上限。审计记录在业务事务中只写一条 `audit_pending`，"
 				+ "提交后由本实例的入链线程成批写入哈希链（不计入上表，见下节）。\n\n"));
 		md.append("| 步骤 | 语句 | 事务 |\n|---|---:|---:|\n");

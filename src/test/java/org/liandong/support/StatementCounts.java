@@ -1,6 +1,7 @@
 package org.liandong.support;
 
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -32,7 +34,8 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 /**
  * Counts the SQL statements and the transactions that one API call costs the database (issue 18,
- * P2a), through datasource-proxy around the application's DataSource. Only the work of an HTTP
+ * P2a), through datasource-proxy around the connections the application's DataSource hands out while
+ * a step is counted (a connection taken before is not counted). Only the work of an HTTP
  * request is counted: the request's own thread, and the threads of the asynchronous event listeners
  * it hands work to (the application's task executor, whose tasks inherit the mark), until the last of
  * them has finished. Timed jobs, which run on the scheduler's threads, and the test's own queries are
@@ -213,6 +216,34 @@ public final class StatementCounts {
 	}
 
 	/**
+	 * The application's DataSource, whose connections go through datasource-proxy only while a step is
+	 * counted: the proxy calls its listener by reflection on every JDBC call, which the benchmarks, in
+	 * the same context, would otherwise pay for on every statement of every measurement (issue 18).
+	 */
+	private static final class CountingDataSource extends DelegatingDataSource {
+
+		private final DataSource counted;
+		private final StatementCounts counts;
+
+		CountingDataSource(String name, DataSource pool, StatementCounts counts) {
+			super(pool);
+			this.counted = ProxyDataSourceBuilder.create(name, pool).listener(counts.new Listener()).build();
+			this.counts = counts;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return counts.tally != null ? counted.getConnection() : super.getConnection();
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return counts.tally != null ? counted.getConnection(username, password)
+					: super.getConnection(username, password);
+		}
+	}
+
+	/**
 	 * Part of every {@link LiandongIntegrationTest} context (one context, so that the static record of
 	 * {@link ObligationEvents} never meets the same request ids from two H2 databases): the DataSource
 	 * wrapped, requests and their asynchronous work marked; nothing is counted unless a test asks.
@@ -230,10 +261,8 @@ public final class StatementCounts {
 			return new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-						return ProxyDataSourceBuilder.create(name, dataSource)
-							.listener(counts.getObject().new Listener())
-							.build();
+					if (bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource)) {
+						return new CountingDataSource(name, dataSource, counts.getObject());
 					}
 					return bean;
 				}
