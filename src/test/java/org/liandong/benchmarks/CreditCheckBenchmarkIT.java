@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,7 +191,10 @@ class CreditCheckBenchmarkIT {
 		AuditWatch auditWatch = AuditWatch.start(jdbc);
 		List<Part> parts = new ArrayList<>();
 		ScreeningRun screening;
+		Profile.Summary profile;
 		try {
+			// the first flight recording in a JVM throws compiled code away: not in the profiled part (Profile.prepare)
+			Profile.prepare();
 			System.out.printf("信用核查：JIT 预热 %d 秒（不计入结果）%n", jit.toSeconds());
 			ClosedLoop.Result warm = ClosedLoop.run(Math.max(8, levels[0]), jit, Duration.ZERO, overHttp);
 			assertThat(warm.failed()).as("warm-up failures: " + warm.failures()).isZero();
@@ -199,8 +203,10 @@ class CreditCheckBenchmarkIT {
 				parts.add(measure("HTTP 接口", clients, warmup, length, overHttp, auditWatch, Threads.TOMCAT_WORKER,
 						checkBefore, auditWait));
 			}
-			parts.add(measure(BY_TEN, 8, warmup, length, overHttpByTen, auditWatch, Threads.TOMCAT_WORKER, checkBefore,
-					auditWait));
+			Profile.Profiled<Part> byTen = Profile.of("credit-check-http", () -> measure(BY_TEN, 8, warmup, length,
+					overHttpByTen, auditWatch, Threads.TOMCAT_WORKER, checkBefore, auditWait));
+			parts.add(byTen.result());
+			profile = byTen.summary();
 			screening = screen(authorization, subjects, listed, delisted);
 			if (inProcessClients > 0) {
 				parts.add(measure("模块调用（进程内）", inProcessClients, warmup, length, inProcess, auditWatch,
@@ -233,7 +239,7 @@ class CreditCheckBenchmarkIT {
 				chain, verifySeconds, leftover, leftoverSeconds, cleanUp(unchained, leftoverWait));
 
 		write(new Report(target, loaded, states, measuresInForce, jit, warmup, length, parts, correctness, screening,
-				plans, tally));
+				plans, tally, profile));
 
 		assertThat(tally.wrong.get()).as("answers that said listed for a subject not on the list, or the reverse")
 			.isZero();
@@ -499,7 +505,9 @@ class CreditCheckBenchmarkIT {
 				+ "其他进程 = 整机 − JVM − PostgreSQL）。"
 				+ "请求线程的状态为每 100 毫秒取一次线程快照的统计（HTTP 为 Tomcat 的请求线程，进程内为客户端线程），"
 				+ "只计正在处理请求的线程；“可运行”包括在处理器上和等待处理器。\n\n"));
-		List<String> groups = r.parts().stream().flatMap(p -> p.threads().cpu().keySet().stream()).distinct().toList();
+		// the same columns in the same order in every run (ordered by the first row's shares they moved between runs)
+		List<String> groups = r.parts().stream().flatMap(p -> p.threads().cpu().keySet().stream()).distinct()
+			.sorted(Comparator.comparingInt(Threads::column)).toList();
 		md.append("| 方式 · 客户端 | 其他进程 | ").append(String.join(" | ", groups)).append(" |\n");
 		md.append("|---|---:|").append("---:|".repeat(groups.size())).append("\n");
 		for (Part p : r.parts()) {
@@ -527,6 +535,12 @@ class CreditCheckBenchmarkIT {
 			md.append("- %s：%s\n".formatted(p.title(), p.threads().frames().entrySet().stream().limit(6)
 				.map(e -> "`%s` %.0f%%".formatted(e.getKey(), e.getValue() * 100)).collect(Collectors.joining("，"))));
 		}
+
+		md.append(("\n### 性能剖析（JFR，%s · 8）\n\nJDK Flight Recorder（`profile` 设置）在这一档的预热、测量和其后等待串链期间采样，"
+				+ "共 %,d 个执行样本（只计在执行 Java 代码的线程，不含 PostgreSQL）；记录文件 `%s`。JIT 预热之前已先启停过一次记录"
+				+ "（`Profile.prepare`：JVM 中的第一次记录会使全部已编译的代码作废）。\n\n").formatted(BY_TEN, r.profile().samples(),
+						r.profile().recording()));
+		md.append(r.profile().markdown(12));
 
 		md.append("\n## 审计串链（R4.4）\n\n");
 		md.append(("每 250 毫秒查一次 `credit_check` 中尚未串链（`audit_batch is null`）的核查有多少、最早一条等了多久；每档结束后"
@@ -896,6 +910,15 @@ class CreditCheckBenchmarkIT {
 
 		static final String POSTGRES = "PostgreSQL 进程";
 
+		/** The processor table's columns, in this order; others after them. */
+		private static final List<String> COLUMNS = List.of(POSTGRES, "Tomcat 线程", "负载客户端",
+				"JVM 其余（GC、JIT 编译、已结束的线程）", "定时任务（审计串链）", "其他线程", "测量（线程快照、积压查询）");
+
+		static int column(String group) {
+			int index = COLUMNS.indexOf(group);
+			return index < 0 ? COLUMNS.size() : index;
+		}
+
 		/** Garbage collections so far and the milliseconds they took, all collectors together. */
 		private static long[] collections() {
 			long count = 0;
@@ -999,6 +1022,6 @@ class CreditCheckBenchmarkIT {
 
 	record Report(long target, ProvinceGenerator.Phase loaded, Map<String, Long> states, long measuresInForce, Duration jit,
 			Duration warmup, Duration length, List<Part> parts, Correctness correctness, ScreeningRun screening,
-			List<Plan> plans, Tally tally) {
+			List<Plan> plans, Tally tally, Profile.Summary profile) {
 	}
 }
