@@ -24,7 +24,7 @@ public final class RateLimit {
 	/** Longer bucket names (only a forged address could make one) are stored by their digest. */
 	private static final int MAX_ID_LENGTH = 200;
 
-	/** A bucket's row is kept this long after it would be full again. */
+	/** A bucket's row is kept this long after it is full again at the latest. */
 	private static final Duration KEEP_AFTER_REFILL = Duration.ofMinutes(1);
 
 	/**

@@ -13,8 +13,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 /**
  * The rate limits of all instances, kept in the database (issue 19): each bucket is a row of
  * {@code rate_limit_bucket}, changed by one update that locks it, so the instances share one count.
- * A bucket's row expires a minute after it would be full again, and the expired rows are removed
- * every hour on one instance. Buckets count by the system time (milliseconds since the epoch), as the
+ * A bucket's row expires a window and a minute after its last count (by then it is full again), and
+ * the expired rows are removed every hour on one instance. Buckets count by the system time (milliseconds since the epoch), as the
  * instances' clocks agree on it; not by the application's clock, which the demo moves per thread.
  */
 @Component

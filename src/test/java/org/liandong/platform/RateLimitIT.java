@@ -81,6 +81,21 @@ class RateLimitIT {
 	}
 
 	@Test
+	void a_bucket_is_not_removed_as_expired_before_it_is_full_again() {
+		RateLimit limit = threePerThreeSeconds();
+		String key = key();
+		for (int i = 0; i < 3; i++) {
+			assertThat(limit.tryTake(key)).isTrue();
+		}
+		// emptied now, full again three seconds later: the hourly removal must leave it until then
+		long expiresAt = jdbc.sql("select expires_at from rate_limit_bucket where id = ?")
+			.param("rate-limit-test/3/PT3S/" + key)
+			.query(Long.class)
+			.single();
+		assertThat(expiresAt).isGreaterThanOrEqualTo(now.get() + 3_000);
+	}
+
+	@Test
 	void a_count_made_in_a_transaction_that_rolls_back_is_not_kept() {
 		RateLimit limit = threePerThreeSeconds();
 		String key = key();

@@ -105,13 +105,21 @@ class SecurityControlsIT {
 	@Test
 	void one_person_may_check_credit_only_so_often() {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 4; i++) {
 			assertThat(xinhua.get("/api/v1/credit/checks?name=平顶山测试企业" + i).status()).isEqualTo(200);
 		}
+		// a code refused for its check character is no check: it does not use up one of the five (issue 18)
+		String code = Fixtures.uscc("410402");
+		String wrong = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+		assertThat(xinhua.get("/api/v1/credit/checks?uscc=" + wrong).status()).isEqualTo(400);
+		assertThat(xinhua.get("/api/v1/credit/checks?name=平顶山测试企业4").status()).as("the fifth check").isEqualTo(200);
 		Reply sixth = xinhua.get("/api/v1/credit/checks?name=平顶山测试企业6");
 		assertThat(sixth.status()).isEqualTo(429);
 		assertThat(sixth.problemCode()).isEqualTo("too-many-credit-checks");
 		assertThat(sixth.detail()).contains("信用核查过于频繁", "秒后再试", "名单筛查");
+		// the refused check is not kept as a check (its record went with its transaction); the five are
+		assertThat(jdbc.sql("select count(*) from credit_check where actor = 'xinhua.enforcer' and query like '平顶山测试企业%'")
+			.query(Long.class).single()).isEqualTo(5);
 		assertThat(Api.at(port).as("weidong.enforcer", PASSWORD).get("/api/v1/credit/checks?name=平顶山测试企业").status())
 			.as("another person").isEqualTo(200);
 	}
