@@ -27,7 +27,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
@@ -39,7 +38,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Service
 @Validated
-@Transactional
 class AgencyService implements Agencies {
 
 	private static final String SUMMARY_COLUMNS = """
@@ -102,23 +100,21 @@ class AgencyService implements Agencies {
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<AgencySummary> all() {
 		return hierarchy.get().agencyList();
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<AgencySummary> find(String code) {
 		return code == null ? Optional.empty() : Optional.ofNullable(hierarchy.get().agencies().get(code));
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean isCityLevel(String code) {
 		return find(code).map(agency -> agency.kind().isCityLevel()).orElse(false);
 	}
 
+	@Transactional
 	@Override
 	public AgencySummary register(NewAgency request) {
 		// from here on this transaction reads the hierarchy from the database, and other instances reload it
@@ -145,19 +141,16 @@ class AgencyService implements Agencies {
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<DivisionSummary> divisions() {
 		return hierarchy.get().divisionList();
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<DivisionSummary> division(String code) {
 		return code == null ? Optional.empty() : Optional.ofNullable(hierarchy.get().divisions().get(code));
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<DivisionSummary> divisionPath(String code) {
 		List<DivisionSummary> path = new ArrayList<>();
 		Optional<DivisionSummary> next = division(code);
@@ -170,7 +163,6 @@ class AgencyService implements Agencies {
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<AgencySummary> agencyFor(String divisionCode, AgencyKind kind) {
 		return hierarchy.get()
 			.agencyList()
@@ -179,6 +171,7 @@ class AgencyService implements Agencies {
 			.findFirst();
 	}
 
+	@Transactional
 	@Override
 	public DivisionSummary registerDivision(NewDivision request) {
 		referenceData.changed(REFERENCE);

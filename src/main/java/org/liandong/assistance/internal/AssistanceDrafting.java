@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * matters, their legal basis and the day the answer is wanted by.
  */
 @Component
-record AssistanceDrafting(RequestAccess access, AssistanceRequestRepository requests, RequestHistory history,
+record AssistanceDrafting(RequestAccess access, AssistanceRequestStore requests, RequestHistory history,
 		Cases cases, AgencyDirectory directory, ApplicationEventPublisher events, Clock clock) {
 
 	AssistanceRequestView create(NewAssistanceRequest draft, SignedInUser requester) {
@@ -44,7 +44,7 @@ record AssistanceDrafting(RequestAccess access, AssistanceRequestRepository requ
 		AgencySummary assisting = assistingAgency(draft.assistingAgencyCode(), requester);
 		access.requireFutureDate(draft.answerBy());
 		Instant now = clock.instant();
-		AssistanceRequest created = requests.save(AssistanceRequest.draft(about.id(), about.number(),
+		AssistanceRequest created = requests.insert(AssistanceRequest.draft(about.id(), about.number(),
 				requester.agencyCode(), assisting.code(), draft.matters().trim(), draft.legalBasis().trim(),
 				draft.answerBy(), requester.getUsername(), requester.describe(), now));
 		String drafted = "起草协查请求，拟请%s协助调查".formatted(assisting.name());

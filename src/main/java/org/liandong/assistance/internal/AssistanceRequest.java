@@ -1,27 +1,27 @@
 package org.liandong.assistance.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.liandong.assistance.ActionInput;
 import org.liandong.assistance.RequestAction;
 import org.liandong.assistance.RequestState;
 import org.liandong.assistance.ReturnReason;
+import org.liandong.platform.ChineseTime;
 import org.liandong.platform.DomainException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.ReadOnlyProperty;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A written assistance request (R2.4). Every transition goes through {@link #apply}, which
  * refuses a move the state does not allow (409) and input the move needs (400); the caller has
- * checked that the actor belongs to the party whose turn it is.
+ * checked that the actor belongs to the party whose turn it is. {@link AssistanceRequestStore} keeps it in
+ * its row of assistance_request.
  */
-@Table("assistance_request")
 class AssistanceRequest {
 
-	@Id
 	private Long id;
 	private long caseId;
 	private String caseNumber;
@@ -36,13 +36,10 @@ class AssistanceRequest {
 	private Instant acceptDueAt;
 	private Instant answerDueAt;
 	// written only by the deadline watch and reset by the service, never by saving the aggregate, so a
-	// save that raced with the watch does not wipe the mark
-	@ReadOnlyProperty
+	// save that raced with the watch does not wipe the mark (not among the written columns)
 	private Instant acceptOverdueAt;
-	@ReadOnlyProperty
 	private Instant answerOverdueAt;
 	// counted by the upload alone (issue 18: the view reads the attachments only where there are any)
-	@ReadOnlyProperty
 	private int attachmentCount;
 	private String deadlineBasis;
 	private Long deadlineAgreementId;
@@ -67,10 +64,108 @@ class AssistanceRequest {
 	private String signedOffByName;
 	private Instant signedOffAt;
 	private String sentBackText;
-	@Version
-	private Integer version;
+	// counted up by every save (AssistanceRequestStore), which refuses a save of an older version
+	private int version;
 
-	AssistanceRequest() {
+	private AssistanceRequest() {
+	}
+
+	/** The request as its row holds it. */
+	static AssistanceRequest of(ResultSet rs) throws SQLException {
+		AssistanceRequest r = new AssistanceRequest();
+		r.id = rs.getLong("id");
+		r.caseId = rs.getLong("case_id");
+		r.caseNumber = rs.getString("case_number");
+		r.requesterAgency = rs.getString("requester_agency");
+		r.assistingAgency = rs.getString("assisting_agency");
+		r.matters = rs.getString("matters");
+		r.legalBasis = rs.getString("legal_basis");
+		r.answerBy = rs.getObject("answer_by", LocalDate.class);
+		r.state = RequestState.valueOf(rs.getString("state"));
+		r.number = rs.getString("number");
+		r.sentAt = Words.instant(rs, "sent_at");
+		r.acceptDueAt = Words.instant(rs, "accept_due_at");
+		r.answerDueAt = Words.instant(rs, "answer_due_at");
+		r.acceptOverdueAt = Words.instant(rs, "accept_overdue_at");
+		r.answerOverdueAt = Words.instant(rs, "answer_overdue_at");
+		r.attachmentCount = rs.getInt("attachment_count");
+		r.deadlineBasis = rs.getString("deadline_basis");
+		r.deadlineAgreementId = rs.getObject("deadline_agreement_id", Long.class);
+		String reason = rs.getString("return_reason");
+		r.returnReason = reason == null ? null : ReturnReason.valueOf(reason);
+		r.returnText = rs.getString("return_text");
+		r.answerText = rs.getString("answer_text");
+		r.supplementText = rs.getString("supplement_text");
+		r.acceptedAt = Words.instant(rs, "accepted_at");
+		r.answeredAt = Words.instant(rs, "answered_at");
+		r.confirmedAt = Words.instant(rs, "confirmed_at");
+		r.ratingTimeliness = rs.getObject("rating_timeliness", Integer.class);
+		r.ratingQuality = rs.getObject("rating_quality", Integer.class);
+		r.createdAt = Words.instant(rs, "created_at");
+		r.createdBy = rs.getString("created_by");
+		r.createdByName = rs.getString("created_by_name");
+		r.lastChangedAt = Words.instant(rs, "last_changed_at");
+		r.lastChangedByName = rs.getString("last_changed_by_name");
+		r.submittedByName = rs.getString("submitted_by_name");
+		r.submittedAt = Words.instant(rs, "submitted_at");
+		r.reviewedByName = rs.getString("reviewed_by_name");
+		r.reviewedAt = Words.instant(rs, "reviewed_at");
+		r.signedOffByName = rs.getString("signed_off_by_name");
+		r.signedOffAt = Words.instant(rs, "signed_off_at");
+		r.sentBackText = rs.getString("sent_back_text");
+		r.version = rs.getInt("version");
+		return r;
+	}
+
+	/**
+	 * The columns a save writes, with their values as bound to SQL: all but the id, the version and what
+	 * others write (the overdue marks, the attachment count).
+	 */
+	Map<String, Object> written() {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("case_id", caseId);
+		columns.put("case_number", caseNumber);
+		columns.put("requester_agency", requesterAgency);
+		columns.put("assisting_agency", assistingAgency);
+		columns.put("matters", matters);
+		columns.put("legal_basis", legalBasis);
+		columns.put("answer_by", answerBy);
+		columns.put("state", state.name());
+		columns.put("number", number);
+		columns.put("sent_at", ChineseTime.utc(sentAt));
+		columns.put("accept_due_at", ChineseTime.utc(acceptDueAt));
+		columns.put("answer_due_at", ChineseTime.utc(answerDueAt));
+		columns.put("deadline_basis", deadlineBasis);
+		columns.put("deadline_agreement_id", deadlineAgreementId);
+		columns.put("return_reason", returnReason == null ? null : returnReason.name());
+		columns.put("return_text", returnText);
+		columns.put("answer_text", answerText);
+		columns.put("supplement_text", supplementText);
+		columns.put("accepted_at", ChineseTime.utc(acceptedAt));
+		columns.put("answered_at", ChineseTime.utc(answeredAt));
+		columns.put("confirmed_at", ChineseTime.utc(confirmedAt));
+		columns.put("rating_timeliness", ratingTimeliness);
+		columns.put("rating_quality", ratingQuality);
+		columns.put("created_at", ChineseTime.utc(createdAt));
+		columns.put("created_by", createdBy);
+		columns.put("created_by_name", createdByName);
+		columns.put("last_changed_at", ChineseTime.utc(lastChangedAt));
+		columns.put("last_changed_by_name", lastChangedByName);
+		columns.put("submitted_by_name", submittedByName);
+		columns.put("submitted_at", ChineseTime.utc(submittedAt));
+		columns.put("reviewed_by_name", reviewedByName);
+		columns.put("reviewed_at", ChineseTime.utc(reviewedAt));
+		columns.put("signed_off_by_name", signedOffByName);
+		columns.put("signed_off_at", ChineseTime.utc(signedOffAt));
+		columns.put("sent_back_text", sentBackText);
+		return columns;
+	}
+
+	/** The request as stored: its id, and the version the save gave it. */
+	AssistanceRequest stored(long storedId, int storedVersion) {
+		id = storedId;
+		version = storedVersion;
+		return this;
 	}
 
 	static AssistanceRequest draft(long caseId, String caseNumber, String requester, String assisting, String matters,

@@ -32,11 +32,11 @@ import org.springframework.stereotype.Component;
  * optimistic save and the view.
  */
 @Component
-record RequestAccess(AssistanceRequestRepository requests, RequestHistory history, Attachments attachments,
+record RequestAccess(AssistanceRequestStore requests, RequestHistory history, Attachments attachments,
 		AgencyDirectory directory, Documents documents, Clock clock) {
 
 	AssistanceRequest load(long id, SignedInUser reader) {
-		AssistanceRequest r = requests.findById(id).orElseThrow(() -> notFound(id));
+		AssistanceRequest r = requests.find(id).orElseThrow(() -> notFound(id));
 		// a draft is its requester's own; the city bureau sees a request once it is sent
 		if (sideOf(r, reader) == null && (!r.sentOnce() || !directory.cityLevel(reader))) {
 			throw notFound(id);
@@ -87,10 +87,10 @@ record RequestAccess(AssistanceRequestRepository requests, RequestHistory histor
 
 	AssistanceRequest save(AssistanceRequest r) {
 		try {
-			return requests.save(r);
+			return requests.update(r);
 		}
 		catch (OptimisticLockingFailureException concurrent) {
-			throw stale(requests.findById(r.id()).orElseThrow(() -> notFound(r.id())));
+			throw stale(requests.find(r.id()).orElseThrow(() -> notFound(r.id())));
 		}
 	}
 

@@ -17,7 +17,6 @@ import org.liandong.platform.ReferenceData;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
@@ -28,7 +27,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Service
 @Validated
-@Transactional
 class CalendarService implements WorkingCalendar {
 
 	/** No deadline in the mechanism is longer than this many working days; a bound against bad input. */
@@ -58,13 +56,11 @@ class CalendarService implements WorkingCalendar {
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean isWorkingDay(LocalDate day) {
 		return isWorkingDay(day, exceptions.get());
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Instant endOfWorkingDays(Instant from, int days) {
 		if (days < 0 || days > MAX_DAYS) {
 			throw DomainException.invalid("invalid-working-days", "工作日数应在 0 到 %d 之间".formatted(MAX_DAYS));
@@ -82,7 +78,6 @@ class CalendarService implements WorkingCalendar {
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public WorkingDays span(LocalDate first, LocalDate last) {
 		if (last.isBefore(first) || last.toEpochDay() - first.toEpochDay() > 3 * 366) {
 			throw new IllegalArgumentException("a span of at most three years, first before last");
@@ -104,6 +99,7 @@ class CalendarService implements WorkingCalendar {
 			.list();
 	}
 
+	@Transactional
 	@Override
 	public CalendarDay set(Exception exception) {
 		referenceData.changed(REFERENCE);
@@ -123,6 +119,7 @@ class CalendarService implements WorkingCalendar {
 		return new CalendarDay(exception.day(), exception.kind(), exception.name().trim());
 	}
 
+	@Transactional
 	@Override
 	public void remove(LocalDate day) {
 		referenceData.changed(REFERENCE);

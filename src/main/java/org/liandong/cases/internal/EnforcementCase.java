@@ -1,5 +1,7 @@
 package org.liandong.cases.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,6 +65,43 @@ class EnforcementCase {
 	private Set<CaseParticipant> participants = new HashSet<>();
 
 	EnforcementCase() {
+	}
+
+	/**
+	 * The case as its row holds it, with its participants (issue 18: read by hand in {@link CaseRecords#found};
+	 * Spring Data JDBC still saves it).
+	 */
+	static EnforcementCase of(ResultSet rs, Set<CaseParticipant> participants) throws SQLException {
+		EnforcementCase c = new EnforcementCase();
+		c.id = rs.getLong("id");
+		c.number = rs.getString("number");
+		c.registeringAgency = rs.getString("registering_agency");
+		c.registeredYear = rs.getInt("registered_year");
+		c.registeredSeq = rs.getInt("registered_seq");
+		c.partyKind = PartyKind.valueOf(rs.getString("party_kind"));
+		c.partyName = rs.getString("party_name");
+		c.partyUscc = rs.getString("party_uscc");
+		c.partyIdCipher = rs.getString("party_id_cipher");
+		c.partyIdMasked = rs.getString("party_id_masked");
+		c.partyIdHash = rs.getString("party_id_hash");
+		c.supervisionLevel = SupervisionLevel.valueOf(rs.getString("supervision_level"));
+		c.divisionCode = rs.getString("division_code");
+		c.violationType = rs.getString("violation_type");
+		c.severity = Severity.valueOf(rs.getString("severity"));
+		c.status = CaseStatus.valueOf(rs.getString("status"));
+		c.summary = rs.getString("summary");
+		c.occurredOn = rs.getObject("occurred_on", LocalDate.class);
+		c.hostAgency = rs.getString("host_agency");
+		c.proposedHostAgency = rs.getString("proposed_host_agency");
+		c.hostOverrideReason = rs.getString("host_override_reason");
+		c.registeredAt = CaseRecords.instant(rs, "registered_at");
+		c.registeredBy = rs.getString("registered_by");
+		c.lastChangedAt = CaseRecords.instant(rs, "last_changed_at");
+		c.lastChangedBy = rs.getString("last_changed_by");
+		c.lastChangedByName = rs.getString("last_changed_by_name");
+		c.version = rs.getInt("version");
+		c.participants = participants;
+		return c;
 	}
 
 	/** The facts of a new case as checked by the service: party, place, host and number. */
