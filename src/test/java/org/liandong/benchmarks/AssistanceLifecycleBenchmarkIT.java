@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -83,7 +84,8 @@ import tools.jackson.databind.json.JsonMapper;
  * requests did not end confirmed, deliveries did not arrive or pgbench is missing. Run with
  * {@code ./mvnw verify -Pbenchmark}; {@code -Dliandong.bench.lifecycle.seconds=N} sets the
  * measured time of each part, {@code -Dliandong.bench.lifecycle.warmup-seconds=N} the warm-up,
- * {@code -Dliandong.bench.lifecycle.jit-seconds=N} the unmeasured run before it (30; 0 for none),
+ * {@code -Dliandong.bench.lifecycle.jit-seconds=N} the least of the unmeasured run before it, which goes on until
+ * the JIT has settled ({@link JitWarmUp}; 30; 0 for none),
  * {@code -Dliandong.bench.lifecycle.clients=N} the clients (32).
  */
 @Tag("benchmark")
@@ -389,15 +391,15 @@ class AssistanceLifecycleBenchmarkIT {
 	 * started application and Flowable, last, on a JVM the two before it had warmed. Returns the audit rows its
 	 * lifecycles added.
 	 */
+	private final Map<String, JitWarmUp.Done> warmUps = new LinkedHashMap<>();
+
 	private long warmJit(String name, Duration jit, ClosedLoop.Work work) throws InterruptedException {
 		if (jit.isZero()) {
 			return 0;
 		}
 		OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
 		long auditBefore = auditHead();
-		System.out.printf("%s：JIT 预热 %d 秒（不计入结果）%n", name, jit.toSeconds());
-		ClosedLoop.Result warm = ClosedLoop.run(CLIENTS, jit, Duration.ZERO, work);
-		assertThat(warm.failed()).as(name + " JIT warm-up failures: " + warm.failures()).isZero();
+		warmUps.put(name, JitWarmUp.run(name, CLIENTS, jit, work));
 		settle(since);
 		audit.chainPending();
 		return auditHead() - auditBefore;
@@ -599,7 +601,9 @@ class AssistanceLifecycleBenchmarkIT {
 				+ "后 %d 步各向对方消息箱投递一条消息，与应用实际所做的一样。基准只记录数字，不以速度判定成败。\n\n")
 			.formatted(STEPS, DELIVERIES));
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n- 应用：%s\n".formatted(now, commit, machine, application));
-		md.append(("- 方法：每项 %d 个并发客户端闭环执行（上一个全流程结束即开始下一个），先做 %d 秒 JIT 预热（不计入结果，不在剖析内），"
+		md.append(("- 方法：每项 %d 个并发客户端闭环执行（上一个全流程结束即开始下一个），先做 JIT 预热（不计入结果，不在剖析内；每 10 秒一段，"
+				+ "至少 %d 秒、至多其 4 倍，直到一段中 JIT 编译时间不足 1%%；本次 " + warmUps.entrySet().stream()
+					.map(e -> e.getKey() + " " + e.getValue().describe()).collect(Collectors.joining("，")) + "），"
 				+ "再预热 %d 秒后不停顿地测量 %d 秒，"
 				+ "只计测量时段内结束的全流程，延迟为一个全流程从起草到确认办结的时间；回环地址。每个客户端轮流使用自己的 %d 件案件"
 				+ "（事先经案件模块登记）。“模块调用”在进程内直接调用 `AssistanceRequests`；“HTTP 接口”经 REST 接口，"
@@ -609,7 +613,7 @@ class AssistanceLifecycleBenchmarkIT {
 		md.append(("- Flowable：同一全流程以 BPMN 流程（[`assistance-lifecycle.bpmn20.xml`](../../src/test/resources/benchmarks/assistance-lifecycle.bpmn20.xml)："
 				+ "起草即启动流程，发出、受理、答复、确认办结四个用户任务）在 Flowable %s 流程引擎上运行（独立引擎，历史级别 audit，"
 				+ "不启用异步执行器），同一 PostgreSQL 的独立模式 `%s`（每次运行前重建），连接池 %s 个连接，同样 %d 个客户端、"
-				+ "同样的 JIT 预热、预热与测量时间；每步先按流程实例和办理单位查询任务，再完成任务。Flowable 只做流程状态与历史记录，"
+				+ "同样规则的 JIT 预热、同样的预热与测量时间；每步先按流程实例和办理单位查询任务，再完成任务。Flowable 只做流程状态与历史记录，"
 				+ "不做应用的编号协查函、哈希链审计、消息箱投递、权限与期限计算——比较的是“同一业务流程”的两种实现的吞吐\n")
 			.formatted(r.flowableVersion(), FlowableLifecycle.SCHEMA, BenchmarkEnvironment.poolSize(dataSource), CLIENTS));
 		md.append(("- pgbench：%s，%d 个客户端，`-M prepared`，先预热 %d 秒，再测量 %d 秒，脚本 "

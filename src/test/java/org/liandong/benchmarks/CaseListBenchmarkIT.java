@@ -107,19 +107,28 @@ class CaseListBenchmarkIT {
 		write(total, loaded, results);
 	}
 
-	private static Result measure(String name, Runnable call) {
+	/**
+	 * The item's latencies, with how busy the processors were meanwhile and what else PostgreSQL worked on: one
+	 * caller at a time, so a machine much busier than the JVM and one statement at a time is other work.
+	 */
+	private Result measure(String name, Runnable call) {
 		for (int i = 0; i < WARMUP; i++) {
 			call.run();
 		}
+		double load = BenchmarkEnvironment.oneMinuteLoad();
+		DatabaseActivity activity = DatabaseActivity.start(jdbc.getDataSource());
+		Cpu.Meter cpu = Cpu.start();
 		double[] millis = new double[SAMPLES];
 		for (int i = 0; i < SAMPLES; i++) {
 			long start = System.nanoTime();
 			call.run();
 			millis[i] = (System.nanoTime() - start) / 1e6;
 		}
+		Cpu used = cpu.stop();
+		String alongside = activity.stop(3);
 		Arrays.sort(millis);
 		return new Result(name, millis[SAMPLES / 2], millis[(int) (SAMPLES * 0.95)], millis[(int) (SAMPLES * 0.99)],
-				millis[SAMPLES - 1]);
+				millis[SAMPLES - 1], load, used, alongside);
 	}
 
 	private void write(long total, ProvinceGenerator.Phase loaded, List<Result> results) throws IOException {
@@ -144,12 +153,16 @@ class CaseListBenchmarkIT {
 		md.append("由 `./mvnw verify -Pbenchmark` 生成（`CaseListBenchmarkIT`），目标：p95 < 100 毫秒（issue 3）。\n\n");
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n- 数据：PostgreSQL 中 %,d 件案件（本次运行新生成 %,d 件，耗时 %,d 毫秒；已有的数据复用）\n"
 			.formatted(Instant.now(), commit, machine, total, loaded.written(), loaded.elapsed().toMillis()));
-		md.append("- 方法：每项先预热 %d 次，再连续测量 %d 次，单线程，回环地址；“页面”为已登录用户经 HTTP 取得服务器渲染的案件列表页\n\n"
+		md.append("- 方法：每项先预热 %d 次，再连续测量 %d 次，单线程，回环地址；“页面”为已登录用户经 HTTP 取得服务器渲染的案件列表页。"
+				+ "负载为测量前一分钟的平均负载；CPU 为测量期间整机（含 PostgreSQL）和 JVM 各占全部处理器时间的比例；“数据库在做的事”为测量期间每 100 毫秒"
+				+ "一次查看 pg_stat_activity 所见正在执行的语句（所有数据库，含 autovacuum；被测的语句本身也在其中），列出最常见的三条及所见次数占采样次数的比例\n\n"
 			.formatted(WARMUP, SAMPLES));
-		md.append("| 项目 | p50 (ms) | p95 (ms) | p99 (ms) | 最大 (ms) | p95 < 100 ms |\n|---|---:|---:|---:|---:|:---:|\n");
+		md.append("| 项目 | p50 (ms) | p95 (ms) | p99 (ms) | 最大 (ms) | p95 < 100 ms | 负载 | CPU 整机 / JVM | 数据库在做的事 |\n"
+				+ "|---|---:|---:|---:|---:|:---:|---:|---:|---|\n");
 		for (Result r : results) {
-			md.append("| %s | %.1f | %.1f | %.1f | %.1f | %s |\n".formatted(r.name(), r.p50(), r.p95(), r.p99(), r.max(),
-					r.p95() < 100 ? "是" : "否"));
+			md.append("| %s | %.1f | %.1f | %.1f | %.1f | %s | %.2f | %.0f%% / %.0f%% | %s |\n".formatted(r.name(), r.p50(),
+					r.p95(), r.p99(), r.max(), r.p95() < 100 ? "是" : "否", r.load(), r.cpu().machine() * 100,
+					r.cpu().jvm() * 100, r.alongside()));
 		}
 		Files.writeString(Path.of("docs/benchmarks/case-list.md"), md);
 		Result worst = results.stream().max(java.util.Comparator.comparingDouble(Result::p95)).orElseThrow();
@@ -159,7 +172,7 @@ class CaseListBenchmarkIT {
 	}
 
 
-	record Result(String name, double p50, double p95, double p99, double max) {
+	record Result(String name, double p50, double p95, double p99, double max, double load, Cpu cpu, String alongside) {
 	}
 
 	static {

@@ -26,19 +26,30 @@ record Cpu(double machine, double jvm) {
 		try {
 			return thread.submit(() -> {
 				Thread.sleep(delay.toMillis());
-				long[] before = machineTicks();
-				long jvmBefore = jvmNanos();
-				long start = System.nanoTime();
+				Meter meter = start();
 				Thread.sleep(length.toMillis());
-				long[] after = machineTicks();
-				long wall = System.nanoTime() - start;
-				double jvm = (jvmNanos() - jvmBefore) / ((double) wall * Runtime.getRuntime().availableProcessors());
-				double total = after[0] - before[0];
-				return new Cpu(total > 0 ? 1 - (after[1] - before[1]) / total : Double.NaN, jvm);
+				return meter.stop();
 			});
 		}
 		finally {
 			thread.shutdown();
+		}
+	}
+
+	/** Starts measuring a window that ends when the caller stops it. */
+	static Meter start() {
+		return new Meter(machineTicks(), jvmNanos(), System.nanoTime());
+	}
+
+	/** A window being measured. */
+	record Meter(long[] machineBefore, long jvmBefore, long start) {
+
+		Cpu stop() {
+			long[] after = machineTicks();
+			long wall = System.nanoTime() - start;
+			double jvm = (jvmNanos() - jvmBefore) / ((double) wall * Runtime.getRuntime().availableProcessors());
+			double total = after[0] - machineBefore[0];
+			return new Cpu(total > 0 ? 1 - (after[1] - machineBefore[1]) / total : Double.NaN, jvm);
 		}
 	}
 

@@ -192,12 +192,11 @@ class CreditCheckBenchmarkIT {
 		List<Part> parts = new ArrayList<>();
 		ScreeningRun screening;
 		Profile.Summary profile;
+		JitWarmUp.Done warmUp;
 		try {
 			// the first flight recording in a JVM throws compiled code away: not in the profiled part (Profile.prepare)
 			Profile.prepare();
-			System.out.printf("信用核查：JIT 预热 %d 秒（不计入结果）%n", jit.toSeconds());
-			ClosedLoop.Result warm = ClosedLoop.run(Math.max(8, levels[0]), jit, Duration.ZERO, overHttp);
-			assertThat(warm.failed()).as("warm-up failures: " + warm.failures()).isZero();
+			warmUp = JitWarmUp.run("信用核查", Math.max(8, levels[0]), jit, overHttp);
 			drain(checkBefore, auditWait);
 			for (int clients : levels) {
 				parts.add(measure("HTTP 接口", clients, warmup, length, overHttp, auditWatch, Threads.TOMCAT_WORKER,
@@ -239,7 +238,7 @@ class CreditCheckBenchmarkIT {
 				chain, verifySeconds, leftover, leftoverSeconds, cleanUp(unchained, leftoverWait));
 
 		write(new Report(target, loaded, states, measuresInForce, jit, warmup, length, parts, correctness, screening,
-				plans, tally, profile));
+				plans, tally, profile, warmUp));
 
 		assertThat(tally.wrong.get()).as("answers that said listed for a subject not on the list, or the reverse")
 			.isZero();
@@ -275,12 +274,14 @@ class CreditCheckBenchmarkIT {
 		long start = System.nanoTime();
 		Future<Cpu> cpu = Cpu.over(warmup, length);
 		Future<Threads.Report> threads = Threads.over(warmup, length, worker);
+		DatabaseActivity activity = DatabaseActivity.start(jdbc.getDataSource(), warmup);
 		ClosedLoop.Result result = ClosedLoop.run(clients, warmup, length, work);
 		long end = System.nanoTime();
+		String alongside = activity.stop(5);
 		double drained = drain(checkBefore, auditWait);
 		Part part = new Part(name, result, cpu.get(), threads.get(), auditWatch.maxBacklog(start + warmup.toNanos(), end),
 				auditWatch.maxAge(start + warmup.toNanos(), System.nanoTime()),
-				unchained(checkBefore) == 0 ? drained : Double.NaN);
+				unchained(checkBefore) == 0 ? drained : Double.NaN, alongside);
 		System.out.printf("信用核查 · %s：%,d 次，%.0f 次/秒，p50 %.2f ms，p95 %.2f ms，p99 %.2f ms，失败 %d；审计串链积压最多 %,d，"
 				+ "其后 %.1f 秒串完%n", part.title(), result.counted(), result.perSecond(), result.percentile(0.5),
 				result.percentile(0.95), result.percentile(0.99), result.failed(), part.maxBacklog(), part.drainSeconds());
@@ -477,7 +478,8 @@ class CreditCheckBenchmarkIT {
 		md.append(("- 方法：单次核查为 `GET /api/v1/credit/checks?uscc=…`，每个客户端闭环执行（上一次答复后即发下一次），回环地址 127.0.0.1，"
 				+ "所有客户端共用一个 java.net.http.HttpClient（HTTP/1.1，保持连接）。代码的构成：%d%% 在公示期内（已列入），"
 				+ "%d%% 有名单记录但已期满、已修复、不予列入或仍在申辩期（未列入），其余 %d%% 从未列入（随机生成的有效代码）。"
-				+ "先 JIT 预热 %d 秒（不计），每档再预热 %d 秒、不停顿地测量 %d 秒，只计测量时段内答复的核查。"
+				+ "先经 HTTP 做 JIT 预热（不计；每 10 秒一段，至少 %d 秒、至多其 4 倍，直到一段中 JIT 编译时间不足 1%%；本次 "
+				+ r.warmUp().describe() + "），每档再预热 %d 秒、不停顿地测量 %d 秒，只计测量时段内答复的核查。"
 				+ "“模块调用”在测试进程内直接调用 `CreditChecks.check`，不经 HTTP 与安全过滤器，用来区分接口层与数据库的开销。"
 				+ "“HTTP 接口”各档都以同一名执法人员核查（每人每分钟的限额在测试配置中调高），“十个县的执法人员轮流”"
 				+ "为 8 个客户端各以十县执法人员之一核查：一人的核查都要锁定此人在 `rate_limit_bucket` 中的同一行（每次核查在其事务的最后计数，锁到提交为止），多人的则不然。"
@@ -530,6 +532,11 @@ class CreditCheckBenchmarkIT {
 		md.append("\n垃圾回收停顿（测量时段内，次数和总时长）：%s。\n".formatted(r.parts().stream()
 			.map(p -> "%s %d 次 %d ms".formatted(p.title(), p.threads().collections(), p.threads().collectionMillis()))
 			.collect(Collectors.joining("，"))));
+		md.append("\n测量时段内 PostgreSQL 在做的事（每 100 毫秒一次查看 pg_stat_activity 所见正在执行的语句，所有数据库，含 autovacuum；"
+				+ "核查本身的语句也在其中；最常见的五条及所见次数占采样次数的比例）：\n\n");
+		for (Part p : r.parts()) {
+			md.append("- %s：%s\n".formatted(p.title(), p.alongside()));
+		}
 		md.append("\n“可运行”的线程快照中最常见的栈顶（有安全点偏差，仅作线索）：\n\n");
 		for (Part p : r.parts()) {
 			md.append("- %s：%s\n".formatted(p.title(), p.threads().frames().entrySet().stream().limit(6)
@@ -998,7 +1005,7 @@ class CreditCheckBenchmarkIT {
 
 	/** One way of checking at one number of clients: its run, the CPU meanwhile, where its threads were, the audit lag. */
 	record Part(String name, ClosedLoop.Result result, Cpu cpu, Threads.Report threads, long maxBacklog,
-			double maxAgeSeconds, double drainSeconds) {
+			double maxAgeSeconds, double drainSeconds, String alongside) {
 
 		String title() {
 			return "%s · %d".formatted(name, result.clients());
@@ -1022,6 +1029,6 @@ class CreditCheckBenchmarkIT {
 
 	record Report(long target, ProvinceGenerator.Phase loaded, Map<String, Long> states, long measuresInForce, Duration jit,
 			Duration warmup, Duration length, List<Part> parts, Correctness correctness, ScreeningRun screening,
-			List<Plan> plans, Tally tally, Profile.Summary profile) {
+			List<Plan> plans, Tally tally, Profile.Summary profile, JitWarmUp.Done warmUp) {
 	}
 }
