@@ -275,9 +275,15 @@ class CreditCheckBenchmarkIT {
 		Future<Cpu> cpu = Cpu.over(warmup, length);
 		Future<Threads.Report> threads = Threads.over(warmup, length, worker);
 		DatabaseActivity activity = DatabaseActivity.start(jdbc.getDataSource(), warmup);
-		ClosedLoop.Result result = ClosedLoop.run(clients, warmup, length, work);
+		ClosedLoop.Result result;
+		String alongside;
+		try {
+			result = ClosedLoop.run(clients, warmup, length, work);
+		}
+		finally {
+			alongside = activity.stop(5);
+		}
 		long end = System.nanoTime();
-		String alongside = activity.stop(5);
 		double drained = drain(checkBefore, auditWait);
 		Part part = new Part(name, result, cpu.get(), threads.get(), auditWatch.maxBacklog(start + warmup.toNanos(), end),
 				auditWatch.maxAge(start + warmup.toNanos(), System.nanoTime()),
@@ -533,7 +539,7 @@ class CreditCheckBenchmarkIT {
 			.map(p -> "%s %d 次 %d ms".formatted(p.title(), p.threads().collections(), p.threads().collectionMillis()))
 			.collect(Collectors.joining("，"))));
 		md.append("\n测量时段内 PostgreSQL 在做的事（每 100 毫秒一次查看 pg_stat_activity 所见正在执行的语句，所有数据库，含 autovacuum；"
-				+ "核查本身的语句也在其中；最常见的五条及所见次数占采样次数的比例）：\n\n");
+				+ "核查本身的语句也在其中；最常见的五条及所见次数与采样次数之比，同一时刻几个后端执行同一语句时各计一次，故可超过 100%）：\n\n");
 		for (Part p : r.parts()) {
 			md.append("- %s：%s\n".formatted(p.title(), p.alongside()));
 		}

@@ -31,8 +31,8 @@ final class DatabaseActivity {
 	private final AtomicBoolean running = new AtomicBoolean(true);
 	private final Thread thread;
 
-	private DatabaseActivity(DataSource dataSource, Duration delay) {
-		thread = new Thread(() -> sample(dataSource, delay), "database-activity");
+	private DatabaseActivity(Connection connection, Duration delay) {
+		thread = new Thread(() -> sample(connection, delay), "database-activity");
 		thread.setDaemon(true);
 		thread.start();
 	}
@@ -44,12 +44,19 @@ final class DatabaseActivity {
 
 	/** Starts sampling after the delay (a warm-up), on a connection of its own, until {@link #stop}. */
 	static DatabaseActivity start(DataSource dataSource, Duration delay) {
-		return new DatabaseActivity(dataSource, delay);
+		// connected before the measured time starts: opening a connection forks a backend
+		try {
+			return new DatabaseActivity(ownConnection(dataSource), delay);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("no connection for sampling pg_stat_activity", e);
+		}
 	}
 
 	/**
-	 * Stops; the statements seen, most often first, each with the share of samples it was seen in ("—" where
-	 * nothing was), at most {@code top} of them.
+	 * Stops; the statements seen, most often first, each with how often it was seen over the number of samples ("—"
+	 * where nothing was), at most {@code top} of them. A statement several backends run at once counts once for
+	 * each, so the ratio is the average number of backends running it and can pass 100 %.
 	 */
 	String stop(int top) {
 		running.set(false);
@@ -68,16 +75,10 @@ final class DatabaseActivity {
 		return seenMost.isEmpty() ? "—" : seenMost;
 	}
 
-	private void sample(DataSource dataSource, Duration delay) {
-		try {
-			Thread.sleep(delay.toMillis());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return;
-		}
+	private void sample(Connection own, Duration delay) {
 		// a connection of its own, not the pool's: the measured work keeps all of the pool
-		try (Connection connection = ownConnection(dataSource); Statement statement = connection.createStatement()) {
+		try (Connection connection = own; Statement statement = connection.createStatement()) {
+			Thread.sleep(delay.toMillis());
 			while (running.get()) {
 				try (ResultSet rs = statement.executeQuery("""
 						select coalesce(backend_type, '?') as kind, coalesce(datname, '-') as db,

