@@ -154,6 +154,12 @@ class AssistanceLifecycleBenchmarkIT {
 
 	@Test
 	void whole_assistance_requests_per_second_in_process_over_http_and_the_pgbench_ceiling() throws Exception {
+		try (Autovacuum autovacuum = Autovacuum.start(dataSource)) {
+			run(autovacuum);
+		}
+	}
+
+	private void run(Autovacuum autovacuum) throws Exception {
 		Path pgbench = Path.of(System.getProperty("liandong.bench.pgbench", "/usr/bin/pgbench"));
 		if (!Files.isExecutable(pgbench)) {
 			fail("pgbench is needed for the ceiling and was not found at %s: install Debian's postgresql-client "
@@ -174,7 +180,7 @@ class AssistanceLifecycleBenchmarkIT {
 			long caseId = moduleCases[client * casesPerClient + (int) (n % casesPerClient)];
 			inProcess(caseId, answerBy, requester, assisting);
 		};
-		// the recordings' one-time loss of compiled code before, not during, what is measured
+		// the profiler's first start before, not during, what is measured
 		Profile.prepare();
 		long moduleJitAudit = warmJit("模块调用", jit, inProcess);
 		AuditTrail.Chaining chainingStart = audit.chaining();
@@ -249,7 +255,7 @@ class AssistanceLifecycleBenchmarkIT {
 		write(new Report(jit, warmup, length, casesPerClient, module, http, ceiling, moduleOutcome, httpOutcome,
 				lifecycles == 0 ? 0 : (double) auditRows / lifecycles, chain, bcrypt, flowable, flowableOutcome,
 				flowableVersion, steps, chainingStart, chainingModuleEnd, chainingBefore, chainingAfter, moduleProfiled.summary(),
-				profiled.summary()));
+				profiled.summary(), autovacuum.describe()));
 
 		assertThat(flowableOutcome.running()).as("every Flowable process the benchmark started ended").isZero();
 		assertThat(flowableOutcome.ended()).isGreaterThanOrEqualTo(flowable.measured().ended());
@@ -602,7 +608,7 @@ class AssistanceLifecycleBenchmarkIT {
 			.formatted(STEPS, DELIVERIES));
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n- 应用：%s\n".formatted(now, commit, machine, application));
 		md.append(("- 方法：每项 %d 个并发客户端闭环执行（上一个全流程结束即开始下一个），先做 JIT 预热（不计入结果，不在剖析内；每 10 秒一段，"
-				+ "至少 %d 秒、至多其 4 倍，直到一段中 JIT 编译时间不足 1%%；本次 " + warmUps.entrySet().stream()
+				+ "至少 %d 秒、至多其 4 倍，直到一段中 JIT 编译线程所用处理器时间不足 1%%；本次 " + warmUps.entrySet().stream()
 					.map(e -> e.getKey() + " " + e.getValue().describe()).collect(Collectors.joining("，")) + "），"
 				+ "再预热 %d 秒后不停顿地测量 %d 秒，"
 				+ "只计测量时段内结束的全流程，延迟为一个全流程从起草到确认办结的时间；回环地址。每个客户端轮流使用自己的 %d 件案件"
@@ -619,8 +625,9 @@ class AssistanceLifecycleBenchmarkIT {
 		md.append(("- pgbench：%s，%d 个客户端，`-M prepared`，先预热 %d 秒，再测量 %d 秒，脚本 "
 				+ "[`pgbench-audit-chain.sql`](../../src/test/resources/benchmarks/pgbench-audit-chain.sql)："
 				+ "在临时模式 `%s`（运行前建立、运行后删除）中插入一行业务数据，锁定唯一的链头行（`select … for update`），"
-				+ "插入一条带前序哈希的审计记录，更新链头，提交——应用每个事务的最小形态\n\n")
+				+ "插入一条带前序哈希的审计记录，更新链头，提交——应用每个事务的最小形态\n")
 			.formatted(ceiling.version(), CLIENTS, r.warmup().toSeconds(), r.length().toSeconds(), SCRATCH));
+		md.append("- 统计信息与清理：%s\n\n".formatted(r.autovacuum()));
 
 		md.append("| 项目 | 客户端 | 测量 (s) | 完成 | 每秒 | p50 (ms) | p95 (ms) | p99 (ms) | CPU 整机 / JVM | 失败 |\n");
 		md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -679,11 +686,7 @@ class AssistanceLifecycleBenchmarkIT {
 
 		for (Profile.Summary profile : List.of(r.moduleProfile(), r.profile())) {
 			String part = profile == r.profile() ? r.http().name() : r.module().name();
-			md.append(("## 性能剖析（JFR，%s部分）\n\nJDK Flight Recorder（`profile` 设置）在%s部分的预热与测量期间采样，"
-					+ "共 %,d 个执行样本；记录文件 `%s`（可用 JDK Mission Control 打开）。JVM 中的第一次记录会使全部已编译的代码作废"
-					+ "（JDK 事件类的重新转换），所以 JIT 预热之前已先启停过一次记录（`Profile.prepare`）。\n\n").formatted(part, part,
-							profile.samples(), profile.recording()));
-			md.append(profile.markdown(15)).append("\n");
+			md.append("## 性能剖析（%s部分）\n\n".formatted(part)).append(profile.markdown(part + "部分", 15));
 		}
 
 		md.append("核对（每次运行都检查，不符即失败）：\n\n");
@@ -794,7 +797,7 @@ class AssistanceLifecycleBenchmarkIT {
 			AuditTrail.ChainVerification chain, double bcryptMillis, Part flowable, FlowableLifecycle.Outcome flowableOutcome,
 			String flowableVersion, Map<String, StatementCounts.Tally> steps, AuditTrail.Chaining chainingStart,
 			AuditTrail.Chaining chainingModuleEnd, AuditTrail.Chaining chainingBefore, AuditTrail.Chaining chainingAfter, Profile.Summary moduleProfile,
-			Profile.Summary profile) {
+			Profile.Summary profile, String autovacuum) {
 
 		int statements() {
 			return steps.values().stream().mapToInt(StatementCounts.Tally::statements).sum();

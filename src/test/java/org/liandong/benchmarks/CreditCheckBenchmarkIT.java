@@ -120,6 +120,12 @@ class CreditCheckBenchmarkIT {
 
 	@Test
 	void single_checks_and_a_screening_of_100000_subjects_over_a_million_entries() throws Exception {
+		try (Autovacuum autovacuum = Autovacuum.start(dataSource)) {
+			run(autovacuum);
+		}
+	}
+
+	private void run(Autovacuum autovacuum) throws Exception {
 		assertThat(environment.getRequiredProperty("spring.datasource.url"))
 			.as("the benchmark runs on PostgreSQL: ./mvnw verify -Pbenchmark").startsWith("jdbc:postgresql:");
 		long target = Long.getLong("liandong.bench.credit.entries", 1_000_000);
@@ -194,7 +200,7 @@ class CreditCheckBenchmarkIT {
 		Profile.Summary profile;
 		JitWarmUp.Done warmUp;
 		try {
-			// the first flight recording in a JVM throws compiled code away: not in the profiled part (Profile.prepare)
+			// the profiler's first start before, not during, what is measured
 			Profile.prepare();
 			warmUp = JitWarmUp.run("信用核查", Math.max(8, levels[0]), jit, overHttp);
 			drain(checkBefore, auditWait);
@@ -238,7 +244,7 @@ class CreditCheckBenchmarkIT {
 				chain, verifySeconds, leftover, leftoverSeconds, cleanUp(unchained, leftoverWait));
 
 		write(new Report(target, loaded, states, measuresInForce, jit, warmup, length, parts, correctness, screening,
-				plans, tally, profile, warmUp));
+				plans, tally, profile, warmUp, autovacuum.describe()));
 
 		assertThat(tally.wrong.get()).as("answers that said listed for a subject not on the list, or the reverse")
 			.isZero();
@@ -484,7 +490,7 @@ class CreditCheckBenchmarkIT {
 		md.append(("- 方法：单次核查为 `GET /api/v1/credit/checks?uscc=…`，每个客户端闭环执行（上一次答复后即发下一次），回环地址 127.0.0.1，"
 				+ "所有客户端共用一个 java.net.http.HttpClient（HTTP/1.1，保持连接）。代码的构成：%d%% 在公示期内（已列入），"
 				+ "%d%% 有名单记录但已期满、已修复、不予列入或仍在申辩期（未列入），其余 %d%% 从未列入（随机生成的有效代码）。"
-				+ "先经 HTTP 做 JIT 预热（不计；每 10 秒一段，至少 %d 秒、至多其 4 倍，直到一段中 JIT 编译时间不足 1%%；本次 "
+				+ "先经 HTTP 做 JIT 预热（不计；每 10 秒一段，至少 %d 秒、至多其 4 倍，直到一段中 JIT 编译线程所用处理器时间不足 1%%；本次 "
 				+ r.warmUp().describe() + "），每档再预热 %d 秒、不停顿地测量 %d 秒，只计测量时段内答复的核查。"
 				+ "“模块调用”在测试进程内直接调用 `CreditChecks.check`，不经 HTTP 与安全过滤器，用来区分接口层与数据库的开销。"
 				+ "“HTTP 接口”各档都以同一名执法人员核查（每人每分钟的限额在测试配置中调高），“十个县的执法人员轮流”"
@@ -493,6 +499,7 @@ class CreditCheckBenchmarkIT {
 				+ "负载客户端、应用和 PostgreSQL 共用这台机器的处理器\n").formatted(LISTED_SHARE, DELISTED_SHARE,
 						100 - LISTED_SHARE - DELISTED_SHARE, r.jit().toSeconds(), r.warmup().toSeconds(),
 						r.length().toSeconds()));
+		md.append("- 统计信息与清理：%s\n".formatted(r.autovacuum()));
 		md.append("\n## 单次核查\n\n");
 		md.append("| 方式 | 客户端 | 测量 (s) | 完成 | 每秒 | p50 (ms) | p95 (ms) | p99 (ms) | 最大 (ms) | CPU 整机 / JVM | 失败 | ≥1,000/s 且 p99 < 5 ms |\n");
 		md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|\n");
@@ -549,11 +556,7 @@ class CreditCheckBenchmarkIT {
 				.map(e -> "`%s` %.0f%%".formatted(e.getKey(), e.getValue() * 100)).collect(Collectors.joining("，"))));
 		}
 
-		md.append(("\n### 性能剖析（JFR，%s · 8）\n\nJDK Flight Recorder（`profile` 设置）在这一档的预热、测量和其后等待串链期间采样，"
-				+ "共 %,d 个执行样本（只计在执行 Java 代码的线程，不含 PostgreSQL）；记录文件 `%s`。JIT 预热之前已先启停过一次记录"
-				+ "（`Profile.prepare`：JVM 中的第一次记录会使全部已编译的代码作废）。\n\n").formatted(BY_TEN, r.profile().samples(),
-						r.profile().recording()));
-		md.append(r.profile().markdown(12));
+		md.append("\n### 性能剖析（%s · 8）\n\n".formatted(BY_TEN)).append(r.profile().markdown("这一档（其后等待串链的时间在内）", 12));
 
 		md.append("\n## 审计串链（R4.4）\n\n");
 		md.append(("每 250 毫秒查一次 `credit_check` 中尚未串链（`audit_batch is null`）的核查有多少、最早一条等了多久；每档结束后"
@@ -1035,6 +1038,6 @@ class CreditCheckBenchmarkIT {
 
 	record Report(long target, ProvinceGenerator.Phase loaded, Map<String, Long> states, long measuresInForce, Duration jit,
 			Duration warmup, Duration length, List<Part> parts, Correctness correctness, ScreeningRun screening,
-			List<Plan> plans, Tally tally, Profile.Summary profile, JitWarmUp.Done warmUp) {
+			List<Plan> plans, Tally tally, Profile.Summary profile, JitWarmUp.Done warmUp, String autovacuum) {
 	}
 }
