@@ -608,7 +608,7 @@ class AssistanceLifecycleBenchmarkIT {
 			.formatted(STEPS, DELIVERIES));
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n- 应用：%s\n".formatted(now, commit, machine, application));
 		md.append(("- 方法：每项 %d 个并发客户端闭环执行（上一个全流程结束即开始下一个），先做 JIT 预热（不计入结果，不在剖析内；每 10 秒一段，"
-				+ "至少 %d 秒、至多其 4 倍，直到一段中 JIT 编译线程所用处理器时间不足 1%%；本次 " + warmUps.entrySet().stream()
+				+ "至少 %d 秒、至多其 4 倍，直到某一段中 JIT 编译线程占用的处理器时间不足该段时长的 1%%；本次 " + warmUps.entrySet().stream()
 					.map(e -> e.getKey() + " " + e.getValue().describe()).collect(Collectors.joining("，")) + "），"
 				+ "再预热 %d 秒后不停顿地测量 %d 秒，"
 				+ "只计测量时段内结束的全流程，延迟为一个全流程从起草到确认办结的时间；回环地址。每个客户端轮流使用自己的 %d 件案件"
@@ -620,7 +620,8 @@ class AssistanceLifecycleBenchmarkIT {
 				+ "起草即启动流程，发出、受理、答复、确认办结四个用户任务）在 Flowable %s 流程引擎上运行（独立引擎，历史级别 audit，"
 				+ "不启用异步执行器），同一 PostgreSQL 的独立模式 `%s`（每次运行前重建），连接池 %s 个连接，同样 %d 个客户端、"
 				+ "同样规则的 JIT 预热、同样的预热与测量时间；每步先按流程实例和办理单位查询任务，再完成任务。Flowable 只做流程状态与历史记录，"
-				+ "不做应用的编号协查函、哈希链审计、消息箱投递、权限与期限计算——比较的是“同一业务流程”的两种实现的吞吐\n")
+				+ "不做应用的编号协查函、哈希链审计、消息箱投递、权限与期限计算——比较的是“同一业务流程”的两种实现的吞吐。"
+				+ "Flowable 部分不做性能剖析：剖析的采样开销只由模块调用与 HTTP 两部分承担\n")
 			.formatted(r.flowableVersion(), FlowableLifecycle.SCHEMA, BenchmarkEnvironment.poolSize(dataSource), CLIENTS));
 		md.append(("- pgbench：%s，%d 个客户端，`-M prepared`，先预热 %d 秒，再测量 %d 秒，脚本 "
 				+ "[`pgbench-audit-chain.sql`](../../src/test/resources/benchmarks/pgbench-audit-chain.sql)："
@@ -686,7 +687,7 @@ class AssistanceLifecycleBenchmarkIT {
 
 		for (Profile.Summary profile : List.of(r.moduleProfile(), r.profile())) {
 			String part = profile == r.profile() ? r.http().name() : r.module().name();
-			md.append("## 性能剖析（%s部分）\n\n".formatted(part)).append(profile.markdown(part + "部分", 15));
+			md.append("## 性能剖析（%s部分）\n\n".formatted(part)).append(profile.markdown(part + "部分的预热与测量", 15));
 		}
 
 		md.append("核对（每次运行都检查，不符即失败）：\n\n");

@@ -159,9 +159,9 @@ class CaseListBenchmarkIT {
 		md.append("由 `./mvnw verify -Pbenchmark` 生成（`CaseListBenchmarkIT`），目标：p95 < 100 毫秒（issue 3）。\n\n");
 		md.append("- 日期：%s\n- 提交：%s\n- 机器：%s\n- 数据：PostgreSQL 中 %,d 件案件（本次运行新生成 %,d 件，耗时 %,d 毫秒；已有的数据复用）\n"
 			.formatted(Instant.now(), commit, machine, total, loaded.written(), loaded.elapsed().toMillis()));
-		md.append("- 方法：每项先预热 %d 次，再连续测量 %d 次，单线程，回环地址；“页面”为已登录用户经 HTTP 取得服务器渲染的案件列表页。"
+		md.append(("- 方法：每项先预热 %d 次，再连续测量 %d 次，单线程，回环地址；“页面”为已登录用户经 HTTP 取得服务器渲染的案件列表页。"
 				+ "负载为测量前一分钟的平均负载；CPU 为测量期间整机（含 PostgreSQL）和 JVM 各占全部处理器时间的比例；“数据库在做的事”为测量期间每 100 毫秒"
-				+ "一次查看 pg_stat_activity 所见正在执行的语句（所有数据库，含 autovacuum；被测的语句本身也在其中），列出最常见的三条及所见次数与采样次数之比（同一时刻几个后端执行同一语句时各计一次，故可超过 100%%）\n\n"
+				+ "一次查看 pg_stat_activity 所见正在执行的语句（所有数据库，含 autovacuum；被测的语句本身也在其中），列出最常见的三条及所见次数与采样次数之比（同一时刻几个后端执行同一语句时各计一次，故可超过 100%%）\n\n")
 			.formatted(WARMUP, SAMPLES));
 		md.append("| 项目 | p50 (ms) | p95 (ms) | p99 (ms) | 最大 (ms) | p95 < 100 ms | 负载 | CPU 整机 / JVM | 数据库在做的事 |\n"
 				+ "|---|---:|---:|---:|---:|:---:|---:|---:|---|\n");

@@ -490,7 +490,7 @@ class CreditCheckBenchmarkIT {
 		md.append(("- 方法：单次核查为 `GET /api/v1/credit/checks?uscc=…`，每个客户端闭环执行（上一次答复后即发下一次），回环地址 127.0.0.1，"
 				+ "所有客户端共用一个 java.net.http.HttpClient（HTTP/1.1，保持连接）。代码的构成：%d%% 在公示期内（已列入），"
 				+ "%d%% 有名单记录但已期满、已修复、不予列入或仍在申辩期（未列入），其余 %d%% 从未列入（随机生成的有效代码）。"
-				+ "先经 HTTP 做 JIT 预热（不计；每 10 秒一段，至少 %d 秒、至多其 4 倍，直到一段中 JIT 编译线程所用处理器时间不足 1%%；本次 "
+				+ "先经 HTTP 做 JIT 预热（不计；每 10 秒一段，至少 %d 秒、至多其 4 倍，直到某一段中 JIT 编译线程占用的处理器时间不足该段时长的 1%%；本次 "
 				+ r.warmUp().describe() + "），每档再预热 %d 秒、不停顿地测量 %d 秒，只计测量时段内答复的核查。"
 				+ "“模块调用”在测试进程内直接调用 `CreditChecks.check`，不经 HTTP 与安全过滤器，用来区分接口层与数据库的开销。"
 				+ "“HTTP 接口”各档都以同一名执法人员核查（每人每分钟的限额在测试配置中调高），“十个县的执法人员轮流”"
@@ -556,7 +556,7 @@ class CreditCheckBenchmarkIT {
 				.map(e -> "`%s` %.0f%%".formatted(e.getKey(), e.getValue() * 100)).collect(Collectors.joining("，"))));
 		}
 
-		md.append("\n### 性能剖析（%s · 8）\n\n".formatted(BY_TEN)).append(r.profile().markdown("这一档（其后等待串链的时间在内）", 12));
+		md.append("\n### 性能剖析（%s · 8）\n\n".formatted(BY_TEN)).append(r.profile().markdown("这一档的预热、测量及其后等待串链", 12));
 
 		md.append("\n## 审计串链（R4.4）\n\n");
 		md.append(("每 250 毫秒查一次 `credit_check` 中尚未串链（`audit_batch is null`）的核查有多少、最早一条等了多久；每档结束后"

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -14,8 +16,8 @@ import java.util.stream.Stream;
  * time and at most four times it. A fixed time was too short on a slow machine: the credit check run alone on a fresh
  * JVM with 30 s was measured while the JIT still compiled (2026-12-07: 348-385 checks/s, then 652-802 with 120 s).
  * The compilers' processor time is read from Linux's /proc: the JVM's own compilation time (CompilationMXBean) is
- * elapsed time, which a saturated machine stretches, and in the full run of 2026-12-07 22:51 no part's warm-up came
- * under 1 % by it (the last 10 s of the HTTP part: 6,734 ms).
+ * elapsed time, in which a compilation waiting for a processor counts too, and in the full run of 2026-12-07 22:51 no
+ * part's warm-up came under 1 % by it (the last 10 s of the HTTP part: 6,734 ms).
  */
 final class JitWarmUp {
 
@@ -24,7 +26,7 @@ final class JitWarmUp {
 	/** A step's compilation time under this share of the step counts as settled. */
 	static final double SETTLED = 0.01;
 
-	/** Linux's clock ticks per second in /proc's times (USER_HZ, 100 on every Linux platform the JDK runs on). */
+	/** Linux's clock ticks per second in /proc's times (USER_HZ, which the kernel's ABI fixes at 100 on x86-64). */
 	private static final long TICKS_PER_SECOND = 100;
 
 	private JitWarmUp() {
@@ -40,8 +42,8 @@ final class JitWarmUp {
 
 		String describe() {
 			return "%d 秒%s".formatted(took.toSeconds(), lastStepCompileMillis < 0 ? ""
-					: settled ? "（最后 10 秒 JIT 编译线程用处理器 %d 毫秒）".formatted(lastStepCompileMillis)
-							: "（到上限仍在编译：最后 10 秒 JIT 编译线程用处理器 %d 毫秒）".formatted(lastStepCompileMillis));
+					: settled ? "（最后 10 秒中 JIT 编译线程占用处理器时间 %d 毫秒）".formatted(lastStepCompileMillis)
+							: "（到上限仍在编译：最后 10 秒中 JIT 编译线程占用处理器时间 %d 毫秒）".formatted(lastStepCompileMillis));
 		}
 	}
 
@@ -50,20 +52,20 @@ final class JitWarmUp {
 		if (least.isZero()) {
 			return new Done(Duration.ZERO, -1, false);
 		}
-		boolean told = compilerMillis() >= 0;
+		boolean told = compilerTicks() != null;
 		Duration most = least.multipliedBy(4);
-		System.out.printf("%s：JIT 预热，至少 %d 秒、至多 %d 秒，直到 10 秒内 JIT 编译线程所用处理器时间不足 %.0f%%（不计入结果）%n", name,
+		System.out.printf("%s：JIT 预热，至少 %d 秒、至多 %d 秒，直到某 10 秒中 JIT 编译线程占用的处理器时间不足该段时长的 %.0f%%（不计入结果）%n", name,
 				least.toSeconds(), most.toSeconds(), SETTLED * 100);
 		Duration took = Duration.ZERO;
 		long step = -1;
 		boolean settled = false;
 		while (took.compareTo(most) < 0) {
-			long before = compilerMillis();
+			Map<String, Long> before = compilerTicks();
 			ClosedLoop.Result warm = ClosedLoop.run(clients, STEP, Duration.ZERO, work);
 			assertThat(warm.failed()).as(name + " JIT warm-up failures: " + warm.failures()).isZero();
 			took = took.plus(STEP);
-			step = told ? compilerMillis() - before : -1;
-			settled = told && step < STEP.toMillis() * SETTLED;
+			step = told ? millisSince(before) : -1;
+			settled = step >= 0 && step < STEP.toMillis() * SETTLED;
 			if (took.compareTo(least) >= 0 && (settled || !told)) {
 				break;
 			}
@@ -74,12 +76,25 @@ final class JitWarmUp {
 	}
 
 	/**
-	 * The processor time the JIT compiler threads (named "C1 CompilerThread…", "C2 CompilerThread…") have used so far,
-	 * in ms, or -1 where /proc cannot be read. A compiler thread that ends takes its time with it; with two processors
-	 * the JVM keeps one of each.
+	 * The processor time the JIT compiler threads have used since {@code before}, in ms, a thread started meanwhile
+	 * counted from zero; -1 where /proc could not be read. A compiler thread that ended meanwhile takes its time with it
+	 * (the JVM adds and removes compiler threads with the load; with two processors it keeps one C1 and one C2).
 	 */
-	static long compilerMillis() {
-		long ticks = 0;
+	static long millisSince(Map<String, Long> before) {
+		Map<String, Long> now = compilerTicks();
+		if (before == null || now == null) {
+			return -1;
+		}
+		long ticks = now.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+		return ticks * 1000 / TICKS_PER_SECOND;
+	}
+
+	/**
+	 * The clock ticks of processor time each JIT compiler thread (named "C1 CompilerThread…", "C2 CompilerThread…",
+	 * cut to 15 characters in /proc) has used, by thread id, or null where /proc cannot be read.
+	 */
+	static Map<String, Long> compilerTicks() {
+		Map<String, Long> ticks = new HashMap<>();
 		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
 			for (Path task : (Iterable<Path>) tasks::iterator) {
 				String stat;
@@ -94,13 +109,13 @@ final class JitWarmUp {
 				String comm = stat.substring(stat.indexOf('(') + 1, close);
 				if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
 					String[] fields = stat.substring(close + 2).split(" ");
-					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					ticks.put(task.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
 				}
 			}
 		}
 		catch (IOException | RuntimeException unreadable) {
-			return -1;
+			return null;
 		}
-		return ticks * 1000 / TICKS_PER_SECOND;
+		return ticks;
 	}
 }

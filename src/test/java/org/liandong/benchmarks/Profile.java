@@ -23,7 +23,8 @@ import one.profiler.AsyncProfiler;
  */
 final class Profile {
 
-	private static final Pattern NUMBERS = Pattern.compile("\\d+");
+	/** A thread's number in its pool or group: after a dash, or at the end ("exec-12", "GC Thread#0"), not "C2". */
+	private static final Pattern NUMBERS = Pattern.compile("(?<=-)\\d+|\\d+$");
 
 	/** What the samples show: the threads and the frames seen most, each with its share of the samples. */
 	record Summary(String profiler, long samples, List<Share> threads, List<Share> topFrames, List<Share> applicationFrames,
@@ -32,11 +33,11 @@ final class Profile {
 		/** The paragraph that says how the part was profiled, and the three tables. */
 		String markdown(String part, int rows) {
 			StringBuilder md = new StringBuilder(("%s（cpu 模式，每用 1 毫秒处理器时间采样一次，JVM 的全部线程，含 JIT "
-					+ "编译与垃圾回收；不含 PostgreSQL）在%s的预热与测量期间共采得 %,d 个样本，即 JVM 在这段时间所用处理器时间的分布；"
+					+ "编译与垃圾回收；不含 PostgreSQL）在%s期间共采得 %,d 个样本，即 JVM 在这段时间所用处理器时间的分布；"
 					+ "火焰图 `%s`，折叠栈在同名 `.collapsed.txt`。\n\n").formatted(profiler, part, samples, flameGraph));
 			table(md, "线程（名称中的数字记作 #）", threads, rows);
 			table(md, "栈顶方法", topFrames, rows);
-			table(md, "栈上最近的本应用方法", applicationFrames, rows);
+			table(md, "离栈顶最近的本应用方法", applicationFrames, rows);
 			return md.toString();
 		}
 
@@ -75,9 +76,16 @@ final class Profile {
 		try {
 			result = work.call();
 		}
-		finally {
-			profiler.stop();
+		catch (Exception | Error failed) {
+			try {
+				profiler.stop();
+			}
+			catch (RuntimeException stopping) {
+				failed.addSuppressed(stopping);
+			}
+			throw failed;
 		}
+		profiler.stop();
 		Path flameGraph = directory.resolve(name + ".html");
 		execute(profiler, "flamegraph,file=" + flameGraph.toAbsolutePath());
 		String collapsed = execute(profiler, "collapsed");
@@ -124,7 +132,7 @@ final class Profile {
 				flameGraph);
 	}
 
-	/** "[http-nio-auto-1-exec-12 tid=4711]" as "http-nio-auto-#-exec-#". */
+	/** "[http-nio-auto-1-exec-12 tid=4711]" as "http-nio-auto-#-exec-#"; the compilers' "C1"/"C2" kept apart. */
 	private static String thread(String frame) {
 		String name = frame.startsWith("[") && frame.endsWith("]") ? frame.substring(1, frame.length() - 1) : frame;
 		int tid = name.lastIndexOf(" tid=");

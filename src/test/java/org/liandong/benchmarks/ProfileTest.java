@@ -24,9 +24,9 @@ class ProfileTest {
 		Profile.Summary summary = Profile.summarise("async-profiler 4.2", COLLAPSED, Path.of("x.html"));
 
 		assertThat(summary.samples()).isEqualTo(10);
-		// the numbers of a thread's name stand for any: the two request threads are one row
+		// a thread's number in its pool stands for any: the two request threads are one row; C2 stays C2
 		assertThat(summary.threads()).extracting(Profile.Share::frame, Profile.Share::samples)
-			.containsExactly(tuple("http-nio-auto-#-exec-#", 9L), tuple("C# CompilerThread#", 1L));
+			.containsExactly(tuple("http-nio-auto-#-exec-#", 9L), tuple("C2 CompilerThread#", 1L));
 		assertThat(summary.topFrames()).extracting(Profile.Share::frame, Profile.Share::percent)
 			.containsExactly(tuple("Nat256.mul", 60.0), tuple("AbstractHandlerMethodMapping.lookupHandlerMethod", 30.0),
 					tuple("C2Compiler::compile_method", 10.0));
