@@ -22,16 +22,16 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * What autovacuum does on a live database, done for the benchmark's database where the server has it off (this
- * machine's PostgreSQL: autovacuum = off in conf.d/90-ci.conf): every table of every schema, the benchmark's own,
- * Flowable's and pgbench's alike. At the start and then every minute
+ * machine's PostgreSQL: autovacuum = off in conf.d/90-ci.conf): every user table of every schema, the benchmark's
+ * own, Flowable's and pgbench's alike; the system catalogs are left out. At the start and then every minute
  * (autovacuum_naptime), a table is analysed once more than 50 + 10 % of its rows changed since its last analysis and
  * vacuumed once it has more than 50 + 20 % dead rows or more than 1,000 + 20 % rows inserted since its last vacuum
  * (autovacuum's default thresholds and scale factors), with autovacuum's cost-based delay (2 ms after every 200 cost
- * units), a table another transaction has locked skipped as autovacuum would. The system catalogs are left out. Without it, the tables a benchmark fills from empty
- * keep the statistics of an empty table, and the plans made on them stay: in the lifecycle run alone of 2026-12-08 01:02
- * on a newly generated schema, the foreign-key checks of the inserts that name a letter read the whole of
- * official_document (16.5 % of the machine's processor time in the in-process part by perf record -a -g, under
- * AfterTriggerEndQuery and SPI, almost all of it sequential scans): 42.7 lifecycles a second, and 73.4 in the run
+ * units), a table another transaction has locked skipped as autovacuum would. Without it, the tables a benchmark
+ * fills from empty keep the statistics of an empty table, and the plans made on them stay: in the lifecycle run alone
+ * of 2026-12-08 01:02 on a newly generated schema, the foreign-key checks of the inserts that name a letter read the
+ * whole of official_document (16.5 % of the machine's processor time in the in-process part by perf record -a -g,
+ * under AfterTriggerEndQuery and SPI, almost all of it sequential scans): 42.7 lifecycles a second, and 73.4 in the run
  * with this stand-in that followed on the same schema (one run each). Where autovacuum is on, it does nothing.
  */
 final class Autovacuum implements AutoCloseable {

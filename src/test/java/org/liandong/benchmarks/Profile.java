@@ -27,8 +27,8 @@ final class Profile {
 	private static final Pattern NUMBERS = Pattern.compile("(?<=-)\\d+|\\d+$");
 
 	/** What the samples show: the threads and the frames seen most, each with its share of the samples. */
-	record Summary(String profiler, long samples, List<Share> threads, List<Share> topFrames, List<Share> applicationFrames,
-			Path flameGraph) {
+	record Summary(String profiler, long samples, List<Share> threads, List<Share> topFrames,
+			List<Share> applicationFrames, Path flameGraph) {
 
 		/** The paragraph that says how the part was profiled, and the three tables. */
 		String markdown(String part, int rows) {
