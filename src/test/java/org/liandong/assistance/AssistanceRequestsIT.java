@@ -78,6 +78,8 @@ class AssistanceRequestsIT {
 		assertThat(Instant.parse(sent.path("answerDueAt").asString()))
 			.isEqualTo(answerBy.plusDays(1).atStartOfDay(BEIJING).toInstant());
 		assertThat(sent.path("letters").findValuesAsString("number")).containsExactly(sent.path("number").asString());
+		assertThat(sent.path("letters")).as("the sending's answer shows the letter as a reading of the request does")
+			.isEqualTo(xinhua.get("/api/v1/assistance-requests/" + id).json().path("letters"));
 
 		// the assisting bureau: in its incoming list, in its inbox, on the case
 		assertThat(weidong.get("/api/v1/assistance-requests?role=incoming&size=200").json().path("content")
@@ -156,6 +158,10 @@ class AssistanceRequestsIT {
 		assertThat(resent.path("assistingAgencyCode").asString()).isEqualTo("410411");
 		assertThat(resent.path("number").asString()).as("a revised request goes out as a new letter")
 			.isNotEqualTo(returned.path("number").asString());
+		assertThat(resent.path("letters").findValuesAsString("kindLabel"))
+			.as("sent again: the first letter, the notice of its return and the new letter")
+			.containsExactly("协助调查函", "协查退回函", "协助调查函");
+		assertThat(resent.path("letters").get(2).path("number").asString()).isEqualTo(resent.path("number").asString());
 		JsonNode withdrawn = act(xinhua, id, "withdraw", "{\"text\": \"当事人已主动整改，不再需要协查。\"}");
 		assertThat(withdrawn.path("state").asString()).isEqualTo("WITHDRAWN");
 	}

@@ -124,6 +124,8 @@ class SignOffIT {
 		assertThat(sent.path("signOff").path("signedOffByName").asString()).contains("测试人员");
 		assertThat(Instant.parse(sent.path("acceptDueAt").asString()))
 			.isIn(calendar.endOfWorkingDays(before, 2), calendar.endOfWorkingDays(after, 2));
+		assertThat(sent.path("letters")).as("the sign-off's answer shows the letter as a reading of the request does")
+			.isEqualTo(xinhua.get("/api/v1/assistance-requests/" + id).json().path("letters"));
 		JsonNode letter = xinhua.get("/api/v1/documents/" + sent.path("letters").get(0).path("documentId").asLong()).json();
 		assertThat(letter.path("body").asString()).contains("签发人：测试人员", "联系人：王志强");
 		assertThat(letter.path("signature").path("signature").asString()).isNotBlank();

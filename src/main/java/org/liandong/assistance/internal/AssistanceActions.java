@@ -85,8 +85,12 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 		RequestState from = r.state();
 		String assistingBefore = r.assistingAgency();
 		Instant now = clock.instant();
+		IssuedDocument firstLetter = null;
 		if (action == RequestAction.SEND || action == RequestAction.SIGN_OFF) {
-			send(r, action, input, actor, now);
+			// only a sending numbers a request, so one without a number has no letter or notice yet
+			boolean neverSent = r.number() == null;
+			IssuedDocument letter = send(r, action, input, actor, now);
+			firstLetter = neverSent ? letter : null;
 		}
 		else if (action == RequestAction.SUBMIT || action == RequestAction.SUBMIT_FOR_REVIEW) {
 			access.requireFutureDate(r.answerBy());
@@ -127,7 +131,8 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 		if (action == RequestAction.RETURN) {
 			issueReturnNotice(r, actor);
 		}
-		List<IssuedDocument> letters = null;
+		// a first sending's letter is the request's only document: shown as issued, not read back (issue 18)
+		List<IssuedDocument> letters = firstLetter == null ? null : List.of(firstLetter);
 		if (action == RequestAction.ANSWER) {
 			letters = issueReply(r, actor);
 		}
@@ -234,8 +239,10 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 	 * Sends the request: by its case officer where the bureau's letters need no sign-off, or by the
 	 * leader's sign-off (issue 23), the number and the bureau's signature applied only then, with the
 	 * leader named as 签发人 and the drafter as the contact. The deadlines count from this moment.
+	 * Returns the letter as issued.
 	 */
-	private void send(AssistanceRequest r, RequestAction action, ActionInput input, SignedInUser actor, Instant now) {
+	private IssuedDocument send(AssistanceRequest r, RequestAction action, ActionInput input, SignedInUser actor,
+			Instant now) {
 		access.requireFutureDate(r.answerBy());
 		Deadlines due = deadlines(r, now);
 		if (due.answerDays() != null) {
@@ -252,6 +259,7 @@ record AssistanceActions(RequestAccess access, RequestHistory history, Assistanc
 				signedOff ? actor.displayName() : null, actor));
 		r.sent(letter.number(), now, due.accept(), due.answer(), due.basis(), due.agreementId());
 		cases.involve(r.caseId(), r.assistingAgency(), ParticipantRole.ASSISTING, actor, "协查函 " + letter.number());
+		return letter;
 	}
 
 	/**
