@@ -2,6 +2,7 @@ package org.liandong.platform;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.apache.catalina.connector.Connector;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
@@ -17,12 +18,13 @@ import org.springframework.stereotype.Component;
 /**
  * The last step of a stop before the web server closes its connections (issue 24): every request
  * Tomcat is still working on is written out first. Spring Boot's graceful shutdown (the phase before
- * this one) waits only while a servlet is in use; Tomcat writes what the application left in its
- * buffer, the last chunk of a flushed answer and a redirect's headers after the servlet is released,
- * and the web server's stop (the phase after) would close the connection in between. A worker thread
- * of Tomcat's is busy from the request's arrival to its last byte, so this waits, at most
- * {@link #MAX_WAIT}, until none is: a few milliseconds after a graceful shutdown that found the
- * server idle, the most after one that gave up on a request still running.
+ * this one) waits while a servlet is in use or an asynchronous request is under way; Tomcat writes
+ * what the application left in its buffer, the last chunk of a flushed answer and a redirect's headers
+ * after the servlet is released, and the web server's stop (the phase after) would close the
+ * connection in between. A worker thread of Tomcat's is busy from the start of a request's processing
+ * until its answer is written to the socket, so this waits, at most {@link #MAX_WAIT}, until none is:
+ * a few milliseconds after a graceful shutdown that found the server idle, the most after one that
+ * gave up on a request still running.
  */
 @Component
 class AnswersBeforeClose implements SmartLifecycle {
@@ -42,6 +44,11 @@ class AnswersBeforeClose implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
+		// a pool of virtual threads (spring.threads.virtual.enabled) tells no count of busy workers
+		connectors().map(Connector::getProtocolHandler)
+			.filter(protocol -> protocol.getExecutor() != null && !(protocol.getExecutor() instanceof ThreadPoolExecutor))
+			.forEach(protocol -> log.warn("A stop will not wait for answers being written by {}: its executor {} "
+					+ "counts no busy workers", protocol, protocol.getExecutor()));
 	}
 
 	@Override
@@ -64,14 +71,15 @@ class AnswersBeforeClose implements SmartLifecycle {
 	}
 
 	private int busyWorkers() {
-		WebServer server = context instanceof WebServerApplicationContext web ? web.getWebServer() : null;
-		if (!(server instanceof TomcatWebServer tomcat)) {
-			return 0;
-		}
-		return Arrays.stream(tomcat.getTomcat().getService().findConnectors())
-			.map(Connector::getProtocolHandler)
+		return connectors().map(Connector::getProtocolHandler)
 			.mapToInt(protocol -> protocol.getExecutor() instanceof ThreadPoolExecutor pool ? pool.getActiveCount() : 0)
 			.sum();
+	}
+
+	private Stream<Connector> connectors() {
+		WebServer server = context instanceof WebServerApplicationContext web ? web.getWebServer() : null;
+		return server instanceof TomcatWebServer tomcat ? Arrays.stream(tomcat.getTomcat().getService().findConnectors())
+				: Stream.empty();
 	}
 
 	@Override
