@@ -3,11 +3,8 @@ package org.liandong.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -134,9 +135,9 @@ class GracefulStopIT {
 
 			inFlight.sendRest();
 			refused.sendRest();
-			assertThat(inFlight.answer()).as("the request in flight is answered in full").startsWith("HTTP/1.1 201");
+			assertThat(inFlight.answer()).as("the request in flight is answered in full").isEqualTo(201);
 			// a refusal is written by Spring MVC's flush before the servlet is released, its end only after
-			assertThat(refused.answer()).as("the refusal in flight is answered in full").startsWith("HTTP/1.1 400");
+			assertThat(refused.answer()).as("the refusal in flight is answered in full").isEqualTo(400);
 			closing.get(60, TimeUnit.SECONDS);
 		}
 		assertThat(count(database, "select count(*) from enforcement_case where party_name = '" + party + "'"))
@@ -173,7 +174,7 @@ class GracefulStopIT {
 			stop = observeStop(port);
 			assertThat(process.isAlive()).as("waits for the request in flight").isTrue();
 			inFlight.sendRest();
-			assertThat(inFlight.answer()).as("the request in flight is answered in full").startsWith("HTTP/1.1 201");
+			assertThat(inFlight.answer()).as("the request in flight is answered in full").isEqualTo(201);
 		}
 		assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the process exits").isTrue();
 		assertThat(process.exitValue()).isEqualTo(143);
@@ -263,97 +264,72 @@ class GracefulStopIT {
 	}
 
 	/**
-	 * A case registration whose body is sent in two halves: the second only when {@link #sendRest()} is
-	 * called. Its answer counts only when it came in full: the status line, the headers, and the body
-	 * to its length or its last chunk.
+	 * A case registration whose body is sent in two halves, the second only when {@link #sendRest()}
+	 * is called, by the JDK's HTTP client: its answer counts only when it came whole, the client
+	 * failing on a connection that ends before the body's length or last chunk.
 	 */
 	private static final class SlowRegistration implements AutoCloseable {
 
-		private final Socket socket;
+		private final SubmissionPublisher<ByteBuffer> sending;
 
 		private final byte[] body;
 
-		private SlowRegistration(Socket socket, byte[] body) {
-			this.socket = socket;
+		private final CompletableFuture<HttpResponse<String>> answer;
+
+		private SlowRegistration(SubmissionPublisher<ByteBuffer> sending, byte[] body,
+				CompletableFuture<HttpResponse<String>> answer) {
+			this.sending = sending;
 			this.body = body;
+			this.answer = answer;
 		}
 
-		static SlowRegistration begin(int port, String party) throws IOException {
+		static SlowRegistration begin(int port, String party) {
 			byte[] body = """
 					{"partyKind": "ENTERPRISE", "partyName": "%s", "partyUscc": "%s",
 					 "supervisionLevel": "COUNTY", "divisionCode": "410402", "violationType": "未按规定开展安全教育培训",
 					 "severity": "GENERAL", "summary": "停机时仍在发送的立案请求。"}"""
 				.formatted(party, Fixtures.uscc("410402"))
 				.getBytes(StandardCharsets.UTF_8);
-			Socket socket = new Socket("127.0.0.1", port);
-			socket.setSoTimeout(120_000);
 			String credentials = Base64.getEncoder()
 				.encodeToString(("xinhua.enforcer:" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
-			OutputStream out = socket.getOutputStream();
-			out.write(("POST /api/v1/cases HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Basic " + credentials
-					+ "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
-					+ "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-			out.write(body, 0, body.length / 2);
-			out.flush();
-			return new SlowRegistration(socket, body);
+			SubmissionPublisher<ByteBuffer> sending = new SubmissionPublisher<>();
+			CompletableFuture<HttpResponse<String>> answer = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.build()
+				.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases"))
+					.header("Authorization", "Basic " + credentials)
+					.header("Content-Type", "application/json")
+					.header("Accept", "application/json")
+					.POST(HttpRequest.BodyPublishers.fromPublisher(sending, body.length))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			// the client takes the body once it has sent the request's head; what is published before is lost
+			await().atMost(Duration.ofSeconds(30)).until(sending::hasSubscribers);
+			sending.submit(ByteBuffer.wrap(body, 0, body.length / 2));
+			return new SlowRegistration(sending, body, answer);
 		}
 
-		void sendRest() throws IOException {
-			OutputStream out = socket.getOutputStream();
-			out.write(body, body.length / 2, body.length - body.length / 2);
-			out.flush();
+		void sendRest() {
+			sending.submit(ByteBuffer.wrap(body, body.length / 2, body.length - body.length / 2));
+			sending.close();
 		}
 
-		/** The status line of the answer, or null where the connection ended before the whole answer. */
-		String answer() throws IOException {
-			InputStream in = new BufferedInputStream(socket.getInputStream());
-			String status = line(in);
-			long length = -1;
-			boolean chunked = false;
-			for (String header = line(in); header == null || !header.isEmpty(); header = line(in)) {
-				if (header == null) {
+		/** The status of the answer received whole, or null where the connection ended before. */
+		Integer answer() throws InterruptedException, TimeoutException {
+			try {
+				return answer.get(120, TimeUnit.SECONDS).statusCode();
+			}
+			catch (ExecutionException e) {
+				if (e.getCause() instanceof IOException) {
 					return null;
 				}
-				String name = header.substring(0, Math.max(0, header.indexOf(':'))).trim();
-				String value = header.substring(header.indexOf(':') + 1).trim();
-				if (name.equalsIgnoreCase("Content-Length")) {
-					length = Long.parseLong(value);
-				}
-				chunked |= name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked");
+				throw new IllegalStateException(e.getCause());
 			}
-			if (chunked) {
-				for (String size = line(in);; size = line(in)) {
-					if (size == null) {
-						return null;
-					}
-					int n = Integer.parseInt(size.split(";")[0].trim(), 16);
-					if (n == 0) {
-						return line(in) == null ? null : status;
-					}
-					if (in.readNBytes(n).length < n || line(in) == null) {
-						return null;
-					}
-				}
-			}
-			// the application's answers carry a length or chunks: one with neither could not be told complete
-			return length >= 0 && in.readNBytes((int) length).length == length ? status : null;
-		}
-
-		/** One line of the answer without its CRLF; null at the end of the stream before one. */
-		private static String line(InputStream in) throws IOException {
-			StringBuilder line = new StringBuilder();
-			for (int b = in.read(); b != -1; b = in.read()) {
-				if (b == '\n') {
-					return line.toString().stripTrailing();
-				}
-				line.append((char) b);
-			}
-			return null;
 		}
 
 		@Override
-		public void close() throws IOException {
-			socket.close();
+		public void close() {
+			sending.close();
+			answer.cancel(true);
 		}
 	}
 
